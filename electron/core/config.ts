@@ -1,0 +1,116 @@
+/**
+ * Where Contact Desk finds its HubSpot app and its data. Sources, highest priority first:
+ * environment variables, `config.json` in the data directory (for admins), and the config file an
+ * admin's build puts in the app's resources. With no client id anywhere, the shells start the local
+ * HubSpot sandbox and point the app at it (CONTACT_DESK_SANDBOX=1 marks that).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from './errors.ts';
+import type { HubSpotConfig } from './auth/hubspot-config.ts';
+
+export const defaultScopes = ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read'];
+export const defaultRedirectPorts = [53682, 53683, 53684];
+export const redirectPath = '/oauth-callback';
+export const redirectUriFor = (port: number): string => `http://localhost:${port}${redirectPath}`;
+
+export interface AppConfig {
+  dataDir: string;
+  mode: 'sandbox' | 'hubspot';
+  /** Null when no HubSpot app is configured: the shell must start the sandbox. */
+  hubspot: HubSpotConfig | null;
+}
+
+const keys = [
+  'HUBSPOT_CLIENT_ID',
+  'HUBSPOT_CLIENT_SECRET',
+  'HUBSPOT_SCOPES',
+  'HUBSPOT_REDIRECT_PORTS',
+  'HUBSPOT_AUTH_BASE_URL',
+  'HUBSPOT_API_BASE_URL',
+  'CONTACT_DESK_DATA_DIR',
+  'CONTACT_DESK_SANDBOX',
+] as const;
+type Key = (typeof keys)[number];
+type RawConfig = Partial<Record<Key, string>>;
+
+const configFileSchema = z.object(Object.fromEntries(keys.map((key) => [key, z.string().optional()]))).partial();
+
+const isLoopback = (host: string) => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+
+function parseOrigin(name: Key, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new AppError('bad-input', `${name} must be a web address such as https://api.hubapi.com (it is "${value}").`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    throw new AppError('bad-input', `${name} must use https (plain http is only allowed for this computer).`);
+  }
+  return url.origin;
+}
+
+function parsePorts(value: string): number[] {
+  const ports = value.split(',').map((part) => Number(part.trim()));
+  if (ports.length === 0 || ports.some((port) => !Number.isInteger(port) || port < 1024 || port > 65535)) {
+    throw new AppError('bad-input', `HUBSPOT_REDIRECT_PORTS must be a comma-separated list of port numbers between 1024 and 65535 (it is "${value}").`);
+  }
+  return ports;
+}
+
+function readConfigFile(path: string): RawConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return {};
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError('bad-input', `The configuration file ${path} is not valid JSON. Fix it or remove it.`);
+  }
+  const parsed = configFileSchema.safeParse(json);
+  if (!parsed.success) throw new AppError('bad-input', `The configuration file ${path} has a setting that is not text. Every value must be in quotes.`);
+  return parsed.data as RawConfig;
+}
+
+export function loadConfig(options: { env: Record<string, string | undefined>; defaultDataDir: string; resourceConfigFile?: string }): AppConfig {
+  const fromEnv: RawConfig = Object.fromEntries(keys.filter((key) => options.env[key]).map((key) => [key, options.env[key]]));
+  const fromResources = options.resourceConfigFile ? readConfigFile(options.resourceConfigFile) : {};
+  const dataDir = fromEnv.CONTACT_DESK_DATA_DIR ?? fromResources.CONTACT_DESK_DATA_DIR ?? options.defaultDataDir;
+  const raw: RawConfig = { ...fromResources, ...readConfigFile(join(dataDir, 'config.json')), ...fromEnv };
+  const mode = raw.CONTACT_DESK_SANDBOX === '1' ? 'sandbox' : 'hubspot';
+
+  if (!raw.HUBSPOT_CLIENT_ID) return { dataDir, mode: 'sandbox', hubspot: null };
+  if (!raw.HUBSPOT_CLIENT_SECRET) {
+    throw new AppError('bad-input', 'HUBSPOT_CLIENT_ID is set but HUBSPOT_CLIENT_SECRET is not. Set both from your HubSpot app\'s Auth page.');
+  }
+  return {
+    dataDir,
+    mode,
+    hubspot: {
+      clientId: raw.HUBSPOT_CLIENT_ID,
+      clientSecret: raw.HUBSPOT_CLIENT_SECRET,
+      scopes: raw.HUBSPOT_SCOPES ? raw.HUBSPOT_SCOPES.split(/[\s,]+/).filter(Boolean) : defaultScopes,
+      redirectPorts: raw.HUBSPOT_REDIRECT_PORTS ? parsePorts(raw.HUBSPOT_REDIRECT_PORTS) : defaultRedirectPorts,
+      authBaseUrl: parseOrigin('HUBSPOT_AUTH_BASE_URL', raw.HUBSPOT_AUTH_BASE_URL ?? 'https://app.hubspot.com'),
+      apiBaseUrl: parseOrigin('HUBSPOT_API_BASE_URL', raw.HUBSPOT_API_BASE_URL ?? 'https://api.hubapi.com'),
+    },
+  };
+}
+
+/** The environment a launcher passes on after starting the sandbox, so the app talks to it. */
+export function sandboxEnvironment(sandbox: { url: string; clientId: string; clientSecret: string }, redirectPorts = defaultRedirectPorts): Record<string, string> {
+  return {
+    HUBSPOT_CLIENT_ID: sandbox.clientId,
+    HUBSPOT_CLIENT_SECRET: sandbox.clientSecret,
+    HUBSPOT_AUTH_BASE_URL: sandbox.url,
+    HUBSPOT_API_BASE_URL: sandbox.url,
+    HUBSPOT_REDIRECT_PORTS: redirectPorts.join(','),
+    CONTACT_DESK_SANDBOX: '1',
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * What a shell (Electron desktop, browser preview, tests) must provide to the core. The core never
+ * reaches for the OS or Electron itself: everything arrives here at start-up.
+ */
+
+/** Wall-clock time and timers, injectable so tests control time instead of sleeping. */
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): Timer;
+  clearTimeout(timer: Timer): void;
+}
+export type Timer = ReturnType<typeof setTimeout>;
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (timer) => clearTimeout(timer),
+};
+
+/**
+ * Encrypts small secrets (tokens) for storage at rest. In Electron: safeStorage's async API.
+ * `protection` says how much the OS really protects them: on Linux with the `basic_text` backend
+ * it is 'weak' and the refresh token is not persisted without the user's consent.
+ */
+export interface SecretBox {
+  readonly protection: 'os' | 'weak';
+  encrypt(plaintext: string): Promise<Uint8Array>;
+  decrypt(ciphertext: Uint8Array): Promise<string>;
+}
+
+/** Small key-value persistence for ciphertext and settings (electron-store in the desktop shell). */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+/** Where an export goes: a path the user picked, or null when they cancelled the Save dialog. */
+export interface ExportTarget {
+  path: string;
+  /** Called once the file is complete (the preview turns it into a browser download). */
+  onComplete?: (path: string) => void;
+}
+
+export interface Ports {
+  /** The app's data directory (cache, settings); it exists. */
+  dataDir: string;
+  clock: Clock;
+  secretBox: SecretBox;
+  store: KeyValueStore;
+  /** Opens a URL in the user's browser (the core only passes the configured HubSpot consent URL). */
+  openInBrowser(url: string): Promise<void>;
+  /** Asks the user where to save an export; null when they cancel. */
+  chooseExportTarget(suggestedName: string): Promise<ExportTarget | null>;
+  /** Shows a finished export in the file manager. */
+  showInFolder(path: string): void;
+  /** Brings the app window to the front (after the browser sign-in). */
+  focusApp(): void;
+  /** A desktop notification (status changes); the preview ignores it. */
+  notify(title: string, body: string): void;
+  log: Logger;
+}
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}

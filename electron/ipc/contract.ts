@@ -1,0 +1,143 @@
+/**
+ * The one IPC contract. Every request channel and every event is declared here once, with a runtime
+ * schema for its input. The main-side router, the preload, the preview bridge and the renderer
+ * client are all derived from these tables: no channel name is written anywhere else.
+ */
+import { z } from 'zod';
+import type {
+  AppInfo,
+  AuthState,
+  ContactsPage,
+  ContactsSummary,
+  ExportProgress,
+  PropertyInfo,
+  Settings,
+  SignOutResult,
+  StatusView,
+  SyncProgress,
+  IpcResult,
+} from './types.ts';
+
+/** A request channel: the schema its input must pass, and (as a phantom) the type it answers. */
+export interface Channel<Input extends z.ZodType, Output> {
+  input: Input;
+  output?: Output;
+}
+const channel = <Output>() => <Input extends z.ZodType>(input: Input): Channel<Input, Output> => ({ input });
+
+const noInput = z.undefined();
+const propertyName = z.string().min(1).max(100).regex(/^[a-z0-9_]+$/i, 'a HubSpot property name');
+const columns = z.array(propertyName).min(1).max(200);
+const search = z.string().max(500);
+
+export const channels = {
+  getAppInfo: channel<AppInfo>()(noInput),
+
+  getAuthState: channel<AuthState>()(noInput),
+  startSignIn: channel<AuthState>()(noInput),
+  cancelSignIn: channel<AuthState>()(noInput),
+  reopenSignInPage: channel<void>()(noInput),
+  /** On weak storage (Linux basic_text), the user's explicit consent to keep the sign-in on disk. */
+  rememberSignIn: channel<AuthState>()(z.strictObject({ remember: z.boolean() })),
+  signOut: channel<SignOutResult>()(z.strictObject({ deleteCachedContacts: z.boolean() })),
+
+  getContactsSummary: channel<ContactsSummary>()(noInput),
+  queryContacts: channel<ContactsPage>()(
+    z.strictObject({
+      search,
+      sort: z.strictObject({ column: propertyName, direction: z.enum(['asc', 'desc']) }),
+      columns,
+      offset: z.number().int().min(0).max(100_000_000),
+      limit: z.number().int().min(1).max(500),
+    }),
+  ),
+  listProperties: channel<PropertyInfo[]>()(noInput),
+  syncNow: channel<SyncProgress>()(noInput),
+  cancelSync: channel<SyncProgress>()(noInput),
+  getSyncProgress: channel<SyncProgress>()(noInput),
+
+  startExport: channel<ExportProgress | null>()(
+    z.strictObject({
+      columns,
+      scope: z.enum(['all', 'search']),
+      search,
+      header: z.enum(['labels', 'names']),
+      excelFriendly: z.boolean(),
+      delimiter: z.enum([',', ';']),
+    }),
+  ),
+  cancelExport: channel<void>()(z.strictObject({ exportId: z.string().min(1).max(100) })),
+  showExportInFolder: channel<void>()(z.strictObject({ exportId: z.string().min(1).max(100) })),
+
+  getStatus: channel<StatusView>()(noInput),
+  checkConnection: channel<StatusView>()(noInput),
+
+  getSettings: channel<Settings>()(noInput),
+  updateSettings: channel<Settings>()(
+    z.strictObject({
+      checkIntervalMinutes: z.number().int().min(1).max(24 * 60).optional(),
+      closeToTray: z.boolean().optional(),
+      visibleColumns: columns.optional(),
+      extraSyncedProperties: z.array(propertyName).max(200).optional(),
+    }),
+  ),
+} as const;
+
+/** Events pushed from main to the renderer. */
+export interface Events {
+  authChanged: AuthState;
+  statusChanged: StatusView;
+  syncProgress: SyncProgress;
+  contactsChanged: { count: number };
+  exportProgress: ExportProgress;
+  /** Preview shell only: where Electron would open the system browser, the page opens a tab. */
+  openUrl: { url: string };
+  /** Preview shell only: where Electron would have saved the file, the page downloads it. */
+  download: { url: string; fileName: string };
+  /** A command chosen outside the window (tray or app menu) that the window carries out. */
+  menuCommand: { command: 'open-export-dialog' | 'open-sign-out-dialog' };
+}
+/** The event names, as a value the preload and the preview iterate. */
+export const eventNames = ['authChanged', 'statusChanged', 'syncProgress', 'contactsChanged', 'exportProgress', 'openUrl', 'download', 'menuCommand'] as const satisfies readonly (keyof Events)[];
+export type EventName = keyof Events;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+export type InputOf<K extends ChannelName> = z.input<Channels[K]['input']>;
+export type OutputOf<K extends ChannelName> = Channels[K] extends Channel<z.ZodType, infer O> ? O : never;
+
+/** What the core implements: one async handler per channel, taking the validated input. */
+export type Handlers = { [K in ChannelName]: (input: z.output<Channels[K]['input']>) => Promise<OutputOf<K>> };
+
+type Args<K extends ChannelName> = InputOf<K> extends undefined ? [] : [input: InputOf<K>];
+type Subscribe = { on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void };
+
+/**
+ * What a shell hands the renderer: the preload's `window.contactDeskBridge` in Electron, the HTTP
+ * bridge in the preview. Results stay values here because errors lose their kind across
+ * contextBridge; the renderer's client unwraps them.
+ */
+export type ContactDeskBridge = { [K in ChannelName]: (...args: Args<K>) => Promise<IpcResult<OutputOf<K>>> } & Subscribe;
+
+/** What the renderer's code calls: the bridge with results unwrapped (failures throw ApiError). */
+export type ContactDeskApi = { [K in ChannelName]: (...args: Args<K>) => Promise<OutputOf<K>> } & Subscribe;
+
+/** Builds a bridge from a transport; used by the preload and by the preview's page-side client. */
+export function createBridge(
+  invoke: (channel: ChannelName, input: unknown) => Promise<IpcResult<unknown>>,
+  subscribe: (listener: (event: EventName, payload: unknown) => void) => () => void,
+): ContactDeskBridge {
+  const bridge: Record<string, unknown> = {};
+  for (const name of channelNames) bridge[name] = (input?: unknown) => invoke(name, input);
+  bridge.on = (event: EventName, listener: (payload: unknown) => void) =>
+    subscribe((name, payload) => {
+      if (name === event) listener(payload);
+    });
+  return bridge as ContactDeskBridge;
+}
+
+/** The IPC channel names on the wire, derived from the table. */
+export const ipcChannelFor = (name: ChannelName): string => `contact-desk:${name}`;
+export const ipcEventChannel = 'contact-desk:event';

@@ -1,0 +1,103 @@
+/**
+ * The browser preview shell (dev/test only): runs the core in this Node process and serves the
+ * renderer to any browser over loopback. Never part of a packaged build.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, sandboxEnvironment } from '../core/config.ts';
+import { systemClock, type Logger, type Ports } from '../core/ports.ts';
+import { createServices, type ResolvedConfig, type Services } from '../core/services.ts';
+import { createRouter } from '../ipc/router.ts';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../test/sandbox/server.ts';
+import { createAesSecretBox, createJsonFileStore } from './ports.ts';
+import { previewDownloadsDir, startHttpBridge } from './http-bridge.ts';
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface Preview {
+  url: string;
+  /** The embedded sandbox, when no HubSpot app is configured. */
+  sandbox: Sandbox | null;
+  services: Services;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export interface PreviewOptions {
+  env?: Record<string, string | undefined>;
+  port?: number;
+  dataDir?: string;
+  sandbox?: SandboxOptions;
+  log?: Logger;
+}
+
+const consoleLog: Logger = {
+  info: () => {},
+  warn: (message, fields) => console.warn(`[preview] ${message}`, fields ?? ''),
+  error: (message, fields) => console.error(`[preview] ${message}`, fields ?? ''),
+};
+
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  const env = options.env ?? process.env;
+  const defaultDataDir = options.dataDir ?? join(projectRoot, '.data', 'preview');
+  let config = loadConfig({ env, defaultDataDir });
+  let sandbox: Sandbox | null = null;
+  if (config.hubspot === null) {
+    sandbox = await startSandbox(options.sandbox);
+    config = loadConfig({ env: { ...env, ...sandboxEnvironment(sandbox, portsOf(sandbox.redirectUris)) }, defaultDataDir: config.dataDir });
+  }
+  const resolved = config as ResolvedConfig;
+  mkdirSync(resolved.dataDir, { recursive: true });
+  const log = options.log ?? consoleLog;
+
+  let bridge: Awaited<ReturnType<typeof startHttpBridge>> | null = null;
+  const ports: Ports = {
+    dataDir: resolved.dataDir,
+    clock: systemClock,
+    // The key lives beside, not inside, the data directory, as the OS keychain would hold it.
+    secretBox: createAesSecretBox(`${resolve(resolved.dataDir)}.key`),
+    store: createJsonFileStore(join(resolved.dataDir, 'settings.json')),
+    openInBrowser: async (url) => bridge?.publish('openUrl', { url }),
+    chooseExportTarget: async (suggestedName) => {
+      mkdirSync(previewDownloadsDir(resolved.dataDir), { recursive: true });
+      const folder = await mkdtemp(join(previewDownloadsDir(resolved.dataDir), 'export-'));
+      return {
+        path: join(folder, suggestedName),
+        onComplete: (path) => bridge?.publish('download', { url: bridge.offerDownload(path, suggestedName), fileName: suggestedName }),
+      };
+    },
+    showInFolder: () => {},
+    focusApp: () => {},
+    notify: () => {},
+    log,
+  };
+
+  const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const services = createServices(resolved, ports, { version, shell: 'preview' });
+  bridge = await startHttpBridge({
+    rendererDir: join(projectRoot, 'dist', 'renderer'),
+    dispatch: createRouter(services.handlers, log),
+    port: options.port,
+  });
+  const unsubscribe = services.onEvent((event, payload) => bridge?.publish(event, payload));
+  await services.start();
+
+  return {
+    url: bridge.url,
+    sandbox,
+    services,
+    dataDir: resolved.dataDir,
+    async close() {
+      unsubscribe();
+      await services.dispose();
+      await bridge?.close();
+      await sandbox?.close();
+    },
+  };
+}
+
+function portsOf(redirectUris: string[]): number[] {
+  return redirectUris.map((uri) => Number(new URL(uri).port));
+}
