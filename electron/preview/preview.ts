@@ -1,6 +1,8 @@
 /**
  * The browser preview shell (dev/test only): runs the core in this Node process and serves the
- * renderer to any browser over loopback. Never part of a packaged build.
+ * renderer to any browser over loopback. Never part of a packaged build. Where Electron has
+ * safeStorage and electron-store, the preview uses the same AES-GCM secret box (key file beside,
+ * not inside, the data directory) and JSON store as the tests.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -11,7 +13,8 @@ import { systemClock, type Logger, type Ports } from '../core/ports.ts';
 import { createServices, type ResolvedConfig, type Services } from '../core/services.ts';
 import { createRouter } from '../ipc/router.ts';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../test/sandbox/server.ts';
-import { createAesSecretBox, createJsonFileStore } from './ports.ts';
+import { openAesSecretBox } from '../../test/support/aes-secret-box.ts';
+import { openJsonFileStore } from '../../test/support/json-file-store.ts';
 import { previewDownloadsDir, startHttpBridge } from './http-bridge.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -57,8 +60,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     dataDir: resolved.dataDir,
     clock: systemClock,
     // The key lives beside, not inside, the data directory, as the OS keychain would hold it.
-    secretBox: createAesSecretBox(`${resolve(resolved.dataDir)}.key`),
-    store: createJsonFileStore(join(resolved.dataDir, 'settings.json')),
+    secretBox: await openAesSecretBox({ keyFile: `${resolve(resolved.dataDir)}.key` }),
+    store: openJsonFileStore(join(resolved.dataDir, 'settings.json')),
     openInBrowser: async (url) => bridge?.publish('openUrl', { url }),
     chooseExportTarget: async (suggestedName) => {
       mkdirSync(previewDownloadsDir(resolved.dataDir), { recursive: true });
