@@ -1,0 +1,363 @@
+/**
+ * Seeded, deterministic sample contacts. Contact `id` (1..total) is computed on demand from
+ * (seed, id): nothing is held in memory, so a million contacts cost nothing until read.
+ *
+ * Invariant the search relies on: `createdate` and `lastmodifieddate` of generated contacts are
+ * non-decreasing with the id (spread over the ~3 years before `endMs`), so a date range is a
+ * binary search over ids. Contacts changed at run time live in the store's overlay instead.
+ *
+ * Contacts 1..24 are hand-written so that even a tiny sandbox shows every hostile kind of value.
+ */
+import { createRng, hash32 } from './random.ts';
+import type { Rng } from './random.ts';
+import {
+  COMPANY_KINDS, COMPANY_SUFFIXES, COMPANY_WORDS, FREE_MAIL_DOMAINS, LEAD_STATUSES, LIFECYCLE_STAGES,
+  LOCALES, asciiFold,
+} from './locales.ts';
+import type { Locale, Named } from './locales.ts';
+
+export type Properties = Record<string, string | null>;
+
+export interface GeneratedContact {
+  id: string;
+  properties: Properties;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What `GET .../contacts` returns when no `properties` are asked for. */
+export const DEFAULT_PROPERTIES = ['firstname', 'lastname', 'email', 'createdate', 'lastmodifieddate', 'hs_object_id'];
+
+const DAY = 86_400_000;
+export const HISTORY_MS = 3 * 365 * DAY;
+
+const LONG_COMPANY = `Very Long Company Name ${'Holdings International Worldwide Consolidated '.repeat(52)}`.trim();
+const LONG_TITLE = `Senior ${'Principal Deputy Assistant '.repeat(80)}Manager`;
+
+/** Hand-written contacts; properties not given here are generated as usual. */
+const CURATED: Record<number, Properties> = {
+  1: { firstname: 'José', lastname: 'Álvarez', email: 'jose.alvarez@acme-sample.example', company: 'Acme Sample, Inc.', phone: '+34 612 345 678', jobtitle: 'Director de Ventas', city: 'Madrid', country: 'Spain', lifecyclestage: 'customer' },
+  2: { firstname: '芳', lastname: '王', email: 'wang.fang@xingchen-tech.example', company: '北京星辰科技有限公司', phone: '+86 138 0013 8000', jobtitle: '销售经理', city: '北京', country: 'China' },
+  3: { firstname: '花子', lastname: '佐藤', email: 'hanako.sato@sakura-shoji.example', company: '株式会社さくら商事', phone: '+81 90-1234-5678', jobtitle: '営業部長', city: '東京', country: 'Japan' },
+  4: { firstname: 'Zoë', lastname: "O'Brien", email: "zoe.o'brien@best-widgets.example", company: 'The "Best" Widgets Co.', jobtitle: 'Head of "Growth"', city: 'Dublin', country: 'Ireland' },
+  5: { firstname: 'Lena', lastname: 'Umbruch', company: 'Northwind Traders\nEurope Division', jobtitle: 'Key Account Manager\nDACH', city: 'Köln', country: 'Germany' },
+  6: { firstname: 'Émile', lastname: 'Durand', company: 'Durand & Fils\r\nSARL', jobtitle: 'Responsable\r\ncommercial', city: 'Orléans', country: 'France' },
+  7: { firstname: 'Eve', lastname: 'Formula', company: '=HYPERLINK("http://x","y")', jobtitle: '=1+2', city: 'Boston', country: 'United States' },
+  8: { firstname: '@mention', lastname: 'Atwood', company: '@SUM(A1)', jobtitle: 'Analyst', city: 'Seattle', country: 'United States' },
+  9: { firstname: 'Priya', lastname: '+Plus', company: '+1', phone: '+44 20 7946 0958', jobtitle: '+1', city: 'London', country: 'United Kingdom' },
+  10: { firstname: 'Max', lastname: '-5', company: '-5', jobtitle: '-Head of Minus', city: 'Denver', country: 'United States' },
+  11: { firstname: '\tTabitha', lastname: 'Tabb', company: '\tTabbed Ltd', jobtitle: '\tConsultant', city: 'Leeds', country: 'United Kingdom' },
+  12: { firstname: '007', lastname: 'Bond', phone: '0049 30 1234567', mobilephone: '00491701234567', company: '007 Security GmbH', zip: '01234', city: 'Berlin', country: 'Germany' },
+  13: { firstname: 'Lang', lastname: 'Tekst', company: LONG_COMPANY, jobtitle: LONG_TITLE, city: 'Amsterdam', country: 'Netherlands' },
+  14: { firstname: '', lastname: null, email: null, phone: null, mobilephone: null, company: '', jobtitle: null, city: null, country: '', website: null, lifecyclestage: null, hs_lead_status: null },
+  15: { firstname: 'Zoë 🌟', lastname: 'Nguyễn 👩‍💻', company: 'Pizza 🍕 Palace', jobtitle: 'Chief 🚀 Officer', city: 'Hà Nội', country: 'Vietnam 🇻🇳' },
+  16: { firstname: '민준', lastname: '김', email: 'minjun.kim@hanbit-soft.example', company: '(주)한빛소프트', phone: '+82 10-1234-5678', jobtitle: '마케팅 팀장', city: '서울', country: 'South Korea' },
+  17: { firstname: 'محمد', lastname: 'العلي', email: 'mohammed.alali@alofok-trading.example', company: 'شركة الأفق للتجارة', phone: '+971 50 123 4567', jobtitle: 'مدير المبيعات', city: 'دبي', country: 'United Arab Emirates' },
+  18: { firstname: 'נועה', lastname: 'כהן', email: 'noa.cohen@cohen-co.example', company: 'כהן ושות׳ בע״מ', phone: '+972 52-123-4567', city: 'תל אביב-יפו', country: 'Israel' },
+  19: { firstname: 'Наталья', lastname: 'Смирнова', email: 'natalya.smirnova@romashka.example', company: 'ООО «Ромашка»', phone: '+7 912 345-67-89', jobtitle: 'Менеджер по продажам', city: 'Москва', country: 'Russia' },
+  20: { firstname: 'Γιώργος', lastname: 'Παπαδόπουλος', email: 'giorgos.papadopoulos@ellinika-trofima.example', company: 'Ελληνικά Τρόφιμα Α.Ε.', city: 'Αθήνα', country: 'Greece' },
+  21: { firstname: 'प्रिया', lastname: 'शर्मा', email: 'priya.sharma@sharma-enterprises.example', company: 'शर्मा एंटरप्राइज़ेज', city: 'मुंबई', country: 'India' },
+  22: { firstname: 'สมชาย', lastname: 'ศรีสุข', email: 'somchai.srisuk@thaitech.example', company: 'บริษัท ไทยเทค จำกัด', city: 'กรุงเทพมหานคร', country: 'Thailand' },
+  23: { firstname: 'Dana', lastname: 'Everything, "All" at once', company: 'Quote "Inc", Line\nBreak; Semi', jobtitle: '"Quoted"\r\n=cmd|\' /C calc\'!A0', city: 'Austin', country: 'United States' },
+  24: { firstname: 'Seán', lastname: "O'Neil-Ní Bhriain", email: "sean.o'neil+crm@example.com", company: 'Café Ünïcödé & Søns, Ltd.', city: 'Cork', country: 'Ireland' },
+};
+
+/** Constants for E2E tests (present whenever the sandbox has at least 24 contacts). */
+export const KNOWN_CONTACTS = {
+  /** Latin with accents and a well-known email */
+  email: { id: '1', firstname: 'José', lastname: 'Álvarez', email: 'jose.alvarez@acme-sample.example', company: 'Acme Sample, Inc.' },
+  /** Chinese name: firstname 芳, lastname 王 ("王芳") */
+  nonLatin: { id: '2', firstname: '芳', lastname: '王', email: 'wang.fang@xingchen-tech.example' },
+  japanese: { id: '3', firstname: '花子', lastname: '佐藤' },
+  korean: { id: '16', firstname: '민준', lastname: '김' },
+  arabic: { id: '17', firstname: 'محمد', lastname: 'العلي' },
+  hebrew: { id: '18', firstname: 'נועה', lastname: 'כהן' },
+  cyrillic: { id: '19', firstname: 'Наталья', lastname: 'Смирнова' },
+  greek: { id: '20', firstname: 'Γιώργος', lastname: 'Παπαδόπουλος' },
+  devanagari: { id: '21', firstname: 'प्रिया', lastname: 'शर्मा' },
+  thai: { id: '22', firstname: 'สมชาย', lastname: 'ศรีสุข' },
+} as const;
+
+/** Which hand-written contact carries which hostile value (property name and value). */
+export const HOSTILE_CONTACTS = {
+  comma: { id: '1', property: 'company', value: 'Acme Sample, Inc.' },
+  doubleQuote: { id: '4', property: 'company', value: 'The "Best" Widgets Co.' },
+  apostrophe: { id: '4', property: 'lastname', value: "O'Brien" },
+  lineFeed: { id: '5', property: 'company', value: 'Northwind Traders\nEurope Division' },
+  crlf: { id: '6', property: 'jobtitle', value: 'Responsable\r\ncommercial' },
+  leadingEquals: { id: '7', property: 'company', value: '=HYPERLINK("http://x","y")' },
+  leadingAt: { id: '8', property: 'company', value: '@SUM(A1)' },
+  leadingPlus: { id: '9', property: 'company', value: '+1' },
+  ukPhone: { id: '9', property: 'phone', value: '+44 20 7946 0958' },
+  leadingMinus: { id: '10', property: 'company', value: '-5' },
+  leadingTab: { id: '11', property: 'company', value: '\tTabbed Ltd' },
+  leadingZeros: { id: '12', property: 'firstname', value: '007' },
+  leadingZerosPhone: { id: '12', property: 'phone', value: '0049 30 1234567' },
+  veryLong: { id: '13', property: 'company', value: LONG_COMPANY },
+  empty: { id: '14', property: 'firstname', value: '' },
+  null: { id: '14', property: 'lastname', value: null },
+  emoji: { id: '15', property: 'company', value: 'Pizza 🍕 Palace' },
+  rtl: { id: '17', property: 'lastname', value: 'العلي' },
+  everything: { id: '23', property: 'company', value: 'Quote "Inc", Line\nBreak; Semi' },
+} as const;
+
+/** Hostile mutations applied at random to a small share (HOSTILE_SHARE) of generated contacts. */
+export const HOSTILE_SHARE = 0.03;
+const HOSTILE_VALUES: ((rng: Rng, value: string) => string)[] = [
+  (_rng, v) => `${v}, Ltd.`,
+  (_rng, v) => `"${v}"`,
+  (_rng, v) => `${v} "The Best"`,
+  (_rng, v) => `${v}\nSecond line`,
+  (_rng, v) => `${v}\r\nSecond line`,
+  (_rng, v) => `=${v}`,
+  () => '=HYPERLINK("http://example.com","click")',
+  () => '+1',
+  () => '-5',
+  () => '@SUM(A1)',
+  (_rng, v) => `\t${v}`,
+  (rng) => `00${rng.int(90) + 10}`,
+  (_rng, v) => `${v} 🎉`,
+  (_rng, v) => `${v} ${'lorem ipsum dolor sit amet '.repeat(80)}`.trim(),
+  () => '',
+];
+
+export interface ContactGeneratorOptions {
+  seed: number;
+  total: number;
+  /** generated dates lie before this instant (ms) */
+  endMs: number;
+}
+
+export interface ContactGenerator {
+  readonly seed: number;
+  readonly total: number;
+  readonly startMs: number;
+  readonly endMs: number;
+  createdMs(id: number): number;
+  modifiedMs(id: number): number;
+  /** the smallest id in 1..total whose createdate >= ms (total + 1 when none) */
+  firstIdCreatedAtLeast(ms: number): number;
+  firstIdModifiedAtLeast(ms: number): number;
+  contact(id: number): GeneratedContact;
+  /** one property at a time (undefined: no such property), for scans that need only a few */
+  reader(id: number): FieldReader;
+}
+
+export type FieldReader = (name: string) => string | null | undefined;
+
+/** every property a generated contact has, in this order */
+export const GENERATED_PROPERTIES = [
+  'firstname', 'lastname', 'email', 'phone', 'mobilephone', 'company', 'jobtitle', 'lifecyclestage', 'hs_lead_status',
+  'city', 'country', 'zip', 'website', 'createdate', 'lastmodifieddate', 'notes_last_updated', 'hs_object_id',
+];
+
+function fill(template: string, rng: Rng): string {
+  let out = '';
+  for (let i = 0; i < template.length; i++) {
+    const ch = template[i] as string;
+    out += ch === '#' ? String.fromCharCode(48 + rng.int(10)) : ch;
+  }
+  return out;
+}
+
+const TOTAL_WEIGHT = LOCALES.reduce((sum, l) => sum + l.weight, 0);
+function pickLocale(rng: Rng): Locale {
+  let r = rng.next() * TOTAL_WEIGHT;
+  for (const locale of LOCALES) {
+    r -= locale.weight;
+    if (r < 0) return locale;
+  }
+  return LOCALES[0] as Locale;
+}
+
+const slugs = new Map<string, string>();
+function slug(text: string): string {
+  let s = slugs.get(text);
+  if (s === undefined) {
+    s = asciiFold(text.replace(/[\s&.,'"()]+/g, '-')) || 'company';
+    slugs.set(text, s);
+  }
+  return s;
+}
+
+export function createContactGenerator(options: ContactGeneratorOptions): ContactGenerator {
+  const { seed, total } = options;
+  const endMs = Math.floor(options.endMs);
+  const startMs = endMs - HISTORY_MS;
+  const n = Math.max(total, 1);
+  // createdate runs over [start, end - 5% span], lastmodifieddate over [start + 30% span, end];
+  // lastmodifieddate = max(createdate + 1 min, that) keeps both monotonic and modified >= created.
+  const createdSlot = (HISTORY_MS * 0.95) / n;
+  const modifiedStart = startMs + HISTORY_MS * 0.3;
+  const modifiedSlot = (HISTORY_MS * 0.7 - 1000) / n;
+
+  const frac = (id: number, salt: number): number => hash32(seed, id, salt) / 4294967296;
+  const createdMs = (id: number): number => startMs + Math.floor((id - 1 + frac(id, 1)) * createdSlot);
+  const modifiedMs = (id: number): number =>
+    Math.max(createdMs(id) + 60_000, modifiedStart + Math.floor((id - 1 + frac(id, 2)) * modifiedSlot));
+
+  const lowerBound = (fn: (id: number) => number, ms: number): number => {
+    let lo = 1;
+    let hi = total + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (fn(mid) < ms) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  /** reads one property of generated contact `id` at a time, computing only what it needs */
+  const reader = (id: number): FieldReader => {
+    const rng = (salt: number): Rng => createRng(hash32(seed, id, salt));
+    const curated = CURATED[id];
+    let localeV: Locale | undefined;
+    const locale = (): Locale => (localeV ??= pickLocale(rng(1)));
+    let namesV: { first: Named; last: Named } | undefined;
+    const names = (): { first: Named; last: Named } => {
+      if (!namesV) {
+        const g = rng(2);
+        const l = locale();
+        namesV = { first: g.pick(l.first), last: g.pick(l.last) };
+      }
+      return namesV;
+    };
+    let companyV: { company: string | null; domain: string; website: string | null } | undefined;
+    const companyInfo = (): { company: string | null; domain: string; website: string | null } => {
+      if (companyV) return companyV;
+      const g = rng(3);
+      const l = locale();
+      let company: string | null;
+      let domain: string;
+      let companyDomain = true;
+      const roll = g.next();
+      if (roll < 0.15 && l.companies.length > 0) {
+        const c = g.pick(l.companies);
+        company = c.native;
+        domain = `${slug(c.ascii)}.example`;
+      } else if (roll < 0.92) {
+        const word = g.pick(COMPANY_WORDS);
+        const kind = g.pick(COMPANY_KINDS);
+        company = `${word}${kind ? ` ${kind}` : ''}${g.pick(COMPANY_SUFFIXES)}`;
+        domain = `${slug(`${word}-${kind}`)}.example`;
+      } else {
+        company = g.chance(0.5) ? null : '';
+        domain = g.pick(FREE_MAIL_DOMAINS);
+        companyDomain = false;
+      }
+      const website = companyDomain && g.chance(0.7) ? `https://www.${domain}` : null;
+      if (g.chance(0.35)) domain = g.pick(FREE_MAIL_DOMAINS);
+      companyV = { company, domain, website };
+      return companyV;
+    };
+    let placeV: { city: string; country: string } | undefined;
+    const place = (): { city: string; country: string } => (placeV ??= rng(4).pick(locale().cities));
+    let hostileV: { field: string; value: (v: string) => string } | null | undefined;
+    const hostile = (): { field: string; value: (v: string) => string } | null => {
+      if (hostileV === undefined) {
+        const g = rng(5);
+        if (g.chance(HOSTILE_SHARE)) {
+          const field = g.pick(['company', 'jobtitle', 'firstname', 'lastname', 'city']);
+          const mutate = g.pick(HOSTILE_VALUES);
+          hostileV = { field, value: (v) => mutate(g, v) };
+        } else {
+          hostileV = null;
+        }
+      }
+      return hostileV;
+    };
+    const iso = (ms: number): string => new Date(ms).toISOString();
+
+    const generated = (name: string): string | null | undefined => {
+      switch (name) {
+        case 'firstname': return names().first.native;
+        case 'lastname': return names().last.native;
+        case 'email': {
+          if (curated && !('email' in curated)) {
+            const local = [curated.firstname, curated.lastname].map((v) => asciiFold(v ?? '')).filter(Boolean).join('.');
+            return `${local || 'contact'}${id}@example.com`;
+          }
+          const g = rng(6);
+          if (g.chance(0.03)) return null;
+          const f = names().first.ascii || 'contact';
+          const l = names().last.ascii || 'person';
+          const localPart = [`${f}.${l}${id}`, `${f}${l}${id}`, `${f.charAt(0)}${l}${id}`, `${f}_${l}.${id}`, `${l}.${f}${id}`, `${f}${id}`][g.int(6)] as string;
+          return `${localPart}@${companyInfo().domain}`;
+        }
+        case 'phone': {
+          const g = rng(7);
+          return g.chance(0.12) ? null : fill(g.pick(locale().phones), g);
+        }
+        case 'mobilephone': {
+          const g = rng(8);
+          return g.chance(0.6) ? null : fill(g.pick(locale().phones), g);
+        }
+        case 'company': return companyInfo().company;
+        case 'website': return curated ? null : companyInfo().website;
+        case 'jobtitle': {
+          const g = rng(9);
+          return g.chance(0.1) ? null : g.pick(locale().jobtitles);
+        }
+        case 'lifecyclestage': {
+          const g = rng(10);
+          return g.chance(0.05) ? null : g.pick(LIFECYCLE_STAGES);
+        }
+        case 'hs_lead_status': {
+          const g = rng(11);
+          return g.chance(0.4) ? null : g.pick(LEAD_STATUSES);
+        }
+        case 'city': return rng(12).chance(0.05) ? null : place().city;
+        case 'country': return rng(13).chance(0.05) ? null : place().country;
+        case 'zip': {
+          const g = rng(14);
+          return g.chance(0.7) ? null : String(g.int(100000)).padStart(5, '0');
+        }
+        case 'createdate': return iso(createdMs(id));
+        case 'lastmodifieddate': return iso(modifiedMs(id));
+        case 'notes_last_updated': {
+          const g = rng(15);
+          if (!g.chance(0.5)) return null;
+          const created = createdMs(id);
+          return iso(created + Math.floor(g.next() * (modifiedMs(id) - created)));
+        }
+        case 'hs_object_id': return String(id);
+        default: return undefined;
+      }
+    };
+
+    const memo = new Map<string, string | null | undefined>();
+    return (name: string): string | null | undefined => {
+      if (memo.has(name)) return memo.get(name);
+      let value: string | null | undefined;
+      if (curated && name in curated) {
+        value = curated[name];
+      } else {
+        value = generated(name);
+        const h = value === undefined || curated ? null : hostile();
+        if (h && h.field === name) value = h.value(value ?? 'Value');
+      }
+      memo.set(name, value);
+      return value;
+    };
+  };
+
+  const contact = (id: number): GeneratedContact => {
+    const read = reader(id);
+    const properties: Properties = {};
+    for (const name of GENERATED_PROPERTIES) properties[name] = read(name) ?? null;
+    return { id: String(id), properties, createdAt: properties.createdate as string, updatedAt: properties.lastmodifieddate as string };
+  };
+
+  return {
+    seed,
+    total,
+    startMs,
+    endMs,
+    createdMs,
+    modifiedMs,
+    firstIdCreatedAtLeast: (ms) => lowerBound(createdMs, ms),
+    firstIdModifiedAtLeast: (ms) => lowerBound(modifiedMs, ms),
+    contact,
+    reader,
+  };
+}
