@@ -2,13 +2,23 @@
  * Builds the app's services from the shell's ports and exposes them as the IPC handlers. Both
  * shells (Electron desktop and the browser preview) call only this.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EventName, Events, Handlers } from '../ipc/contract.ts';
-import type { Settings, StatusView } from '../ipc/types.ts';
-import type { HubSpotConfig } from './auth/hubspot-config.ts';
+import type { AuthState, ExportProgress, PropertyInfo, Settings, StatusView } from '../ipc/types.ts';
+import { createAuthService, type HubSpotConfig } from './auth/auth-service.ts';
 import type { AppConfig } from './config.ts';
+import { openContactsCache } from './contacts/cache.ts';
+import { createSyncService } from './contacts/sync.ts';
+import { syncedPropertyList } from './contacts/synced-properties.ts';
 import { AppError } from './errors.ts';
-import type { Ports } from './ports.ts';
+import { suggestedExportFileName } from './export/export-file-name.ts';
+import { createExporter } from './export/exporter.ts';
+import { createHubSpotClient } from './hubspot/client.ts';
+import { createContactsApi } from './hubspot/contacts-api.ts';
+import type { Ports, Timer } from './ports.ts';
 import { createSettingsStore } from './settings.ts';
+import { createConnectionMonitor } from './status/connection-monitor.ts';
 
 export type ResolvedConfig = AppConfig & { hubspot: HubSpotConfig };
 
@@ -23,23 +33,102 @@ export interface Services {
     notifyNetworkChange(online: boolean): void;
   };
   syncNow(): Promise<void>;
-  signOut(): Promise<void>;
   settings(): Settings;
   start(): Promise<void>;
   dispose(): Promise<void>;
 }
 
-const notReady = (): never => {
-  throw new AppError('internal', 'This part of Contact Desk is not ready yet.');
-};
+/** How often contacts are refreshed in the background while signed in and online. */
+const backgroundSyncMinutes = 15;
+/** Rows appear in the table while a sync runs, without repainting it on every page. */
+const contactsChangedEveryMs = 500;
+const cachedHubKey = 'contacts.hubId';
 
 export function createServices(config: ResolvedConfig, ports: Ports, app: { version: string; shell: 'desktop' | 'preview' }): Services {
+  const { clock, log } = ports;
   const settings = createSettingsStore(ports.store);
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
   const emit = <E extends EventName>(event: E, payload: Events[E]) => {
     for (const listener of listeners) listener(event, payload);
   };
-  void emit;
+
+  const auth = createAuthService({ config: config.hubspot, ports });
+  const client = createHubSpotClient({ baseUrl: config.hubspot.apiBaseUrl, tokens: auth.tokens, clock, log });
+  const contactsApi = createContactsApi(client);
+  mkdirSync(config.dataDir, { recursive: true });
+  const dbPath = join(config.dataDir, 'contacts.sqlite');
+  const cache = openContactsCache(dbPath);
+  const sync = createSyncService({ client, cache, clock, log, properties: () => settings.get().extraSyncedProperties });
+  const exporter = createExporter({ dbPath, clock, log });
+  const exportTargets = new Map<string, string>();
+  const monitor = createConnectionMonitor({
+    check: (signal) => contactsApi.checkConnection(signal),
+    auth,
+    sync,
+    clock,
+    intervalMinutes: () => settings.get().checkIntervalMinutes,
+    notify: (title, body) => ports.notify(title, body),
+    log,
+  });
+
+  let lastContactsChanged = 0;
+  const contactsChanged = (force: boolean) => {
+    const now = clock.now();
+    if (!force && now - lastContactsChanged < contactsChangedEveryMs) return;
+    lastContactsChanged = now;
+    emit('contactsChanged', { count: cache.count() });
+  };
+
+  const startSync = () => {
+    if (auth.state().status !== 'signed-in' || sync.progress().running) return;
+    sync.syncNow().catch((error: unknown) => log.warn('sync: could not start', { error: String(error) }));
+  };
+
+  let backgroundSync: Timer | null = null;
+  const scheduleBackgroundSync = () => {
+    if (backgroundSync !== null) clock.clearTimeout(backgroundSync);
+    backgroundSync = clock.setTimeout(() => {
+      const state = monitor.status().state;
+      if (state === 'connected' || state === 'syncing') startSync();
+      scheduleBackgroundSync();
+    }, backgroundSyncMinutes * 60_000);
+  };
+
+  /** Cached contacts belong to one portal: signing in to another starts from an empty cache. */
+  const onAuthChanged = (state: AuthState) => {
+    emit('authChanged', state);
+    if (state.status !== 'signed-in') return;
+    const cachedHub = ports.store.get(cachedHubKey);
+    if (cachedHub !== undefined && cachedHub !== state.account.hubId) {
+      cache.clear();
+      contactsChanged(true);
+    }
+    ports.store.set(cachedHubKey, state.account.hubId);
+    startSync();
+  };
+
+  const unsubscribes = [
+    auth.onChange(onAuthChanged),
+    monitor.onChange((status) => emit('statusChanged', status)),
+    sync.onProgress((progress) => {
+      emit('syncProgress', progress);
+      contactsChanged(!progress.running);
+    }),
+    settings.onChange(() => monitor.intervalChanged()),
+  ];
+
+  const propertyInfo = (): PropertyInfo[] => {
+    const synced = new Set(syncedPropertyList(settings.get().extraSyncedProperties));
+    return cache.properties().map((property) => ({
+      name: property.name,
+      label: property.label,
+      type: property.type,
+      groupName: property.groupName,
+      description: property.description,
+      hidden: property.hidden,
+      synced: synced.has(property.name),
+    }));
+  };
 
   const handlers: Handlers = {
     getAppInfo: async () => ({
@@ -48,25 +137,65 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       mode: config.mode,
       shell: app.shell,
       platform: process.platform,
-      account: null,
+      account: auth.account(),
     }),
-    getAuthState: async () => ({ status: 'signed-out' }),
-    startSignIn: notReady,
-    cancelSignIn: notReady,
-    reopenSignInPage: notReady,
-    rememberSignIn: notReady,
-    signOut: notReady,
-    getContactsSummary: notReady,
-    queryContacts: notReady,
-    listProperties: notReady,
-    syncNow: notReady,
-    cancelSync: notReady,
-    getSyncProgress: notReady,
-    startExport: notReady,
-    cancelExport: notReady,
-    showExportInFolder: notReady,
-    getStatus: notReady,
-    checkConnection: notReady,
+
+    getAuthState: async () => auth.state(),
+    startSignIn: () => auth.startSignIn(),
+    cancelSignIn: async () => auth.cancelSignIn(),
+    reopenSignInPage: () => auth.reopenSignInPage(),
+    rememberSignIn: ({ remember }) => auth.rememberSignIn(remember),
+    signOut: async ({ deleteCachedContacts }) => {
+      await sync.dispose();
+      const { revokedAtHubSpot } = await auth.signOut();
+      if (deleteCachedContacts) {
+        cache.clear();
+        ports.store.delete(cachedHubKey);
+        contactsChanged(true);
+      }
+      return { revokedAtHubSpot, cachedContactsDeleted: deleteCachedContacts };
+    },
+
+    getContactsSummary: async () => ({
+      count: cache.count(),
+      lastSyncedAt: cache.lastSyncedAt(),
+      visibleColumns: settings.get().visibleColumns,
+      syncedProperties: syncedPropertyList(settings.get().extraSyncedProperties),
+    }),
+    queryContacts: async (query) => cache.query(query),
+    listProperties: async () => propertyInfo(),
+    syncNow: async () => {
+      if (auth.state().status !== 'signed-in') {
+        throw new AppError('not-signed-in', 'Connect to HubSpot first, then sync your contacts.');
+      }
+      startSync();
+      return sync.progress();
+    },
+    cancelSync: async () => sync.cancel(),
+    getSyncProgress: async () => sync.progress(),
+
+    startExport: async (request) => {
+      const target = await ports.chooseExportTarget(suggestedExportFileName(request.scope, clock.now()));
+      if (target === null) return null;
+      const { exportId, done } = exporter.start(request, { path: target.path }, (progress) => emit('exportProgress', progress));
+      exportTargets.set(exportId, target.path);
+      void done.then((progress) => {
+        if (progress.state === 'done') target.onComplete?.(target.path);
+        else exportTargets.delete(exportId);
+      });
+      const started: ExportProgress = { exportId, state: 'running', written: 0, total: 0, fileName: null, error: null };
+      return started;
+    },
+    cancelExport: async ({ exportId }) => exporter.cancel(exportId),
+    showExportInFolder: async ({ exportId }) => {
+      const path = exportTargets.get(exportId);
+      if (path === undefined) throw new AppError('bad-input', 'That export is no longer available. Export again to get a new file.');
+      ports.showInFolder(path);
+    },
+
+    getStatus: async () => monitor.status(),
+    checkConnection: () => monitor.checkNow(),
+
     getSettings: async () => settings.get(),
     updateSettings: async (changes) => settings.update(changes),
   };
@@ -77,11 +206,30 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    status: { current: notReady, onChange: notReady, checkNow: notReady, notifyWake: notReady, notifyNetworkChange: notReady },
-    syncNow: notReady,
-    signOut: notReady,
+    status: {
+      current: () => monitor.status(),
+      onChange: (listener) => monitor.onChange(listener),
+      checkNow: () => monitor.checkNow(),
+      notifyWake: () => monitor.notifyWake(),
+      notifyNetworkChange: (online) => monitor.notifyNetworkChange(online),
+    },
+    syncNow: async () => {
+      startSync();
+    },
     settings: () => settings.get(),
-    start: async () => {},
-    dispose: async () => {},
+    async start() {
+      monitor.start();
+      onAuthChanged(await auth.restore());
+      scheduleBackgroundSync();
+    },
+    async dispose() {
+      if (backgroundSync !== null) clock.clearTimeout(backgroundSync);
+      for (const unsubscribe of unsubscribes) unsubscribe();
+      monitor.stop();
+      await sync.dispose();
+      await exporter.dispose();
+      await auth.dispose();
+      cache.close();
+    },
   };
 }

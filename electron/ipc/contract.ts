@@ -29,6 +29,7 @@ const noInput = z.undefined();
 const propertyName = z.string().min(1).max(100).regex(/^[a-z0-9_]+$/i, 'a HubSpot property name');
 const columns = z.array(propertyName).min(1).max(200);
 const search = z.string().max(500);
+const sort = z.strictObject({ column: propertyName, direction: z.enum(['asc', 'desc']) });
 
 export const channels = {
   getAppInfo: channel<AppInfo>()(noInput),
@@ -45,7 +46,7 @@ export const channels = {
   queryContacts: channel<ContactsPage>()(
     z.strictObject({
       search,
-      sort: z.strictObject({ column: propertyName, direction: z.enum(['asc', 'desc']) }),
+      sort,
       columns,
       offset: z.number().int().min(0).max(100_000_000),
       limit: z.number().int().min(1).max(500),
@@ -59,6 +60,7 @@ export const channels = {
   startExport: channel<ExportProgress | null>()(
     z.strictObject({
       columns,
+      sort: sort.optional(),
       scope: z.enum(['all', 'search']),
       search,
       header: z.enum(['labels', 'names']),

@@ -128,6 +128,8 @@ export interface SyncProgress {
 
 export interface ExportRequest {
   columns: string[];
+  /** The table's order; id order when absent. */
+  sort?: { column: string; direction: SortDirection };
   scope: 'all' | 'search';
   search: string;
   header: 'labels' | 'names';

@@ -12,6 +12,7 @@ import { loadConfig, sandboxEnvironment } from '../core/config.ts';
 import { systemClock, type Logger, type Ports } from '../core/ports.ts';
 import { createServices, type ResolvedConfig, type Services } from '../core/services.ts';
 import { createRouter } from '../ipc/router.ts';
+import { createConsoleLogger } from '../core/log/console-logger.ts';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../test/sandbox/server.ts';
 import { openAesSecretBox } from '../../test/support/aes-secret-box.ts';
 import { openJsonFileStore } from '../../test/support/json-file-store.ts';
@@ -36,12 +37,6 @@ export interface PreviewOptions {
   log?: Logger;
 }
 
-const consoleLog: Logger = {
-  info: () => {},
-  warn: (message, fields) => console.warn(`[preview] ${message}`, fields ?? ''),
-  error: (message, fields) => console.error(`[preview] ${message}`, fields ?? ''),
-};
-
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const env = options.env ?? process.env;
   const defaultDataDir = options.dataDir ?? join(projectRoot, '.data', 'preview');
@@ -53,7 +48,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   }
   const resolved = config as ResolvedConfig;
   mkdirSync(resolved.dataDir, { recursive: true });
-  const log = options.log ?? consoleLog;
+  const log = options.log ?? createConsoleLogger();
 
   let bridge: Awaited<ReturnType<typeof startHttpBridge>> | null = null;
   const ports: Ports = {

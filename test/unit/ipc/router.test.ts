@@ -44,6 +44,10 @@ test('malformed input never reaches the handler', async () => {
     ['queryContacts', { search: '', sort: { column: 'email', direction: 'asc' }, columns: ['email'], offset: -1, limit: 10 }],
     ['startExport', null],
     ['signOut', 'true'],
+    ['updateSettings', new Date()],
+    ['updateSettings', new Map([['closeToTray', false]])],
+    ['rememberSignIn', Object.assign(Object.create({ polluted: true }), { remember: true })],
+    ['getAppInfo', () => 1],
   ];
   for (const [channel, input] of bad) {
     const result = await dispatch(channel, input);

@@ -1,0 +1,27 @@
+/** What the main thread and the export worker say to each other. Plain data only (structured clone). */
+import type { ErrorView, ExportRequest } from '../../ipc/types.ts';
+import type { WriteFault } from './partial-file.ts';
+
+export interface ExportWorkerInput {
+  dbPath: string;
+  request: ExportRequest;
+  targetPath: string;
+  partialPath: string;
+  /** Int32Array over it: index 0 becomes 1 when the user cancels. Shared so a busy loop sees it at once. */
+  cancelFlag: SharedArrayBuffer;
+  chunkChars: number;
+  /** The main thread's clock at the start (the worker has no Clock of its own). */
+  startedAt: number;
+  writeFault?: WriteFault;
+  /** Tests only: once this many rows are on disk, wait for the cancel (a deterministic "half-way"). */
+  holdAfterRows?: number;
+}
+
+export type ExportWorkerMessage =
+  | { type: 'counted'; total: number }
+  | { type: 'progress'; written: number }
+  | { type: 'done'; written: number; bytes: number }
+  | { type: 'cancelled'; written: number }
+  | { type: 'failed'; written: number; error: ErrorView; code: string | null };
+
+export const CANCELLED = 1;

@@ -1,0 +1,37 @@
+/** The application menu: the platform's standard roles, plus About and Open logs folder under Help. */
+import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+
+export interface AppMenuActions {
+  showAbout(): void;
+  openLogsFolder(): void;
+}
+
+export function installAppMenu(actions: AppMenuActions): void {
+  const mac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(mac ? [{ role: 'appMenu' as const }] : []),
+    { label: '&File', submenu: [mac ? { role: 'close' as const } : { role: 'quit' as const }] },
+    { role: 'editMenu' },
+    {
+      label: '&View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(app.isPackaged ? [] : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
+      ],
+    },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        { label: 'Open logs folder', click: () => actions.openLogsFolder() },
+        { type: 'separator' },
+        { label: 'About Contact Desk', click: () => actions.showAbout() },
+      ],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

@@ -1,0 +1,65 @@
+/**
+ * Puts an admin's HubSpot app settings into a build. At build time they come from environment
+ * variables and go to dist/resources/config.json, which electron-builder copies into the installed
+ * app's resources folder (`extraResources`), where the main process reads it. They never go into the
+ * renderer bundle or into app.asar.
+ *
+ *   HUBSPOT_CLIENT_ID=… HUBSPOT_CLIENT_SECRET=… npm run dist
+ *
+ * Without a client id the file is written empty and the packaged app says it is not set up.
+ * Runs as part of `npm run build:desktop`; standalone: node_modules/.bin/node scripts/write-build-config.ts
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../electron/core/config.ts';
+
+export const buildConfigKeys = [
+  'HUBSPOT_CLIENT_ID',
+  'HUBSPOT_CLIENT_SECRET',
+  'HUBSPOT_SCOPES',
+  'HUBSPOT_REDIRECT_PORTS',
+  'HUBSPOT_AUTH_BASE_URL',
+  'HUBSPOT_API_BASE_URL',
+  'CONTACT_DESK_DATA_DIR',
+] as const;
+
+export const defaultBuildConfigFile = fileURLToPath(new URL('../dist/resources/config.json', import.meta.url));
+
+export interface BuildConfigResult {
+  file: string;
+  /** Which settings went in (names only: the values include the client secret). */
+  keys: string[];
+  /** Why nothing went in, when nothing did. */
+  skipped?: string;
+}
+
+export function writeBuildConfig(env: Record<string, string | undefined>, file = defaultBuildConfigFile): BuildConfigResult {
+  mkdirSync(join(file, '..'), { recursive: true });
+  const write = (config: Record<string, string>) => writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+
+  // The launcher's sandbox settings point at a throwaway server on this computer: never ship them.
+  if (env.CONTACT_DESK_SANDBOX === '1') {
+    write({});
+    return { file, keys: [], skipped: 'the environment points at the local sandbox (CONTACT_DESK_SANDBOX=1)' };
+  }
+  const config = Object.fromEntries(buildConfigKeys.filter((key) => env[key]).map((key) => [key, env[key]!.trim()]));
+  if (!config.HUBSPOT_CLIENT_ID) {
+    write({});
+    return { file, keys: [], skipped: 'HUBSPOT_CLIENT_ID is not set' };
+  }
+  // The app's own rules, so a build never ships settings the app would refuse at start-up.
+  loadConfig({ env: config, defaultDataDir: join(file, '..', 'no-data-dir') });
+  write(config);
+  return { file, keys: Object.keys(config) };
+}
+
+if (import.meta.main) {
+  try {
+    const result = writeBuildConfig(process.env);
+    console.log(result.skipped ? `No HubSpot app settings in this build (${result.skipped}).` : `HubSpot app settings for the build: ${result.keys.join(', ')}`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

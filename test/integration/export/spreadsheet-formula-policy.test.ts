@@ -1,0 +1,94 @@
+/**
+ * The formula policy, checked with a real spreadsheet engine: LibreOffice Calc opens files written
+ * by the export's own encoder, and no cell may come back as a formula.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { CsvChunker, dialectFor, fileStart } from '../../../electron/core/export/csv-encoder.ts';
+import { protectCell } from '../../../electron/core/export/formula-policy.ts';
+import { findLibreOffice, openCsvInLibreOffice } from '../../support/spreadsheet.ts';
+
+/** How the spreadsheet must show each value: as the text written to the file, or as this number. */
+type Shown = 'text' | { number: number };
+
+const VALUES: [value: string, shown: Shown][] = [
+  ['=1+1', 'text'],
+  ['=HYPERLINK("http://x","y")', 'text'],
+  ['@SUM(A1)', 'text'],
+  ['+cmd|\' /C calc\'!A0', 'text'],
+  ['-2+3+cmd|\' /C calc\'!A0', 'text'],
+  ['"Quoted"\r\n=cmd|\' /C calc\'!A0', 'text'],
+  ['\tTabbed Ltd', 'text'],
+  ['\t=2+2', 'text'],
+  [' =1+1', 'text'],
+  ["'=1+1", 'text'],
+  ['-Head of Minus', 'text'],
+  ['+1-555-123-4567', 'text'],
+  ['+49 30/1234567', 'text'],
+  ['+44 20 7946 0958', 'text'],
+  ['+81 90-1234-5678', 'text'],
+  ['+1 (555) 123-4567', 'text'],
+  ['+7 912 345-67-89', 'text'],
+  ['+33 1 23 45 67 89', 'text'],
+  ['0049 30 1234567', 'text'],
+  ['-5', { number: -5 }],
+  ['-0.5', { number: -0.5 }],
+  ['+1', { number: 1 }],
+  ['Quote "Inc", Line\nBreak; Semi', 'text'],
+  ['Zoë 🌟 王芳 العلي', 'text'],
+  ["O'Brien", 'text'],
+];
+/** Ids that must keep every digit in an Excel-friendly file. */
+const DIGITS: string[] = ['007', '01234', '00491701234567', '12345678901234567890'];
+
+test('LibreOffice evaluates no exported cell as a formula, and shows each value as the policy says', async (t) => {
+  const soffice = await findLibreOffice();
+  if (soffice.path === null) {
+    console.log(`# skipped: ${soffice.reason}`);
+    return t.skip(soffice.reason);
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'contact-desk-calc-check-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+
+  for (const request of [
+    { excelFriendly: true, delimiter: ',' },
+    { excelFriendly: true, delimiter: ';' },
+    { excelFriendly: false, delimiter: ',' },
+  ] as const) {
+    await t.test(`Excel-friendly ${request.excelFriendly}, delimiter '${request.delimiter}'`, async () => {
+      const dialect = dialectFor(request);
+      const values: [string, Shown][] = [...VALUES, ...(request.excelFriendly ? DIGITS.map((value): [string, Shown] => [value, 'text']) : [])];
+      const path = join(folder, `policy-${request.excelFriendly ? 'excel' : 'plain'}-${request.delimiter === ',' ? 'comma' : 'semicolon'}.csv`);
+      writeFileSync(path, encodeFile(dialect, values.map(([value]) => value)));
+
+      const rows = await openCsvInLibreOffice(soffice.path, path, request.delimiter);
+      assert.equal(rows.length, values.length + 1, 'one row per value, plus the header');
+      assert.deepEqual(rows[0]!.map((cell) => cell.text), ['Value', 'After']);
+      values.forEach(([value, shown], i) => {
+        const [cell, after] = rows[i + 1]!;
+        const what = JSON.stringify(value);
+        assert.ok(cell && after, `${what}: both cells present`);
+        assert.equal(cell.formula, null, `${what} was evaluated as a formula (${cell.formula})`);
+        assert.equal(after.text, 'end', `${what} stayed within its own cell`);
+        if (shown === 'text') {
+          assert.equal(cell.valueType, 'string', `${what} is shown as text`);
+          // LibreOffice keeps a line break as one; CR LF inside a value reads as a single break.
+          assert.equal(cell.text, protectCell(value, dialect.policy).replaceAll('\r\n', '\n'), `${what} is shown as written`);
+        } else {
+          assert.equal(cell.valueType, 'float', `${what} is shown as a number`);
+          assert.equal(Number(cell.text), shown.number, `${what} keeps its value`);
+        }
+      });
+      for (const row of rows) for (const cell of row) assert.equal(cell.formula, null);
+    });
+  }
+});
+
+function encodeFile(dialect: ReturnType<typeof dialectFor>, values: string[]): string {
+  const chunker = new CsvChunker(dialect, 2, 1 << 16);
+  for (const value of values) chunker.push([value, 'end']);
+  return fileStart(dialect, ['Value', 'After']) + chunker.take();
+}

@@ -1,0 +1,149 @@
+/**
+ * Opens a CSV file in a real spreadsheet engine — LibreOffice Calc, headless — and reports what it
+ * made of every cell: the text shown, the value type, and any formula. Used to check the export's
+ * formula policy against an engine rather than against our own beliefs about one.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface SpreadsheetCell {
+  /** What the cell shows; lines joined with '\n', tabs and runs of spaces as they are. */
+  text: string;
+  /** 'string', 'float', 'date', 'time', ... or null for an empty cell. */
+  valueType: string | null;
+  /** The cell's formula (e.g. 'of:=1+1'), or null when the engine stored a plain value. */
+  formula: string | null;
+}
+
+/** The LibreOffice binary, or null with the reason it is missing. */
+export async function findLibreOffice(): Promise<{ path: string } | { path: null; reason: string }> {
+  for (const name of ['soffice', 'libreoffice']) {
+    try {
+      const { stdout } = await run('sh', ['-c', `command -v ${name}`]);
+      const path = stdout.trim();
+      if (path) return { path };
+    } catch {
+      // not on PATH; try the next name
+    }
+  }
+  return { path: null, reason: 'LibreOffice is not installed (apt-get install libreoffice-calc-nogui), so the spreadsheet check cannot run' };
+}
+
+/**
+ * Imports `csvPath` the way a user's double-click would with LibreOffice's defaults (UTF-8,
+ * `"` as quote, formulas evaluated) and returns the first sheet's rows. Each call uses its own
+ * LibreOffice profile, so parallel tests don't fight over one.
+ */
+export async function openCsvInLibreOffice(soffice: string, csvPath: string, delimiter: ',' | ';'): Promise<SpreadsheetCell[][]> {
+  const work = await mkdtemp(join(tmpdir(), 'contact-desk-calc-'));
+  try {
+    // Filter options: field separator, text delimiter ("), character set 76 = UTF-8, start at row 1.
+    const filter = `CSV:${delimiter.charCodeAt(0)},34,76,1`;
+    await run(
+      soffice,
+      [`-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`, '--headless', `--infilter=${filter}`, '--convert-to', 'fods', '--outdir', work, csvPath],
+      { timeout: 120_000 },
+    );
+    const fods = await readFile(join(work, basename(csvPath).replace(/\.[^.]*$/, '') + '.fods'), 'utf8');
+    return readFirstSheet(fods);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Empty cells or rows a spreadsheet repeats to its edge are cut at this count. */
+const MAX_REPEAT = 64;
+
+/** Reads the rows of the first `table:table` in a flat ODF spreadsheet (only the parts a CSV import produces). */
+export function readFirstSheet(fods: string): SpreadsheetCell[][] {
+  const start = fods.indexOf('<table:table ');
+  const end = fods.indexOf('</table:table>', start);
+  if (start < 0 || end < 0) throw new Error('No sheet in the converted file.');
+  const rows: SpreadsheetCell[][] = [];
+  let row: SpreadsheetCell[] | null = null;
+  let rowRepeat = 1;
+  let cell: SpreadsheetCell | null = null;
+  let cellRepeat = 1;
+  let paragraphs: string[] = [];
+  let inParagraph = false;
+
+  const finishCell = () => {
+    if (!cell || !row) return;
+    cell.text = paragraphs.join('\n');
+    for (let i = 0; i < Math.min(cellRepeat, MAX_REPEAT); i++) row.push({ ...cell });
+    cell = null;
+  };
+
+  for (const token of fods.slice(start, end).matchAll(/<(\/?)([\w:.-]+)((?:\s+[\w:.-]+="[^"]*")*)\s*(\/?)>|([^<]+)/g)) {
+    const [, closing, name, attributeText = '', selfClosing, text] = token;
+    if (text !== undefined) {
+      if (inParagraph) paragraphs[paragraphs.length - 1] += decodeEntities(text);
+      continue;
+    }
+    const attributes = readAttributes(attributeText);
+    if (!closing) {
+      switch (name) {
+        case 'table:table-row':
+          row = [];
+          rowRepeat = Number(attributes.get('table:number-rows-repeated') ?? 1);
+          if (selfClosing) pushRow();
+          break;
+        case 'table:table-cell':
+        case 'table:covered-table-cell':
+          cell = { text: '', valueType: attributes.get('office:value-type') ?? null, formula: attributes.get('table:formula') ?? null };
+          cellRepeat = Number(attributes.get('table:number-columns-repeated') ?? 1);
+          paragraphs = [];
+          if (selfClosing) finishCell();
+          break;
+        case 'text:p':
+          paragraphs.push('');
+          inParagraph = !selfClosing;
+          break;
+        case 'text:s':
+          if (inParagraph) paragraphs[paragraphs.length - 1] += ' '.repeat(Number(attributes.get('text:c') ?? 1));
+          break;
+        case 'text:tab':
+          if (inParagraph) paragraphs[paragraphs.length - 1] += '\t';
+          break;
+        case 'text:line-break':
+          if (inParagraph) paragraphs[paragraphs.length - 1] += '\n';
+          break;
+      }
+    } else if (name === 'text:p') {
+      inParagraph = false;
+    } else if (name === 'table:table-cell' || name === 'table:covered-table-cell') {
+      finishCell();
+    } else if (name === 'table:table-row') {
+      pushRow();
+    }
+  }
+  while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c.valueType === null && c.text === '')) rows.pop();
+  return rows;
+
+  function pushRow() {
+    if (!row) return;
+    while (row.length > 0 && row[row.length - 1]!.valueType === null && row[row.length - 1]!.text === '') row.pop();
+    for (let i = 0; i < Math.min(rowRepeat, MAX_REPEAT); i++) rows.push(row.map((c) => ({ ...c })));
+    row = null;
+  }
+}
+
+function readAttributes(text: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const [, name, value] of text.matchAll(/([\w:.-]+)="([^"]*)"/g)) attributes.set(name!, decodeEntities(value!));
+  return attributes;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi, (_, dec?: string, hex?: string, named?: string) => {
+    if (dec) return String.fromCodePoint(Number(dec));
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named!.toLowerCase() as 'amp'];
+  });
+}

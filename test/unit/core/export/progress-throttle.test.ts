@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createThrottle } from '../../../../electron/core/export/progress-throttle.ts';
+import type { Clock } from '../../../../electron/core/ports.ts';
+
+/** A clock the test moves by hand; due timers fire in order as it advances. */
+function manualClock() {
+  let now = 1_000;
+  let nextId = 0;
+  const timers = new Map<number, { at: number; run: () => void }>();
+  const clock: Clock & { advance(ms: number): void; pending(): number } = {
+    now: () => now,
+    setTimeout(run, ms) {
+      const id = nextId++;
+      timers.set(id, { at: now + ms, run });
+      return { id } as never;
+    },
+    clearTimeout(timer) {
+      timers.delete((timer as unknown as { id: number }).id);
+    },
+    advance(ms) {
+      const until = now + ms;
+      for (;;) {
+        const due = [...timers].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        due[1].run();
+      }
+      now = until;
+    },
+    pending: () => timers.size,
+  };
+  return clock;
+}
+
+test('the first value goes out at once, then at most one per interval, always the latest', () => {
+  const clock = manualClock();
+  const seen: number[] = [];
+  const throttle = createThrottle<number>(clock, 100, (value) => seen.push(value));
+  throttle.push(1);
+  throttle.push(2);
+  throttle.push(3);
+  assert.deepEqual(seen, [1]);
+  clock.advance(99);
+  assert.deepEqual(seen, [1]);
+  clock.advance(1);
+  assert.deepEqual(seen, [1, 3]);
+  clock.advance(500);
+  throttle.push(4);
+  assert.deepEqual(seen, [1, 3, 4], 'after a quiet spell the next value is not delayed');
+});
+
+test('a burst over one second yields at most ~10 values', () => {
+  const clock = manualClock();
+  let count = 0;
+  const throttle = createThrottle<number>(clock, 100, () => count++);
+  for (let ms = 0; ms < 1000; ms++) {
+    throttle.push(ms);
+    clock.advance(1);
+  }
+  assert.ok(count <= 11, `${count} values`);
+  assert.ok(count >= 9, `${count} values`);
+});
+
+test('finish sends the final value at once and drops what was pending', () => {
+  const clock = manualClock();
+  const seen: string[] = [];
+  const throttle = createThrottle<string>(clock, 100, (value) => seen.push(value));
+  throttle.push('running 0');
+  throttle.push('running 50');
+  throttle.finish('done');
+  clock.advance(1000);
+  throttle.push('late');
+  assert.deepEqual(seen, ['running 0', 'done']);
+  assert.equal(clock.pending(), 0);
+});
