@@ -1,0 +1,70 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Account } from '../../../electron/ipc/types.ts';
+import { Icon } from './Icon.tsx';
+
+/** A disclosure button with the account's details and Sign out; closes on Escape or a click elsewhere. */
+export function AccountMenu({ account, onSignOut }: { account: Account; onSignOut(): void }) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open]);
+
+  return (
+    <div className="account" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="account__button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span className="account__avatar" aria-hidden="true">
+          {(account.userEmail[0] ?? '?').toUpperCase()}
+        </span>
+        <span className="account__domain">{account.domain}</span>
+        <Icon name="chevronDown" />
+      </button>
+      <div className="account__panel popover" id={panelId} hidden={!open}>
+        <dl className="account__details">
+          <dt>HubSpot account</dt>
+          <dd>{account.domain}</dd>
+          <dt>Account ID</dt>
+          <dd>{account.hubId}</dd>
+          <dt>Signed in as</dt>
+          <dd>{account.userEmail}</dd>
+        </dl>
+        <button
+          type="button"
+          className="button button--block"
+          onClick={() => {
+            setOpen(false);
+            onSignOut();
+          }}
+        >
+          <Icon name="signOut" />
+          Sign out…
+        </button>
+      </div>
+    </div>
+  );
+}

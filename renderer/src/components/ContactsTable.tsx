@@ -1,0 +1,164 @@
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ContactsQuery } from '../../../electron/ipc/types.ts';
+import { labelOf, widthOf, type PropertyIndex } from '../lib/columns.ts';
+import { formatCellValue } from '../lib/format.ts';
+import type { ContactPageLoader } from '../lib/page-loader.ts';
+import { Icon } from './Icon.tsx';
+
+export const rowHeight = 36;
+
+type Sort = ContactsQuery['sort'];
+
+interface ContactsTableProps {
+  loader: ContactPageLoader;
+  columns: readonly string[];
+  properties: PropertyIndex;
+  sort: Sort;
+  onSort(sort: Sort): void;
+  /** Changes when the list starts over (new search or sort): scroll back to the top. */
+  resetKey: string;
+  empty: ReactNode;
+}
+
+/**
+ * The contacts as an ARIA table that only puts the rows on screen in the DOM (so 100,000+ rows
+ * scroll smoothly): aria-rowcount/aria-rowindex tell assistive technology where each row sits.
+ * Rows are focusable one at a time (roving tabindex) and the arrow keys move between them.
+ */
+export function ContactsTable({ loader, columns, properties, sort, onSort, resetKey, empty }: ContactsTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const total = loader.total ?? 0;
+  const [activeIndex, setActiveIndex] = useState(0);
+  const focusAfterRender = useRef(false);
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 10,
+    // The header row sits inside the scroll area above the rows.
+    scrollPaddingStart: rowHeight,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    loader.load({ start: first, end: last });
+  }, [loader, first, last, total]);
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+    setActiveIndex(0);
+  }, [resetKey]);
+
+  // After a key press the row may only exist once the scroll has rendered it: keep trying until then.
+  useEffect(() => {
+    if (!focusAfterRender.current) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${activeIndex}"]`);
+    if (!row) return;
+    focusAfterRender.current = false;
+    row.focus({ preventScroll: true });
+  });
+
+  const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 2);
+
+  const moveTo = (index: number) => {
+    const next = Math.min(Math.max(0, index), total - 1);
+    if (next < 0) return;
+    setActiveIndex(next);
+    focusAfterRender.current = true;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, number> = {
+      ArrowDown: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      PageDown: activeIndex + pageRows,
+      PageUp: activeIndex - pageRows,
+      Home: 0,
+      End: total - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    moveTo(target);
+  };
+
+  const template = columns.map((name) => `minmax(${widthOf(name, properties)}px, ${widthOf(name, properties)}fr)`).join(' ');
+  const width = `max(100%, ${columns.reduce((sum, name) => sum + widthOf(name, properties), 0)}px)`;
+  const tabbableIndex = Math.min(activeIndex, Math.max(0, total - 1));
+
+  return (
+    <div className="table-area">
+      <div
+        ref={scrollRef}
+        className="grid"
+        role="table"
+        aria-label="Contacts"
+        aria-rowcount={total + 1}
+        aria-colcount={columns.length}
+        aria-busy={loader.total === null}
+      >
+        <div className="grid__head" role="rowgroup">
+          <div className="grid__row grid__row--head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, width }}>
+            {columns.map((name, index) => {
+              const sorted = sort.column === name;
+              const ariaSort = sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
+              return (
+                <div key={name} className="grid__header" role="columnheader" aria-colindex={index + 1} aria-sort={ariaSort}>
+                  <button
+                    type="button"
+                    className="grid__sort"
+                    onClick={() => onSort({ column: name, direction: sorted && sort.direction === 'asc' ? 'desc' : 'asc' })}
+                    title={sorted ? `Sorted ${ariaSort}. Click to sort ${sort.direction === 'asc' ? 'descending' : 'ascending'}.` : 'Click to sort'}
+                  >
+                    <span className="grid__header-label">{labelOf(name, properties)}</span>
+                    <Icon name={sorted ? (sort.direction === 'asc' ? 'sortAscending' : 'sortDescending') : 'sortable'} className={sorted ? 'sort-icon sort-icon--active' : 'sort-icon'} />
+                  </button>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <div className="grid__body" role="rowgroup" onKeyDown={onKeyDown} style={{ height: virtualizer.getTotalSize(), width }}>
+          {items.map((item) => {
+            const row = loader.row(item.index);
+            return (
+              <div
+                key={item.index}
+                className={row ? 'grid__row' : 'grid__row grid__row--loading'}
+                role="row"
+                aria-rowindex={item.index + 2}
+                data-row-index={item.index}
+                tabIndex={item.index === tabbableIndex ? 0 : -1}
+                onFocus={() => setActiveIndex(item.index)}
+                style={{ gridTemplateColumns: template, width, transform: `translateY(${item.start}px)` }}
+              >
+                {columns.map((name, column) => {
+                  if (!row) {
+                    return (
+                      <div key={name} className="grid__cell" role="cell" aria-colindex={column + 1}>
+                        <span className="skeleton" aria-hidden="true" />
+                      </div>
+                    );
+                  }
+                  const raw = row.cells[column] ?? null;
+                  const text = formatCellValue(raw, properties.get(name)?.type);
+                  return (
+                    <div key={name} className="grid__cell" role="cell" aria-colindex={column + 1} title={raw && raw.length > 0 ? raw : undefined}>
+                      {text}
+                    </div>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {loader.total === 0 && <div className="table-empty">{empty}</div>}
+    </div>
+  );
+}

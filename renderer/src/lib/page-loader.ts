@@ -1,0 +1,151 @@
+/**
+ * Loads the contact table's rows page by page as the user scrolls, keeps the pages it has (up to a
+ * bound), and reloads only what is on screen when the data changes underneath (a sync running).
+ * Rows from before a change stay on screen until their fresh page arrives, so nothing flickers.
+ * Framework-free: the React hook only subscribes to it.
+ */
+import type { ContactRow, ContactsPage, ContactsQuery, ErrorView } from '../../../electron/ipc/types.ts';
+import { toErrorView } from './error-help.ts';
+
+export type RowsQuery = Pick<ContactsQuery, 'search' | 'sort' | 'columns'>;
+export type FetchPage = (query: ContactsQuery) => Promise<ContactsPage>;
+
+interface CachedPage {
+  rows: ContactRow[];
+  dataVersion: number;
+  lastUsed: number;
+}
+
+export interface LoaderOptions {
+  pageSize?: number;
+  /** How many pages to keep; the ones least recently on screen go first. */
+  maxPages?: number;
+  maxConcurrent?: number;
+}
+
+export class ContactPageLoader {
+  readonly pageSize: number;
+  private readonly maxPages: number;
+  private readonly maxConcurrent: number;
+  private readonly fetchPage: FetchPage;
+  private query: RowsQuery | null = null;
+  private queryKey = '';
+  private generation = 0;
+  private dataVersion = 0;
+  private pages = new Map<number, CachedPage>();
+  private inFlight = new Map<number, number>();
+  private wanted: number[] = [];
+  private range: { start: number; end: number } = { start: 0, end: 0 };
+  private useCounter = 0;
+  private listeners = new Set<() => void>();
+  private snapshot = 0;
+
+  total: number | null = null;
+  error: ErrorView | null = null;
+
+  constructor(fetchPage: FetchPage, options: LoaderOptions = {}) {
+    this.fetchPage = fetchPage;
+    this.pageSize = options.pageSize ?? 100;
+    this.maxPages = options.maxPages ?? 60;
+    this.maxConcurrent = options.maxConcurrent ?? 2;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Changes whenever anything visible changed; for useSyncExternalStore. */
+  getSnapshot = (): number => this.snapshot;
+
+  /** A different search, sort or set of columns: start over. */
+  setQuery(query: RowsQuery): void {
+    const key = JSON.stringify([query.search, query.sort.column, query.sort.direction, query.columns]);
+    if (key === this.queryKey) return;
+    this.query = query;
+    this.queryKey = key;
+    this.generation += 1;
+    this.pages.clear();
+    this.inFlight.clear();
+    this.wanted = [];
+    this.total = null;
+    this.error = null;
+    this.range = { start: 0, end: 0 };
+    this.load({ start: 0, end: this.pageSize - 1 });
+    this.changed();
+  }
+
+  /** The contacts changed (a sync wrote rows): reload what is on screen, keep showing the old rows. */
+  refresh(): void {
+    if (this.query === null) return;
+    this.dataVersion += 1;
+    this.error = null;
+    this.load(this.range);
+  }
+
+  /** Rows start..end (inclusive) are on screen. */
+  load(range: { start: number; end: number }): void {
+    if (this.query === null) return;
+    this.range = range;
+    const first = Math.floor(Math.max(0, range.start) / this.pageSize);
+    const last = Math.floor(Math.max(range.start, range.end) / this.pageSize);
+    const stamp = ++this.useCounter;
+    this.wanted = [];
+    for (let page = first; page <= last; page++) {
+      const cached = this.pages.get(page);
+      if (cached) cached.lastUsed = stamp;
+      if (this.total !== null && page * this.pageSize >= this.total && page > 0) continue;
+      const fresh = cached !== undefined && cached.dataVersion === this.dataVersion;
+      const requested = this.inFlight.get(page) === this.dataVersion;
+      if (!fresh && !requested) this.wanted.push(page);
+    }
+    this.pump();
+  }
+
+  row(index: number): ContactRow | undefined {
+    return this.pages.get(Math.floor(index / this.pageSize))?.rows[index % this.pageSize];
+  }
+
+  private pump(): void {
+    while (this.inFlight.size < this.maxConcurrent && this.wanted.length > 0) {
+      const page = this.wanted.shift()!;
+      void this.fetch(page);
+    }
+  }
+
+  private async fetch(page: number): Promise<void> {
+    const query = this.query!;
+    const generation = this.generation;
+    const dataVersion = this.dataVersion;
+    this.inFlight.set(page, dataVersion);
+    try {
+      const result = await this.fetchPage({ ...query, offset: page * this.pageSize, limit: this.pageSize });
+      if (generation !== this.generation) return;
+      const cached = this.pages.get(page);
+      if (cached === undefined || cached.dataVersion <= dataVersion) {
+        this.pages.set(page, { rows: result.rows, dataVersion, lastUsed: cached?.lastUsed ?? this.useCounter });
+        if (dataVersion === this.dataVersion || this.total === null) this.total = result.total;
+        this.evict();
+        this.changed();
+      }
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.error = toErrorView(error);
+      this.changed();
+    } finally {
+      if (generation === this.generation && this.inFlight.get(page) === dataVersion) this.inFlight.delete(page);
+      if (generation === this.generation && this.error === null) this.pump();
+    }
+  }
+
+  private evict(): void {
+    if (this.pages.size <= this.maxPages) return;
+    const oldest = [...this.pages.entries()].sort((a, b) => a[1].lastUsed - b[1].lastUsed);
+    for (const [page] of oldest.slice(0, this.pages.size - this.maxPages)) this.pages.delete(page);
+  }
+
+  private changed(): void {
+    this.snapshot += 1;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,319 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AppInfo, AuthState, ContactsQuery, ContactsSummary, ErrorView, PropertyInfo, StatusView } from '../../../electron/ipc/types.ts';
+import { api } from '../api.ts';
+import { ColumnChooser } from '../components/ColumnChooser.tsx';
+import { ContactsTable } from '../components/ContactsTable.tsx';
+import { ExportDialog, ExportProgressView } from '../components/ExportDialog.tsx';
+import { Icon } from '../components/Icon.tsx';
+import { ErrorNotice, Notice } from '../components/Notice.tsx';
+import { SyncStatus } from '../components/SyncStatus.tsx';
+import { AccountNotices } from '../components/AccountNotices.tsx';
+import { useApiEvent } from '../hooks/use-api-event.ts';
+import { useContactRows } from '../hooks/use-contact-rows.ts';
+import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
+import { useExport } from '../hooks/use-export.ts';
+import { useLiveValue } from '../hooks/use-live-value.ts';
+import { useNow } from '../hooks/use-now.ts';
+import { indexProperties, toggleColumn } from '../lib/columns.ts';
+import { toErrorView } from '../lib/error-help.ts';
+import { formatCount, formatNumber } from '../lib/format.ts';
+
+type Sort = ContactsQuery['sort'];
+
+interface ContactsScreenProps {
+  info: AppInfo | null;
+  auth: Extract<AuthState, { status: 'signed-in' | 'needs-sign-in' }>;
+  status: StatusView | null;
+  /** Bumped when the tray or app menu asks for the export dialog. */
+  exportRequests: number;
+  onSignIn(): void;
+  /** Why the last "Sign in again" could not start. */
+  signInError: ErrorView | null;
+}
+
+const refreshEveryMs = 400;
+
+export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, signInError }: ContactsScreenProps) {
+  const now = useNow();
+  const [summary, setSummary] = useState<ContactsSummary | null>(null);
+  const [summaryError, setSummaryError] = useState<ErrorView | null>(null);
+  const [properties, setProperties] = useState<PropertyInfo[] | null>(null);
+  const [columns, setColumns] = useState<string[] | null>(null);
+  const [columnsError, setColumnsError] = useState<ErrorView | null>(null);
+  const [sort, setSort] = useState<Sort | null>(null);
+  const [searchText, setSearchText] = useState('');
+  const search = useDebouncedValue(searchText.trim(), 100);
+  const [actionError, setActionError] = useState<{ error: ErrorView; context: 'sync' | 'general' } | null>(null);
+  const [exportOpen, setExportOpen] = useState(false);
+  const exporter = useExport();
+  const sync = useLiveValue('syncProgress', api.getSyncProgress);
+
+  const loadSummary = useCallback(() => {
+    api.getContactsSummary().then(
+      (loaded) => {
+        setSummary(loaded);
+        setSummaryError(null);
+        setColumns((current) => current ?? loaded.visibleColumns);
+      },
+      (failure: unknown) => setSummaryError(toErrorView(failure)),
+    );
+  }, []);
+
+  // HubSpot's property list arrives with the first sync: load it again after each one.
+  const loadProperties = useCallback(() => {
+    api.listProperties().then(setProperties, () => setProperties((current) => current ?? []));
+  }, []);
+
+  useEffect(() => {
+    loadSummary();
+    loadProperties();
+  }, [loadSummary, loadProperties]);
+
+  useEffect(() => {
+    if (columns === null) return;
+    setSort((current) => (current && columns.includes(current.column) ? current : { column: columns.includes('lastname') ? 'lastname' : columns[0]!, direction: 'asc' }));
+  }, [columns]);
+
+  const query = useMemo(() => ({ search, sort: sort ?? { column: 'lastname', direction: 'asc' as const }, columns: columns ?? ['lastname'] }), [search, sort, columns]);
+  const loader = useContactRows(query);
+
+  // A sync reports every page it writes; reload what is on screen at most a few times a second.
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const scheduleRefresh = useCallback(() => {
+    if (refreshTimer.current !== null) return;
+    refreshTimer.current = setTimeout(() => {
+      refreshTimer.current = null;
+      loader.refresh();
+    }, refreshEveryMs);
+  }, [loader]);
+  useEffect(() => () => clearTimeout(refreshTimer.current ?? undefined), []);
+
+  useApiEvent('contactsChanged', ({ count }) => {
+    setSummary((current) => (current ? { ...current, count } : current));
+    scheduleRefresh();
+  });
+
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    const running = sync.value?.running ?? false;
+    if (wasRunning.current && !running) {
+      loadSummary();
+      loadProperties();
+      loader.refresh();
+    }
+    wasRunning.current = running;
+  }, [sync.value?.running, loadSummary, loadProperties, loader]);
+
+  const openExport = () => {
+    // A finished export's result was already seen (in the dialog or as a notice): start afresh.
+    if (!(exporter.state.phase === 'exporting' && exporter.state.progress.state === 'running')) exporter.reset();
+    setExportOpen(true);
+  };
+
+  const [lastExportRequest, setLastExportRequest] = useState(exportRequests);
+  useEffect(() => {
+    if (exportRequests === lastExportRequest) return;
+    setLastExportRequest(exportRequests);
+    openExport();
+  }, [exportRequests, lastExportRequest]);
+
+  const syncNow = async () => {
+    setActionError(null);
+    try {
+      await sync.update(() => api.syncNow());
+    } catch (failure) {
+      setActionError({ error: toErrorView(failure), context: 'sync' });
+    }
+  };
+  const cancelSync = async () => {
+    try {
+      await sync.update(() => api.cancelSync());
+    } catch (failure) {
+      setActionError({ error: toErrorView(failure), context: 'sync' });
+    }
+  };
+
+  const changeColumns = async (name: string, show: boolean) => {
+    if (columns === null) return;
+    const next = toggleColumn(columns, name, show);
+    const previous = columns;
+    setColumns(next);
+    setColumnsError(null);
+    try {
+      const property = properties?.find((candidate) => candidate.name === name);
+      const settings = await api.getSettings();
+      const needsSync = show && property !== undefined && !property.synced && !settings.extraSyncedProperties.includes(name);
+      await api.updateSettings(needsSync ? { visibleColumns: next, extraSyncedProperties: [...settings.extraSyncedProperties, name] } : { visibleColumns: next });
+      if (needsSync) setProperties((current) => current?.map((candidate) => (candidate.name === name ? { ...candidate, synced: true } : candidate)) ?? null);
+    } catch (failure) {
+      setColumns(previous);
+      setColumnsError(toErrorView(failure));
+    }
+  };
+
+  const propertyIndex = useMemo(() => indexProperties(properties ?? []), [properties]);
+  const totalCount = summary?.count ?? 0;
+  const matchCount = loader.total;
+  const syncing = sync.value?.running ?? false;
+  const syncError = !syncing && sync.value?.error && sync.value.error.kind !== 'cancelled' ? sync.value.error : null;
+  const exportRunning = exporter.state.phase === 'exporting' && exporter.state.progress.state === 'running';
+  const exportPercent =
+    exporter.state.phase === 'exporting' && exporter.state.progress.total > 0
+      ? Math.floor((100 * exporter.state.progress.written) / exporter.state.progress.total)
+      : 0;
+  const neverSynced = summary !== null && summary.count === 0 && summary.lastSyncedAt === null;
+
+  return (
+    <main className="contacts" aria-label="Contacts">
+      <h1 className="visually-hidden">Contacts</h1>
+      <div className="contacts__notices">
+        <AccountNotices auth={auth} status={status} summary={summary} onSignIn={onSignIn} />
+        {signInError && <ErrorNotice error={signInError} context="sign-in" />}
+        {syncError && (
+          <ErrorNotice
+            error={syncError}
+            context="sync"
+            announce="status"
+            actions={
+              syncError.kind !== 'daily-limit' &&
+              syncError.kind !== 'revoked' && (
+                <button type="button" className="button button--small" onClick={() => void syncNow()}>
+                  Try again
+                </button>
+              )
+            }
+          />
+        )}
+        {!syncing && sync.value?.error?.kind === 'cancelled' && (
+          <Notice tone="info" title="Sync stopped">
+            <p>{sync.value.error.message}</p>
+          </Notice>
+        )}
+        {actionError && <ErrorNotice error={actionError.error} context={actionError.context} />}
+        {summaryError && (
+          <ErrorNotice
+            error={summaryError}
+            context="general"
+            actions={
+              <button type="button" className="button button--small" onClick={loadSummary}>
+                Try again
+              </button>
+            }
+          />
+        )}
+        {columnsError && <ErrorNotice error={columnsError} context="general" />}
+        {!exportOpen && exporter.state.phase === 'exporting' && exporter.state.progress.state !== 'running' && (
+          <div className="dismissible">
+            <ExportProgressView progress={exporter.state.progress} shell={info?.shell ?? 'desktop'} />
+            <button type="button" className="icon-button dismissible__close" onClick={exporter.reset} aria-label="Dismiss">
+              <Icon name="close" />
+            </button>
+          </div>
+        )}
+        {loader.error && (
+          <ErrorNotice
+            error={loader.error}
+            context="general"
+            actions={
+              <button type="button" className="button button--small" onClick={() => loader.refresh()}>
+                Try again
+              </button>
+            }
+          />
+        )}
+      </div>
+
+      <div className="toolbar" role="toolbar" aria-label="Contacts">
+        <div className="search">
+          <Icon name="search" className="search__icon" />
+          <label htmlFor="contact-search" className="visually-hidden">
+            Search contacts
+          </label>
+          <input
+            id="contact-search"
+            className="input search__input"
+            type="search"
+            placeholder="Search by name, email or company"
+            autoComplete="off"
+            spellCheck={false}
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+          />
+        </div>
+        <div className="toolbar__actions">
+          <button type="button" className="button" onClick={() => void syncNow()} disabled={syncing || auth.status !== 'signed-in'}>
+            <Icon name="sync" className={syncing ? 'spin' : undefined} />
+            {syncing ? 'Syncing…' : 'Sync now'}
+          </button>
+          <ColumnChooser visible={columns ?? []} properties={properties} onToggle={(name, show) => void changeColumns(name, show)} />
+          <button type="button" className="button button--primary" onClick={openExport} disabled={summary === null}>
+            <Icon name="download" />
+            {exportRunning ? `Exporting… ${exportPercent}%` : 'Export to CSV…'}
+          </button>
+        </div>
+      </div>
+
+      <div className="contacts__meta">
+        <p className="contacts__count" role={search ? 'status' : undefined}>
+          {search && matchCount !== null
+            ? `${formatNumber(matchCount)} of ${formatCount(totalCount, 'contact')} ${matchCount === 1 ? 'matches' : 'match'}`
+            : summary
+              ? formatCount(totalCount, 'contact')
+              : 'Loading contacts…'}
+        </p>
+        <SyncStatus
+          progress={sync.value}
+          lastSyncedAt={summary?.lastSyncedAt ?? null}
+          hasContacts={totalCount > 0}
+          now={now}
+          onCancel={() => void cancelSync()}
+        />
+      </div>
+
+      {columns !== null && sort !== null ? (
+        <ContactsTable
+          loader={loader}
+          columns={columns}
+          properties={propertyIndex}
+          sort={sort}
+          onSort={setSort}
+          resetKey={`${search}|${sort.column}|${sort.direction}`}
+          empty={
+            search ? (
+              <>
+                <p className="table-empty__title">No contacts match “{search}”</p>
+                <p>Check the spelling, or search by the start of a name, email address or company.</p>
+              </>
+            ) : syncing || neverSynced ? (
+              <>
+                <p className="table-empty__title">{syncing ? 'Fetching your contacts from HubSpot…' : 'No contacts on this computer yet'}</p>
+                <p>{syncing ? 'They appear here as they arrive.' : 'Click Sync now to fetch them from HubSpot.'}</p>
+              </>
+            ) : (
+              <>
+                <p className="table-empty__title">No contacts</p>
+                <p>This HubSpot account has no contacts yet.</p>
+              </>
+            )
+          }
+        />
+      ) : (
+        <div className="table-area table-area--loading" aria-hidden="true" />
+      )}
+
+      <ExportDialog
+        open={exportOpen}
+        onClose={() => setExportOpen(false)}
+        exporter={exporter}
+        visibleColumns={columns ?? []}
+        properties={properties}
+        syncedProperties={summary?.syncedProperties ?? []}
+        search={search}
+        matchCount={search ? matchCount : null}
+        totalCount={totalCount}
+        lastSyncedAt={summary?.lastSyncedAt ?? null}
+        shell={info?.shell ?? 'desktop'}
+      />
+    </main>
+  );
+}

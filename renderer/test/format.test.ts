@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatCellValue, formatCount, formatRelativeTime } from '../src/lib/format.ts';
+
+test('counts read naturally, with digit grouping', () => {
+  assert.equal(formatCount(1, 'contact'), '1 contact');
+  assert.equal(formatCount(0, 'contact'), '0 contacts');
+  assert.equal(formatCount(12345, 'contact').replace(/\D/g, ''), '12345');
+  assert.match(formatCount(12345, 'contact'), /^12.345 contacts$/);
+});
+
+test('relative times', () => {
+  const now = new Date(2025, 10, 22, 15, 0, 0).getTime();
+  const minute = 60_000;
+  assert.equal(formatRelativeTime(now - 20_000, now), 'just now');
+  assert.equal(formatRelativeTime(now + 5_000, now), 'just now', 'a clock slightly ahead is not "in the future"');
+  assert.equal(formatRelativeTime(now - 2 * minute, now), '2 minutes ago');
+  assert.equal(formatRelativeTime(now - 1 * minute, now), '1 minute ago');
+  assert.equal(formatRelativeTime(now - 3 * 60 * minute, now), '3 hours ago');
+  assert.match(formatRelativeTime(new Date(2025, 10, 22, 1, 5).getTime(), now), /^today at /);
+  assert.match(formatRelativeTime(new Date(2025, 10, 21, 9, 30).getTime(), now), /^yesterday at /);
+  assert.match(formatRelativeTime(new Date(2025, 10, 2, 9, 30).getTime(), now), /^on .*2.* at /);
+});
+
+test('cell values: dates become readable, everything else stays exactly as HubSpot sent it', () => {
+  assert.equal(formatCellValue(null, 'string'), '');
+  assert.equal(formatCellValue('=1+2', 'string'), '=1+2');
+  assert.equal(formatCellValue('not a date', 'datetime'), 'not a date');
+  assert.match(formatCellValue('2025-11-22T10:42:00.000Z', 'datetime'), /2025/);
+  assert.match(formatCellValue('2025-11-22', 'date'), /22/);
+  assert.match(formatCellValue('1763808000000', 'date'), /2025/);
+});

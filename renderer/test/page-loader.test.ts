@@ -1,0 +1,153 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ContactsPage, ContactsQuery } from '../../electron/ipc/types.ts';
+import { ContactPageLoader } from '../src/lib/page-loader.ts';
+
+/** A data source whose answers the test releases one by one, to control their order. */
+function controlledSource(rowCount: () => number, label = () => 'v1') {
+  const pending: { query: ContactsQuery; release(): void; fail(error: unknown): void }[] = [];
+  const fetchPage = (query: ContactsQuery) =>
+    new Promise<ContactsPage>((resolve, reject) => {
+      pending.push({
+        query,
+        release: () => {
+          const total = rowCount();
+          const rows = [];
+          for (let index = query.offset; index < Math.min(total, query.offset + query.limit); index++) {
+            rows.push({ id: String(index), cells: [`${query.search}${label()}#${index}`] });
+          }
+          resolve({ rows, total, offset: query.offset });
+        },
+        fail: reject,
+      });
+    });
+  const releaseAll = async () => {
+    while (pending.length > 0) {
+      pending.shift()!.release();
+      await settle();
+    }
+  };
+  return { fetchPage, pending, releaseAll };
+}
+
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+const query = (search = '') => ({ search, sort: { column: 'lastname', direction: 'asc' as const }, columns: ['lastname'] });
+
+test('loads the first page for a new query and reports the total', async () => {
+  const source = controlledSource(() => 250);
+  const loader = new ContactPageLoader(source.fetchPage, { pageSize: 100 });
+  loader.setQuery(query());
+  assert.equal(loader.total, null);
+  assert.deepEqual(source.pending.map((call) => [call.query.offset, call.query.limit]), [[0, 100]]);
+  await source.releaseAll();
+  assert.equal(loader.total, 250);
+  assert.equal(loader.row(42)?.cells[0], 'v1#42');
+  assert.equal(loader.row(120), undefined);
+});
+
+test('fetches only the pages on screen that it does not have, a few at a time', async () => {
+  const source = controlledSource(() => 10_000);
+  const loader = new ContactPageLoader(source.fetchPage, { pageSize: 100, maxConcurrent: 2 });
+  loader.setQuery(query());
+  await source.releaseAll();
+
+  loader.load({ start: 50, end: 449 });
+  assert.deepEqual(source.pending.map((call) => call.query.offset), [100, 200]);
+  source.pending.shift()!.release();
+  await settle();
+  assert.deepEqual(source.pending.map((call) => call.query.offset), [200, 300]);
+  await source.releaseAll();
+  assert.equal(loader.row(449)?.cells[0], 'v1#449');
+
+  loader.load({ start: 0, end: 449 });
+  assert.equal(source.pending.length, 0, 'every page is already there');
+});
+
+test('scrolling past pages drops the ones no longer wanted from the queue', async () => {
+  const source = controlledSource(() => 100_000);
+  const loader = new ContactPageLoader(source.fetchPage, { pageSize: 100, maxConcurrent: 1 });
+  loader.setQuery(query());
+  await source.releaseAll();
+  loader.load({ start: 1000, end: 1250 });
+  loader.load({ start: 90_000, end: 90_050 });
+  await source.releaseAll();
+  const fetched = new Set<number>();
+  for (let page = 0; page < 1000; page++) if (loader.row(page * 100)) fetched.add(page);
+  assert.deepEqual([...fetched].sort((a, b) => a - b), [0, 10, 900]);
+});
+
+test('a refresh keeps showing the old rows until the fresh page arrives', async () => {
+  let version = 'v1';
+  const source = controlledSource(() => 150, () => version);
+  const loader = new ContactPageLoader(source.fetchPage, { pageSize: 100 });
+  loader.setQuery(query());
+  await source.releaseAll();
+  loader.load({ start: 0, end: 30 });
+
+  version = 'v2';
+  loader.refresh();
+  assert.equal(loader.row(5)?.cells[0], 'v1#5');
+  assert.equal(source.pending.length, 1);
+  await source.releaseAll();
+  assert.equal(loader.row(5)?.cells[0], 'v2#5');
+});
+
+test('answers for an earlier search never show up under a newer one', async () => {
+  const source = controlledSource(() => 300);
+  const loader = new ContactPageLoader(source.fetchPage, { pageSize: 100 });
+  loader.setQuery(query('anna'));
+  const stale = source.pending.shift()!;
+  loader.setQuery(query('bob'));
+  stale.release();
+  await settle();
+  assert.equal(loader.row(0), undefined);
+  assert.equal(loader.total, null);
+  await source.releaseAll();
+  assert.equal(loader.row(0)?.cells[0], 'bobv1#0');
+});
+
+test('an older answer arriving after a newer one does not overwrite it', async () => {
+  let version = 'v1';
+  const source = controlledSource(() => 100, () => version);
+  const loader = new ContactPageLoader(source.fetchPage, { pageSize: 100 });
+  loader.setQuery(query());
+  const first = source.pending.shift()!;
+  loader.refresh();
+  version = 'v2';
+  source.pending.shift()!.release();
+  await settle();
+  version = 'v1';
+  first.release();
+  await settle();
+  assert.equal(loader.row(0)?.cells[0], 'v2#0');
+});
+
+test('keeps at most maxPages pages, dropping those least recently on screen', async () => {
+  const source = controlledSource(() => 10_000);
+  const loader = new ContactPageLoader(source.fetchPage, { pageSize: 10, maxPages: 3 });
+  loader.setQuery(query());
+  await source.releaseAll();
+  for (const start of [100, 200, 300]) {
+    loader.load({ start, end: start + 5 });
+    await source.releaseAll();
+  }
+  assert.equal(loader.row(0), undefined);
+  assert.ok(loader.row(100) && loader.row(200) && loader.row(300));
+});
+
+test('a failed page becomes an error the screen can show, and a refresh tries again', async () => {
+  const source = controlledSource(() => 100);
+  const loader = new ContactPageLoader(source.fetchPage, { pageSize: 100 });
+  let notified = 0;
+  loader.subscribe(() => notified++);
+  loader.setQuery(query());
+  source.pending.shift()!.fail({ kind: 'internal', message: 'The contacts on this computer could not be read.' });
+  await settle();
+  assert.deepEqual(loader.error, { kind: 'internal', message: 'The contacts on this computer could not be read.' });
+  assert.ok(notified >= 2);
+
+  loader.refresh();
+  assert.equal(loader.error, null);
+  await source.releaseAll();
+  assert.equal(loader.total, 100);
+});
