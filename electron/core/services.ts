@@ -10,13 +10,14 @@ import { createAuthService, type HubSpotConfig } from './auth/auth-service.ts';
 import type { AppConfig } from './config.ts';
 import { openContactsCache } from './contacts/cache.ts';
 import { createSyncService } from './contacts/sync.ts';
+import { startSyncSchedule, type SyncSchedule } from './contacts/sync-schedule.ts';
 import { syncedPropertyList } from './contacts/synced-properties.ts';
 import { AppError } from './errors.ts';
 import { suggestedExportFileName } from './export/export-file-name.ts';
 import { createExporter } from './export/exporter.ts';
 import { createHubSpotClient } from './hubspot/client.ts';
 import { createContactsApi } from './hubspot/contacts-api.ts';
-import type { Ports, Timer } from './ports.ts';
+import type { Ports } from './ports.ts';
 import { createSettingsStore } from './settings.ts';
 import { createConnectionMonitor } from './status/connection-monitor.ts';
 
@@ -79,20 +80,12 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     emit('contactsChanged', { count: cache.count() });
   };
 
+  const canSync = () => auth.state().status === 'signed-in' && !['offline', 'hubspot-unavailable', 'needs-sign-in'].includes(monitor.status().state);
   const startSync = () => {
     if (auth.state().status !== 'signed-in' || sync.progress().running) return;
     sync.syncNow().catch((error: unknown) => log.warn('sync: could not start', { error: String(error) }));
   };
-
-  let backgroundSync: Timer | null = null;
-  const scheduleBackgroundSync = () => {
-    if (backgroundSync !== null) clock.clearTimeout(backgroundSync);
-    backgroundSync = clock.setTimeout(() => {
-      const state = monitor.status().state;
-      if (state === 'connected' || state === 'syncing') startSync();
-      scheduleBackgroundSync();
-    }, backgroundSyncMinutes * 60_000);
-  };
+  let schedule: SyncSchedule | null = null;
 
   /** Cached contacts belong to one portal: signing in to another starts from an empty cache. */
   const onAuthChanged = (state: AuthState) => {
@@ -100,16 +93,20 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     if (state.status !== 'signed-in') return;
     const cachedHub = ports.store.get(cachedHubKey);
     if (cachedHub !== undefined && cachedHub !== state.account.hubId) {
+      // A sync cannot be running: it needs a signed-in account, and this one just signed in.
       cache.clear();
       contactsChanged(true);
     }
     ports.store.set(cachedHubKey, state.account.hubId);
-    startSync();
+    schedule?.nudge();
   };
 
   const unsubscribes = [
     auth.onChange(onAuthChanged),
-    monitor.onChange((status) => emit('statusChanged', status)),
+    monitor.onChange((status) => {
+      emit('statusChanged', status);
+      if (status.state === 'connected') schedule?.nudge();
+    }),
     sync.onProgress((progress) => {
       emit('syncProgress', progress);
       contactsChanged(!progress.running);
@@ -146,7 +143,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     reopenSignInPage: () => auth.reopenSignInPage(),
     rememberSignIn: ({ remember }) => auth.rememberSignIn(remember),
     signOut: async ({ deleteCachedContacts }) => {
-      await sync.dispose();
+      await sync.stop();
       const { revokedAtHubSpot } = await auth.signOut();
       if (deleteCachedContacts) {
         cache.clear();
@@ -219,11 +216,12 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     settings: () => settings.get(),
     async start() {
       monitor.start();
-      onAuthChanged(await auth.restore());
-      scheduleBackgroundSync();
+      await auth.restore();
+      emit('authChanged', auth.state());
+      schedule = startSyncSchedule({ sync, clock, log, canSync, intervalMs: () => backgroundSyncMinutes * 60_000 });
     },
     async dispose() {
-      if (backgroundSync !== null) clock.clearTimeout(backgroundSync);
+      schedule?.stop();
       for (const unsubscribe of unsubscribes) unsubscribe();
       monitor.stop();
       await sync.dispose();

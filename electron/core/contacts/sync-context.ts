@@ -1,0 +1,57 @@
+/** What every sync stage works with, and the small search helpers they share. */
+import type { Logger } from '../ports.ts';
+import type { ContactsApi, HubSpotContact, SearchFilter } from '../hubspot/contacts-api.ts';
+import { SEARCH_PAGE_LIMIT } from '../hubspot/contacts-api.ts';
+import type { ContactsCache, IdSpan } from './cache.ts';
+
+export interface SyncContext {
+  api: ContactsApi;
+  cache: ContactsCache;
+  log: Logger;
+  signal: AbortSignal;
+  /** The properties every fetch asks for. */
+  properties: string[];
+  /** Progress: contacts this sync has fetched so far (new to this sync's generation in a full sync). */
+  onFetched(count: number): void;
+  /** What HubSpot says the sync will fetch, once known. */
+  onTotal(total: number): void;
+}
+
+export function idFilters(span: IdSpan): SearchFilter[] {
+  return [
+    { propertyName: 'hs_object_id', operator: 'GTE', value: String(span.from) },
+    ...(span.end === null ? [] : [{ propertyName: 'hs_object_id', operator: 'LT' as const, value: String(span.end) }]),
+  ];
+}
+
+/** How many live contacts HubSpot has with ids in the span (one search request). */
+export async function remoteCount(ctx: SyncContext, span: IdSpan): Promise<number> {
+  const page = await ctx.api.searchContacts({ filterGroups: [{ filters: idFilters(span) }], properties: ['hs_object_id'], limit: 1 }, ctx.signal);
+  return page.total;
+}
+
+/** One page of the contacts in a span, by id; keyset paging (the caller narrows the span), so no 10,000 cap. */
+export async function fetchIdPage(ctx: SyncContext, span: IdSpan, direction: 'ASCENDING' | 'DESCENDING' = 'ASCENDING'): Promise<{ results: HubSpotContact[]; remaining: number }> {
+  const page = await ctx.api.searchContacts(
+    {
+      filterGroups: [{ filters: idFilters(span) }],
+      sorts: [{ propertyName: 'hs_object_id', direction }],
+      properties: ctx.properties,
+      limit: SEARCH_PAGE_LIMIT,
+    },
+    ctx.signal,
+  );
+  return { results: page.results, remaining: page.total };
+}
+
+/** The newest/oldest contact by a property, or null when there are none. */
+export async function extremeContact(ctx: SyncContext, propertyName: 'hs_object_id' | 'lastmodifieddate', direction: 'ASCENDING' | 'DESCENDING'): Promise<{ contact: HubSpotContact | null; total: number }> {
+  const page = await ctx.api.searchContacts({ sorts: [{ propertyName, direction }], properties: ['hs_object_id', 'lastmodifieddate'], limit: 1 }, ctx.signal);
+  return { contact: page.results[0] ?? null, total: page.total };
+}
+
+export function modifiedMs(contact: HubSpotContact): number | null {
+  const raw = contact.properties.lastmodifieddate ?? contact.updatedAt;
+  const ms = raw ? Date.parse(raw) : Number.NaN;
+  return Number.isFinite(ms) ? ms : null;
+}

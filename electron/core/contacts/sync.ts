@@ -1,0 +1,186 @@
+/**
+ * The sync service: decides between a full and an incremental sync, runs one at a time, reports
+ * progress, and can be cancelled. Everything it fetches is written page by page, so the table
+ * fills while it runs and an interrupted sync carries on where it stopped.
+ */
+import { AppError, isAppError, toErrorView } from '../errors.ts';
+import type { ErrorView, SyncProgress } from '../../ipc/types.ts';
+import type { Clock, Logger } from '../ports.ts';
+import type { HubSpotClient } from '../hubspot/client.ts';
+import { createContactsApi } from '../hubspot/contacts-api.ts';
+import type { ContactsApi } from '../hubspot/contacts-api.ts';
+import type { ContactsCache } from './cache.ts';
+import { beginFullSync, defaultFullSyncOptions, finishFullSync, isFullSyncComplete, runFullSync } from './full-sync.ts';
+import type { FullSyncOptions } from './full-sync.ts';
+import { runIncrementalSync } from './incremental-sync.ts';
+import { reconcileWithHubSpot } from './reconcile.ts';
+import type { SyncContext } from './sync-context.ts';
+import { syncedPropertyList } from './synced-properties.ts';
+import type { SyncState } from './sync-state.ts';
+
+export interface SyncServiceOptions {
+  client: HubSpotClient;
+  cache: ContactsCache;
+  clock: Clock;
+  log: Logger;
+  /** The properties the user added to the sync (settings' extraSyncedProperties); the defaults are always synced. */
+  properties?: () => string[];
+  fullSync?: Partial<FullSyncOptions>;
+}
+
+export interface SyncService {
+  progress(): SyncProgress;
+  onProgress(listener: (progress: SyncProgress) => void): () => void;
+  /** Full if no full sync has completed (or one was interrupted, or a property was added), else incremental. Resolves when it ends, with `error` set if it failed; rejects with 'busy' while another runs. */
+  syncNow(): Promise<SyncProgress>;
+  /** A full sync even if one completed before (an interrupted one is resumed). */
+  runFull(): Promise<SyncProgress>;
+  /** Incremental, unless no full sync has completed yet. */
+  runIncremental(): Promise<SyncProgress>;
+  cancel(): SyncProgress;
+  /** Cancels a running sync and waits for it to stop (before signing out or clearing the cache). */
+  stop(): Promise<void>;
+  /** Stops for good: later syncs are refused. */
+  dispose(): Promise<void>;
+}
+
+type Requested = 'auto' | 'full' | 'incremental';
+
+const cancelledView: ErrorView = {
+  kind: 'cancelled',
+  message: 'Syncing was stopped. The contacts fetched so far are kept, and Sync now carries on from there.',
+};
+
+function needsFullSync(requested: Requested, state: SyncState, properties: string[]): boolean {
+  if (state.fullSync !== null || requested === 'full' || state.lastFullSyncAt === null || state.syncedProperties === null) return true;
+  const synced = new Set(state.syncedProperties);
+  return properties.some((name) => !synced.has(name));
+}
+
+export function createSyncService(options: SyncServiceOptions): SyncService {
+  const { cache, clock, log } = options;
+  const api: ContactsApi = createContactsApi(options.client);
+  const fullSyncOptions: FullSyncOptions = { ...defaultFullSyncOptions, ...options.fullSync };
+  const listeners = new Set<(progress: SyncProgress) => void>();
+  let progress: SyncProgress = { running: false, kind: null, fetched: 0, total: null, startedAt: null, lastSyncedAt: cache.lastSyncedAt(), error: null };
+  let current: { controller: AbortController; done: Promise<SyncProgress> } | null = null;
+  let disposed = false;
+
+  function update(changes: Partial<SyncProgress>): void {
+    progress = { ...progress, ...changes };
+    for (const listener of listeners) {
+      try {
+        listener(progress);
+      } catch (error) {
+        log.error('A sync progress listener failed', { problem: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+
+  async function refreshPropertyDefinitions(ctx: SyncContext): Promise<void> {
+    try {
+      cache.replaceProperties(await api.listProperties(ctx.signal));
+    } catch (error) {
+      // Without the schema scope the column chooser shows names instead of labels; contacts still sync.
+      if (isAppError(error) && error.kind === 'missing-scope') {
+        log.warn('Contact property labels are not available (scope not granted)');
+        return;
+      }
+      throw error;
+    }
+  }
+
+  async function fullSync(ctx: SyncContext, state: SyncState): Promise<void> {
+    let checkpoint = state.fullSync;
+    if (checkpoint && !ctx.properties.every((name) => checkpoint?.properties.includes(name))) {
+      log.info('A property was added since the interrupted full sync; starting it over');
+      checkpoint = null;
+    }
+    if (checkpoint) {
+      log.info('Resuming the interrupted full sync', { strategy: checkpoint.strategy, generation: checkpoint.generation });
+      update({ fetched: cache.countIds({ from: 0, end: null }, { marked: true }), total: checkpoint.total });
+    } else {
+      checkpoint = await beginFullSync(ctx, fullSyncOptions, clock.now());
+      update({ total: checkpoint.total });
+    }
+    const run: SyncContext = { ...ctx, properties: checkpoint.properties };
+    if (!isFullSyncComplete(checkpoint)) await runFullSync(run, checkpoint, fullSyncOptions);
+    const removed = finishFullSync(cache, checkpoint, clock.now());
+    log.info('Full sync complete', { fetched: progress.fetched, removed, generation: checkpoint.generation });
+    // what changed or left while it ran (its counts are not the full sync's, so they stay off the progress bar)
+    const catchUp: SyncContext = { ...run, onFetched: () => {}, onTotal: () => {} };
+    await runIncrementalSync(catchUp);
+    await reconcileWithHubSpot(catchUp);
+  }
+
+  async function run(requested: Requested, signal: AbortSignal): Promise<SyncProgress> {
+    const properties = syncedPropertyList(options.properties?.() ?? []);
+    const state = cache.syncState();
+    const kind = needsFullSync(requested, state, properties) ? 'full' : 'incremental';
+    const startedAt = clock.now();
+    update({ running: true, kind, fetched: 0, total: null, startedAt, error: null });
+    const ctx: SyncContext = {
+      api,
+      cache,
+      log,
+      signal,
+      properties,
+      onFetched: (count) => update({ fetched: progress.fetched + count }),
+      onTotal: (total) => update({ total }),
+    };
+    try {
+      await refreshPropertyDefinitions(ctx);
+      if (kind === 'full') {
+        await fullSync(ctx, state);
+      } else {
+        const { changed } = await runIncrementalSync(ctx);
+        const { removed, added } = await reconcileWithHubSpot(ctx);
+        log.info('Incremental sync complete', { changed, removed, added, ms: clock.now() - startedAt });
+      }
+      cache.updateSyncState({ lastSyncedAt: clock.now() });
+      update({ running: false, lastSyncedAt: cache.lastSyncedAt() });
+    } catch (error) {
+      const view = isAppError(error) && error.kind === 'cancelled' ? cancelledView : toErrorView(error);
+      if (isAppError(error)) log.warn('Sync stopped', { kind: view.kind, syncKind: kind });
+      else log.error('Sync failed unexpectedly', { problem: error instanceof Error ? error.message : String(error) });
+      update({ running: false, error: view, lastSyncedAt: cache.lastSyncedAt() });
+    }
+    return progress;
+  }
+
+  function start(requested: Requested): Promise<SyncProgress> {
+    if (disposed) return Promise.reject(new AppError('cancelled', 'Contact Desk is closing.'));
+    if (current) return Promise.reject(new AppError('busy', 'Contacts are already being synced. Wait for it to finish.'));
+    // taken before run() starts, so a progress listener calling syncNow() sees 'busy' too
+    const running = { controller: new AbortController(), done: Promise.resolve(progress) };
+    current = running;
+    running.done = run(requested, running.controller.signal).finally(() => {
+      if (current === running) current = null;
+    });
+    return running.done;
+  }
+
+  return {
+    progress: () => progress,
+    onProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    syncNow: () => start('auto'),
+    runFull: () => start('full'),
+    runIncremental: () => start('incremental'),
+    cancel() {
+      current?.controller.abort(new AppError('cancelled', cancelledView.message));
+      return progress;
+    },
+    async stop() {
+      current?.controller.abort(new AppError('cancelled', cancelledView.message));
+      await current?.done;
+    },
+    async dispose() {
+      disposed = true;
+      await this.stop();
+      listeners.clear();
+    },
+  };
+}

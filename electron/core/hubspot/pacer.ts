@@ -1,0 +1,151 @@
+/**
+ * Paces requests under a rolling-window limit ("at most `max` requests in any `intervalMs`"), so
+ * HubSpot rarely has to answer 429. Waiters are served in arrival order; one timer at a time.
+ */
+import type { Clock, Timer } from '../ports.ts';
+
+export interface PacerOptions {
+  max: number;
+  intervalMs: number;
+  /** Slots held back below `max`: requests sent evenly can still arrive bunched at HubSpot. */
+  reserve?: (max: number) => number;
+  /** Added to the window for the same reason, in time instead of slots. */
+  padMs?: number;
+  /**
+   * Spread requests evenly (one per window/budget) instead of sending a window's worth at once: for
+   * a one-second window, a burst followed by a request a moment late at HubSpot would count six.
+   */
+  smooth?: boolean;
+}
+
+export interface PacerSnapshot {
+  max: number;
+  intervalMs: number;
+  budget: number;
+  inWindow: number;
+  pausedUntil: number;
+}
+
+export interface Pacer {
+  /** Resolves when a request may be sent now (and counts it); rejects with the signal's reason on abort. */
+  acquire(signal?: AbortSignal): Promise<void>;
+  /** What HubSpot's X-HubSpot-RateLimit-* headers said after a response. */
+  learn(observed: { max?: number; intervalMs?: number; remaining?: number }): void;
+  /** After a 429: nobody sends before `ms` from now. */
+  pauseFor(ms: number): void;
+  snapshot(): PacerSnapshot;
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (reason: unknown) => void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+const sane = (n: number | undefined, min: number, max: number): n is number => n !== undefined && Number.isInteger(n) && n >= min && n <= max;
+
+export function createPacer(clock: Clock, options: PacerOptions): Pacer {
+  let max = options.max;
+  let intervalMs = options.intervalMs;
+  const reserve = options.reserve ?? (() => 0);
+  const padMs = options.padMs ?? 0;
+  /** send times (plus stand-ins for requests HubSpot counted that we did not send), oldest first */
+  let sent: number[] = [];
+  let head = 0;
+  let pausedUntil = 0;
+  const waiters: Waiter[] = [];
+  let timer: Timer | null = null;
+
+  const budget = () => Math.max(1, max - reserve(max));
+  const windowMs = () => intervalMs + padMs;
+  const inWindow = () => sent.length - head;
+  const spacingMs = () => (options.smooth ? windowMs() / budget() : 0);
+
+  function prune(now: number): void {
+    const cutoff = now - windowMs();
+    while (head < sent.length && (sent[head] as number) <= cutoff) head++;
+    if (head > 512 && head * 2 > sent.length) {
+      sent = sent.slice(head);
+      head = 0;
+    }
+  }
+
+  function waitMs(now: number): number {
+    if (now < pausedUntil) return pausedUntil - now;
+    prune(now);
+    const last = sent[sent.length - 1];
+    const spaced = last === undefined || inWindow() === 0 ? 0 : Math.max(0, last + spacingMs() - now);
+    if (inWindow() < budget()) return spaced;
+    return Math.max(spaced, (sent[head + inWindow() - budget()] as number) + windowMs() - now);
+  }
+
+  function pump(): void {
+    if (timer !== null) {
+      clock.clearTimeout(timer);
+      timer = null;
+    }
+    while (waiters.length > 0) {
+      const now = clock.now();
+      const wait = waitMs(now);
+      if (wait > 0) {
+        timer = clock.setTimeout(() => {
+          timer = null;
+          pump();
+        }, wait);
+        return;
+      }
+      const waiter = waiters.shift() as Waiter;
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      sent.push(now);
+      waiter.resolve();
+    }
+  }
+
+  return {
+    acquire(signal) {
+      if (signal?.aborted) return Promise.reject(signal.reason);
+      return new Promise<void>((resolve, reject) => {
+        const waiter: Waiter = {
+          resolve,
+          reject,
+          signal,
+          onAbort: () => {
+            const index = waiters.indexOf(waiter);
+            if (index >= 0) waiters.splice(index, 1);
+            reject(signal?.reason);
+            pump();
+          },
+        };
+        signal?.addEventListener('abort', waiter.onAbort, { once: true });
+        waiters.push(waiter);
+        pump();
+      });
+    },
+
+    learn(observed) {
+      if (sane(observed.max, 1, 1_000_000)) max = observed.max;
+      if (sane(observed.intervalMs, 100, 86_400_000)) intervalMs = observed.intervalMs;
+      if (sane(observed.remaining, 0, max)) {
+        // HubSpot counts every request on the account, including other copies of the app: when it
+        // has seen more than we sent, hold the difference as if we had sent it just now.
+        const now = clock.now();
+        prune(now);
+        // (no more than it takes to fill the budget: that already holds everyone back)
+        const unseen = Math.min(max - observed.remaining, budget()) - inWindow();
+        for (let i = 0; i < unseen; i++) sent.push(now);
+      }
+      pump();
+    },
+
+    pauseFor(ms) {
+      pausedUntil = Math.max(pausedUntil, clock.now() + ms);
+      pump();
+    },
+
+    snapshot() {
+      prune(clock.now());
+      return { max, intervalMs, budget: budget(), inWindow: inWindow(), pausedUntil };
+    },
+  };
+}

@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test } from 'node:test';
+import type { TestContext } from 'node:test';
+import { isAppError } from '../../../electron/core/errors.ts';
+import type { AppError } from '../../../electron/core/errors.ts';
+import { createHubSpotClient } from '../../../electron/core/hubspot/client.ts';
+import { createContactsApi } from '../../../electron/core/hubspot/contacts-api.ts';
+import { nextUtcMidnight } from '../../../electron/core/hubspot/api-errors.ts';
+import { assertNoTokensLogged, createWorld, quickRetry, recordingLogger } from './world.ts';
+
+const listOne = { properties: ['firstname', 'email'], limit: 1 };
+
+function kindOf(expected: AppError['kind']) {
+  return (error: unknown) => {
+    assert.ok(isAppError(error), `expected an AppError, got ${String(error)}`);
+    assert.equal(error.kind, expected, error.message);
+    assert.match(error.message, /^[A-Z].*\.$/s, 'a sentence');
+    return true;
+  };
+}
+
+test('an access token HubSpot no longer accepts is refreshed once and the call retried', async (t) => {
+  const world = await createWorld(t, { contacts: 10 });
+  const api = createContactsApi(world.client);
+  const before = await world.tokens.accessToken();
+  world.sandbox.admin.expireAccessTokens();
+  const page = await api.listContactsPage(listOne);
+  assert.equal(page.results.length, 1);
+  assert.equal(world.tokens.refreshes(), 1);
+  assert.notEqual(await world.tokens.accessToken(), before);
+  assertNoTokensLogged(world.log, [before, await world.tokens.accessToken(), world.tokens.refreshToken()]);
+});
+
+test('revoked access ends as "revoked" with a sentence that says to sign in again', async (t) => {
+  const world = await createWorld(t, { contacts: 10 });
+  world.sandbox.admin.revokeAllTokens();
+  await assert.rejects(createContactsApi(world.client).listContactsPage(listOne), kindOf('revoked'));
+});
+
+test('a scope that was not granted ends as "missing-scope"', async (t) => {
+  const world = await createWorld(t, { contacts: 10 });
+  world.sandbox.admin.setGrantedScopes(['oauth', 'crm.schemas.contacts.read']);
+  const api = createContactsApi(world.client);
+  await assert.rejects(api.checkConnection(), kindOf('missing-scope'));
+  assert.ok((await api.listProperties()).length > 0, 'what was granted still works');
+});
+
+test('a 429 with Retry-After waits that long, then succeeds', async (t) => {
+  const world = await createWorld(t, { contacts: 10, faults: { burst429: 1, retryAfterSeconds: 1 } });
+  const started = Date.now();
+  await createContactsApi(world.client).listContactsPage(listOne);
+  assert.ok(Date.now() - started >= 950, `waited ${Date.now() - started} ms`);
+  assert.equal(world.sandbox.admin.stats().tooManyRequests, 1);
+});
+
+test('a 429 asking for a long wait ends as "rate-limited" instead of hanging', async (t) => {
+  const world = await createWorld(t, { contacts: 10, faults: { burst429: 1, retryAfterSeconds: 3600 } });
+  const started = Date.now();
+  await assert.rejects(createContactsApi(world.client).listContactsPage(listOne), kindOf('rate-limited'));
+  assert.ok(Date.now() - started < 1000);
+});
+
+test('a 429 without Retry-After waits out the interval HubSpot announced', async (t) => {
+  const world = await createWorld(t, { contacts: 10, rateLimit: { max: 1000, intervalMs: 700 }, faults: { burst429: 1 } });
+  const started = Date.now();
+  await createContactsApi(world.client).listContactsPage(listOne);
+  assert.ok(Date.now() - started >= 650, `waited ${Date.now() - started} ms`);
+});
+
+test('a search 429 waits a second and goes on', async (t) => {
+  const world = await createWorld(t, { contacts: 10, faults: { burst429: 1 } });
+  const started = Date.now();
+  const page = await createContactsApi(world.client).searchContacts({ limit: 1 });
+  assert.equal(page.total, 10);
+  assert.ok(Date.now() - started >= 950, `waited ${Date.now() - started} ms`);
+});
+
+test('the daily limit stops at once and says when it can resume', async (t) => {
+  const world = await createWorld(t, { contacts: 10, faults: { dailyLimitReached: true } });
+  await assert.rejects(createContactsApi(world.client).listContactsPage(listOne), (error: unknown) => {
+    kindOf('daily-limit')(error);
+    assert.equal((error as AppError).details?.resumeAt, nextUtcMidnight(Date.now()));
+    return true;
+  });
+  assert.equal(world.sandbox.admin.stats().byPath['GET /crm/objects/contacts'], 1, 'not retried');
+});
+
+test('server errors and dropped connections are retried until the answer comes', async (t) => {
+  const world = await createWorld(t, { contacts: 50, faults: { serverErrorRate: 0.4, dropConnectionRate: 0.2 } });
+  const api = createContactsApi(world.client);
+  let after: string | undefined;
+  const ids: string[] = [];
+  do {
+    const page = await api.listContactsPage({ properties: ['email'], limit: 5, after });
+    ids.push(...page.results.map((c) => c.id));
+    after = page.next ?? undefined;
+  } while (after);
+  assert.equal(ids.length, 50);
+  const stats = world.sandbox.admin.stats();
+  assert.ok(stats.serverErrors > 0, 'the faults happened');
+});
+
+test('HubSpot being down ends as "hubspot-down" after a bounded number of attempts', async (t) => {
+  const world = await createWorld(t, { contacts: 10 }, { retry: { ...quickRetry, maxAttempts: 3 } });
+  world.sandbox.admin.setFaults({ down: true });
+  await assert.rejects(createContactsApi(world.client).listContactsPage(listOne), kindOf('hubspot-down'));
+  assert.equal(world.sandbox.admin.stats().byPath['GET /crm/objects/contacts'], 3);
+});
+
+test('an answer that takes too long is abandoned and retried, then reported as HubSpot not answering', async (t) => {
+  const world = await createWorld(t, { contacts: 10 }, { timeoutMs: 100, retry: { ...quickRetry, maxAttempts: 2 } });
+  world.sandbox.admin.setLatency(1500);
+  const started = Date.now();
+  await assert.rejects(createContactsApi(world.client).listContactsPage(listOne), kindOf('hubspot-down'));
+  assert.ok(Date.now() - started < 1000, 'did not wait for the slow answer');
+});
+
+test('nothing listening ends as "offline"', async () => {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const client = createHubSpotClient({
+    baseUrl: `http://127.0.0.1:${port}`,
+    tokens: { accessToken: async () => 'token', refreshAfterUnauthorized: async () => 'token' },
+    retry: quickRetry,
+  });
+  await assert.rejects(createContactsApi(client).checkConnection(), kindOf('offline'));
+});
+
+async function answering(t: TestContext, body: string, contentType = 'application/json'): Promise<string> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': contentType });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+test('answers in a shape HubSpot does not send end as "hubspot-error", without retrying', async (t) => {
+  const tokens = { accessToken: async () => 'token', refreshAfterUnauthorized: async () => 'token' };
+  for (const body of ['{"results":"nope"}', '{"results":[{"id":"1"}]}', '{"results":[{"id":"abc","properties":{},"createdAt":"x","updatedAt":"y"}]}', '<html>Sign in to the Wi-Fi</html>', '']) {
+    const log = recordingLogger();
+    const client = createHubSpotClient({ baseUrl: await answering(t, body, body.startsWith('<') ? 'text/html' : 'application/json'), tokens, log, retry: quickRetry });
+    await assert.rejects(createContactsApi(client).listContactsPage(listOne), kindOf('hubspot-error'), body);
+    assert.equal(log.lines.filter((line) => line.level === 'warn').length, 1, 'one attempt');
+  }
+});
+
+test('many requests at once are paced under the account limit: no 429s', async (t) => {
+  const world = await createWorld(t, { contacts: 10, rateLimit: { max: 30, intervalMs: 500 } });
+  const api = createContactsApi(world.client);
+  await Promise.all(Array.from({ length: 70 }, () => api.listContactsPage(listOne)));
+  const stats = world.sandbox.admin.stats();
+  assert.equal(stats.tooManyRequests, 0);
+  assert.ok(stats.maxInAnyWindow <= 30, `at most 30 in any 500 ms, saw ${stats.maxInAnyWindow}`);
+});
+
+test('searches are paced under their own 5 per second: no 429s', async (t) => {
+  const world = await createWorld(t, { contacts: 10, searchRateLimitPerSecond: 5 });
+  const api = createContactsApi(world.client);
+  await Promise.all(Array.from({ length: 12 }, () => api.searchContacts({ limit: 1 })));
+  const stats = world.sandbox.admin.stats();
+  assert.equal(stats.tooManyRequests, 0);
+  assert.ok(stats.maxSearchInAnySecond <= 5, `saw ${stats.maxSearchInAnySecond} in one second`);
+});
+
+test('a cancelled request stops at once', async (t) => {
+  const world = await createWorld(t, { contacts: 10 });
+  world.sandbox.admin.setLatency(3000);
+  const controller = new AbortController();
+  const started = Date.now();
+  const pending = createContactsApi(world.client).listContactsPage(listOne, controller.signal);
+  setTimeout(() => controller.abort(), 50);
+  await assert.rejects(pending, (error: unknown) => isAppError(error) && error.kind === 'cancelled');
+  assert.ok(Date.now() - started < 1000);
+});

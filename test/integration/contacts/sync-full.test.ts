@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isAppError } from '../../../electron/core/errors.ts';
+import { nextUtcMidnight } from '../../../electron/core/hubspot/api-errors.ts';
+import type { SyncProgress } from '../../../electron/ipc/types.ts';
+import { assertCacheMatchesSandbox, assertNoTokensLogged, createWorld } from './world.ts';
+
+test('a full sync brings exactly the sandbox\'s contacts and values, with progress, rows showing as it goes', async (t) => {
+  const world = await createWorld(t, { contacts: 3000, latencyMs: 1 });
+  // small ranges, so search workers split, take from the top and meet the list coming up
+  const sync = world.sync({ fullSync: { rangeSize: 300, searchWorkers: 3 } });
+  const events: SyncProgress[] = [];
+  const rowsWhileRunning: number[] = [];
+  sync.onProgress((progress) => {
+    events.push(progress);
+    if (progress.running && progress.fetched > 0 && progress.fetched < 3000) rowsWhileRunning.push(world.cache.count());
+  });
+  const done = await sync.syncNow();
+  assert.equal(done.error, null);
+  assert.equal(done.kind, 'full');
+  assert.equal(done.running, false);
+  assert.equal(done.total, 3000);
+  assert.equal(done.fetched, 3000);
+  assert.ok(done.lastSyncedAt !== null);
+  assert.ok(rowsWhileRunning.some((rows) => rows > 0 && rows < 3000), 'the table fills while the sync runs');
+  const fetched = events.map((event) => event.fetched);
+  assert.deepEqual(fetched, [...fetched].sort((a, b) => a - b), 'progress only goes forward');
+  assertCacheMatchesSandbox(world.cache, world.sandbox);
+  const paths = world.sandbox.admin.stats().byPath;
+  assert.ok((paths['GET /crm/objects/contacts'] ?? 0) > 0, 'the list endpoint took part');
+  assert.ok((paths['POST /crm/objects/contacts/search'] ?? 0) > 0, 'search took part');
+  assert.deepEqual(world.cache.properties().find((p) => p.name === 'firstname')?.label, 'First Name');
+});
+
+test('the list strategy alone gives the same result', async (t) => {
+  const world = await createWorld(t, { contacts: 1200 });
+  const done = await world.sync({ fullSync: { strategy: 'list' } }).syncNow();
+  assert.equal(done.error, null);
+  assertCacheMatchesSandbox(world.cache, world.sandbox);
+  assert.equal(world.sandbox.admin.stats().byPath['GET /crm/objects/contacts'], 12);
+});
+
+test('through 5xx, dropped connections, 429 bursts, expiring 60-second tokens and rotating refresh tokens', async (t) => {
+  // limits low enough that pacing, not the sandbox's speed, sets the pace
+  const limit = { max: 10, intervalMs: 1000 };
+  const burst = 4;
+  const faults = { serverErrorRate: 0.1, dropConnectionRate: 0.03 };
+  const world = await createWorld(t, { contacts: 4000, rateLimit: limit, searchRateLimitPerSecond: 8, accessTokenTtlSeconds: 60, rotateRefreshTokens: true, faults });
+  const firstRefreshToken = world.tokens.refreshToken();
+  const sync = world.sync({ fullSync: { rangeSize: 500 } });
+  let pages = 0;
+  sync.onProgress(() => {
+    pages++;
+    if (pages === 5 || pages === 25) world.sandbox.admin.setFaults({ ...faults, burst429: burst });
+    // the tokens' 60 seconds run out mid-sync (twice, far enough apart that no request sees both)
+    if (pages === 10 || pages === 30) world.sandbox.admin.advanceClock(61_000);
+  });
+  const done = await sync.syncNow();
+  assert.equal(done.error, null, JSON.stringify(done.error));
+  assertCacheMatchesSandbox(world.cache, world.sandbox);
+  const stats = world.sandbox.admin.stats();
+  assert.ok(stats.serverErrors > 0, 'server errors happened');
+  assert.ok(stats.tooManyRequests >= burst, '429s happened');
+  assert.ok(world.tokens.refreshes() >= 2, `tokens expired and were refreshed (${world.tokens.refreshes()})`);
+  assert.notEqual(world.tokens.refreshToken(), firstRefreshToken, 'the rotated refresh token is used');
+  assert.ok(stats.maxInAnyWindow <= limit.max + burst, `at most a burst over the limit, saw ${stats.maxInAnyWindow}`);
+  assert.ok(stats.maxSearchInAnySecond <= 8 + burst, `searches at most a burst over their limit, saw ${stats.maxSearchInAnySecond}`);
+  assertNoTokensLogged(world.log, [await world.tokens.accessToken(), world.tokens.refreshToken(), firstRefreshToken]);
+});
+
+test('a cancelled full sync keeps what it fetched and the next one carries on from there', async (t) => {
+  const world = await createWorld(t, { contacts: 3000, latencyMs: 5 });
+  const sync = world.sync({ fullSync: { rangeSize: 500 } });
+  let cancelledAt = 0;
+  const off = sync.onProgress((progress) => {
+    if (progress.running && progress.fetched >= 800 && cancelledAt === 0) {
+      cancelledAt = progress.fetched;
+      sync.cancel();
+    }
+  });
+  const stopped = await sync.syncNow();
+  off();
+  assert.equal(stopped.error?.kind, 'cancelled');
+  assert.match(stopped.error?.message ?? '', /carries on/);
+  const kept = world.cache.count();
+  assert.ok(kept >= 800 && kept < 3000, `kept ${kept}`);
+  assert.notEqual(world.cache.syncState().fullSync, null, 'the checkpoint is saved');
+
+  const requestsBefore = world.sandbox.admin.stats().apiRequests;
+  const resumed = sync.syncNow();
+  assert.equal(sync.progress().kind, 'full');
+  const done = await resumed;
+  assert.equal(done.error, null);
+  assert.equal(done.fetched, 3000, 'counts the contacts fetched before the cancel too');
+  assertCacheMatchesSandbox(world.cache, world.sandbox);
+  const requestsAfter = world.sandbox.admin.stats().apiRequests - requestsBefore;
+  assert.ok(requestsAfter < 40, `resumed without starting over (${requestsAfter} requests)`);
+});
+
+test('a second sync while one runs is refused as busy', async (t) => {
+  const world = await createWorld(t, { contacts: 500, latencyMs: 5 });
+  const sync = world.sync();
+  const first = sync.syncNow();
+  await assert.rejects(sync.syncNow(), (error: unknown) => isAppError(error) && error.kind === 'busy');
+  await assert.rejects(sync.runIncremental(), (error: unknown) => isAppError(error) && error.kind === 'busy');
+  assert.equal((await first).error, null);
+});
+
+test('the daily limit stops the sync with the time it can resume; the cache keeps what it has', async (t) => {
+  const world = await createWorld(t, { contacts: 800 });
+  const sync = world.sync();
+  assert.equal((await sync.syncNow()).error, null);
+  world.sandbox.admin.setFaults({ dailyLimitReached: true });
+  const done = await sync.syncNow();
+  assert.equal(done.error?.kind, 'daily-limit');
+  assert.equal(done.error?.details?.resumeAt, nextUtcMidnight(Date.now()));
+  assert.equal(world.cache.count(), 800);
+});
+
+test('contacts deleted while the app was closed leave with the next full sync', async (t) => {
+  const world = await createWorld(t, { contacts: 600 });
+  const sync = world.sync();
+  await sync.syncNow();
+  for (const id of ['1', '300', '600']) world.sandbox.admin.archiveContact(id);
+  const done = await sync.runFull();
+  assert.equal(done.kind, 'full');
+  assert.equal(world.cache.count(), 597);
+  assert.ok(!world.log.lines.some((line) => line.message.startsWith('Brought the cache in line')), 'the sweep removed them, not the count check');
+  assertCacheMatchesSandbox(world.cache, world.sandbox);
+});
+
+test('without the schema scope contacts still sync; only the property labels are missing', async (t) => {
+  const world = await createWorld(t, { contacts: 300 });
+  world.sandbox.admin.setGrantedScopes(['oauth', 'crm.objects.contacts.read']);
+  const done = await world.sync().syncNow();
+  assert.equal(done.error, null);
+  assert.deepEqual(world.cache.properties(), []);
+  assertCacheMatchesSandbox(world.cache, world.sandbox);
+});
+
+test('adding a property to the sync makes the next sync a full one that fetches it', async (t) => {
+  const world = await createWorld(t, { contacts: 400 });
+  let extras: string[] = [];
+  const sync = world.sync({ properties: () => extras });
+  await sync.syncNow();
+  assert.equal((await sync.syncNow()).kind, 'incremental');
+  extras = ['city', 'country'];
+  const done = await sync.syncNow();
+  assert.equal(done.kind, 'full');
+  assertCacheMatchesSandbox(world.cache, world.sandbox, extras);
+  assert.equal((await sync.syncNow()).kind, 'incremental');
+});

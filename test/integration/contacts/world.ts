@@ -1,0 +1,104 @@
+/**
+ * A sandbox, a signed-in token source, the real HubSpot client and a real cache in a temp folder,
+ * torn down after the test. Fast by default (no latency, limits far above what the tests use) so
+ * that each test only pays for what it is about.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestContext } from 'node:test';
+import { openContactsCache } from '../../../electron/core/contacts/cache.ts';
+import type { ContactsCache } from '../../../electron/core/contacts/cache.ts';
+import { createSyncService } from '../../../electron/core/contacts/sync.ts';
+import type { SyncService, SyncServiceOptions } from '../../../electron/core/contacts/sync.ts';
+import { syncedPropertyList } from '../../../electron/core/contacts/synced-properties.ts';
+import { createHubSpotClient } from '../../../electron/core/hubspot/client.ts';
+import type { HubSpotClient, HubSpotClientOptions } from '../../../electron/core/hubspot/client.ts';
+import { systemClock } from '../../../electron/core/ports.ts';
+import type { Logger } from '../../../electron/core/ports.ts';
+import { startSandbox } from '../../sandbox/server.ts';
+import type { Sandbox, SandboxOptions } from '../../sandbox/server.ts';
+import { signInToSandbox } from './sandbox-tokens.ts';
+import type { SandboxTokens } from './sandbox-tokens.ts';
+
+export const fastLimits = { rateLimit: { max: 100_000, intervalMs: 10_000 }, searchRateLimitPerSecond: 1000 } satisfies SandboxOptions;
+/** Retries without the real delays: the tests are about whether they happen, not how long they wait. */
+export const quickRetry = { baseDelayMs: 5, maxDelayMs: 50 };
+
+export interface RecordingLogger extends Logger {
+  lines: { level: string; message: string; fields?: Record<string, unknown> }[];
+}
+
+export function recordingLogger(): RecordingLogger {
+  const lines: RecordingLogger['lines'] = [];
+  const record = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push({ level, message, ...(fields ? { fields } : {}) });
+  return { lines, info: record('info'), warn: record('warn'), error: record('error') };
+}
+
+export interface World {
+  sandbox: Sandbox;
+  tokens: SandboxTokens;
+  client: HubSpotClient;
+  cache: ContactsCache;
+  dir: string;
+  dbPath: string;
+  log: RecordingLogger;
+  sync(options?: Partial<SyncServiceOptions>): SyncService;
+}
+
+export async function createWorld(
+  t: TestContext,
+  sandboxOptions: SandboxOptions = {},
+  clientOptions: Partial<HubSpotClientOptions> = {},
+): Promise<World> {
+  const merged = { ...fastLimits, ...sandboxOptions };
+  const sandbox = await startSandbox(merged);
+  t.after(() => sandbox.close());
+  const dir = mkdtempSync(join(tmpdir(), 'contact-desk-sync-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const dbPath = join(dir, 'contacts.sqlite');
+  const cache = openContactsCache(dbPath);
+  t.after(() => cache.close());
+  const tokens = await signInToSandbox(sandbox);
+  const log = recordingLogger();
+  // the client starts from the limits the sandbox enforces (HubSpot's own defaults unless a test says otherwise)
+  const limits = { max: merged.rateLimit.max, intervalMs: merged.rateLimit.intervalMs, searchPerSecond: merged.searchRateLimitPerSecond };
+  const client = createHubSpotClient({ baseUrl: sandbox.url, tokens, log, retry: quickRetry, limits, ...clientOptions });
+  const services: SyncService[] = [];
+  t.after(async () => {
+    for (const service of services) await service.dispose();
+  });
+  return {
+    sandbox,
+    tokens,
+    client,
+    cache,
+    dir,
+    dbPath,
+    log,
+    sync(options = {}) {
+      const service = createSyncService({ client, cache, clock: systemClock, log, ...options });
+      services.push(service);
+      return service;
+    },
+  };
+}
+
+/** The cache holds exactly the sandbox's live contacts, with the same values, once each. */
+export function assertCacheMatchesSandbox(cache: ContactsCache, sandbox: Sandbox, extraProperties: string[] = []): void {
+  const properties = syncedPropertyList(extraProperties).filter((name) => name !== 'hs_object_id');
+  const cached = [...cache.rows({ columns: ['hs_object_id', ...properties], search: '' })];
+  const expected = [...sandbox.admin.allContacts()].map((c) => [c.id, ...properties.map((name) => c.properties[name] ?? null)]);
+  assert.equal(cached.length, expected.length, 'as many contacts as the sandbox has');
+  assert.equal(new Set(cached.map((row) => row[0])).size, cached.length, 'no contact twice');
+  for (let i = 0; i < expected.length; i++) {
+    if (JSON.stringify(cached[i]) !== JSON.stringify(expected[i])) assert.deepEqual(cached[i], expected[i], `contact at position ${i}`);
+  }
+}
+
+/** No log line carries a token. */
+export function assertNoTokensLogged(log: RecordingLogger, tokens: string[]): void {
+  const text = JSON.stringify(log.lines);
+  for (const token of tokens) if (token) assert.equal(text.includes(token), false, 'a token was logged');
+}

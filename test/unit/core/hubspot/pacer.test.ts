@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createPacer } from '../../../../electron/core/hubspot/pacer.ts';
+import { createManualClock } from '../status/manual-clock.ts';
+
+/** Starts `count` acquisitions and records the order in which they are granted. */
+function acquireMany(pacer: ReturnType<typeof createPacer>, count: number, granted: number[], signal?: AbortSignal): Promise<unknown>[] {
+  return Array.from({ length: count }, (_, i) => pacer.acquire(signal).then(() => void granted.push(i)));
+}
+
+test('sends up to the limit at once, then waits until the oldest request leaves the window', async () => {
+  const clock = createManualClock();
+  const pacer = createPacer(clock, { max: 10, intervalMs: 1000 });
+  const granted: number[] = [];
+  acquireMany(pacer, 12, granted);
+  await clock.settle();
+  assert.equal(granted.length, 10);
+  await clock.advance(999);
+  assert.equal(granted.length, 10, 'still inside the window of the first ten');
+  await clock.advance(1);
+  assert.deepEqual(granted, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 'two slots freed at 1000 ms, in arrival order');
+});
+
+test('keeps the reserve free and widens the window by the padding', async () => {
+  const clock = createManualClock();
+  const pacer = createPacer(clock, { max: 110, intervalMs: 10_000, reserve: (max) => Math.ceil(max * 0.05), padMs: 200 });
+  const granted: number[] = [];
+  acquireMany(pacer, 105, granted);
+  await clock.settle();
+  assert.equal(granted.length, 104);
+  assert.equal(pacer.snapshot().budget, 104);
+  await clock.advance(10_199);
+  assert.equal(granted.length, 104);
+  await clock.advance(1);
+  assert.equal(granted.length, 105);
+});
+
+test('learns a different limit from the headers', async () => {
+  const clock = createManualClock();
+  const pacer = createPacer(clock, { max: 10, intervalMs: 1000 });
+  pacer.learn({ max: 4, intervalMs: 2000 });
+  const granted: number[] = [];
+  acquireMany(pacer, 5, granted);
+  await clock.settle();
+  assert.equal(granted.length, 4);
+  await clock.advance(1999);
+  assert.equal(granted.length, 4, 'the learned interval applies');
+  await clock.advance(1);
+  assert.equal(granted.length, 5);
+  pacer.learn({ max: 0, intervalMs: -5 });
+  assert.deepEqual([pacer.snapshot().max, pacer.snapshot().intervalMs], [4, 2000], 'nonsense values are ignored');
+});
+
+test('when HubSpot has counted more requests than we sent, the difference waits like our own', async () => {
+  const clock = createManualClock();
+  const pacer = createPacer(clock, { max: 10, intervalMs: 1000 });
+  await pacer.acquire();
+  // another copy of the app on the same account has used 7 more
+  pacer.learn({ max: 10, remaining: 2 });
+  const granted: number[] = [];
+  acquireMany(pacer, 3, granted);
+  await clock.settle();
+  assert.equal(granted.length, 2);
+  await clock.advance(1000);
+  assert.equal(granted.length, 3);
+});
+
+test('a pause after a 429 holds every request until it ends', async () => {
+  const clock = createManualClock();
+  const pacer = createPacer(clock, { max: 100, intervalMs: 1000 });
+  pacer.pauseFor(3000);
+  const granted: number[] = [];
+  acquireMany(pacer, 2, granted);
+  await clock.advance(2999);
+  assert.equal(granted.length, 0);
+  await clock.advance(1);
+  assert.equal(granted.length, 2);
+});
+
+test('an aborted wait leaves the queue at once and the others keep their places', async () => {
+  const clock = createManualClock();
+  const pacer = createPacer(clock, { max: 1, intervalMs: 1000 });
+  await pacer.acquire();
+  const controller = new AbortController();
+  const order: string[] = [];
+  const cancelled = pacer.acquire(controller.signal).then(
+    () => order.push('cancelled one was granted'),
+    (reason: unknown) => order.push(`rejected: ${String(reason)}`),
+  );
+  const next = pacer.acquire().then(() => order.push('next'));
+  controller.abort('stop');
+  await cancelled;
+  assert.deepEqual(order, ['rejected: stop']);
+  await clock.advance(1000);
+  await next;
+  assert.deepEqual(order, ['rejected: stop', 'next']);
+  await assert.rejects(pacer.acquire(AbortSignal.abort('already')), (reason) => reason === 'already');
+});
+
+test('smooth pacing spreads a window\'s requests evenly instead of sending them at once', async () => {
+  const clock = createManualClock();
+  const pacer = createPacer(clock, { max: 5, intervalMs: 1000, padMs: 100, smooth: true });
+  const granted: number[] = [];
+  const at: number[] = [];
+  const start = clock.now();
+  for (let i = 0; i < 6; i++) void pacer.acquire().then(() => void (granted.push(i), at.push(clock.now() - start)));
+  await clock.advance(2000);
+  assert.deepEqual(at, [0, 220, 440, 660, 880, 1100]);
+});
