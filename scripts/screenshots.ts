@@ -8,14 +8,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, expect, type Locator, type Page } from '@playwright/test';
-import { redirectUriFor } from '../electron/core/config.ts';
 import { createConsoleLogger } from '../electron/core/log/console-logger.ts';
 import { startPreview, type Preview } from '../electron/preview/preview.ts';
+import { freeRedirectUris } from '../test/support/free-ports.ts';
 
 const outDir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const viewport = { width: 1200, height: 760 };
@@ -23,18 +22,6 @@ const contactCount = 5000;
 /** Kept small so the README stays quick to load; the script fails when a picture grows past it. */
 const maxBytes = 200 * 1024;
 const searchWord = 'Acme';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Without a CJK font, Chromium draws the sample's Chinese, Japanese and Korean names as boxes. */
 function warnIfNoCjkFont(): void {
@@ -158,8 +145,7 @@ let preview: Preview | null = null;
 let failed = false;
 try {
   mkdirSync(outDir, { recursive: true });
-  const redirectUris = [];
-  for (let i = 0; i < 3; i++) redirectUris.push(redirectUriFor(await freePort()));
+  const redirectUris = await freeRedirectUris();
   preview = await startPreview({
     // Only the data dir: whatever HubSpot app the shell is configured with, the pictures show the sandbox.
     env: { CONTACT_DESK_DATA_DIR: dataDir },

@@ -12,17 +12,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../electron/core/config.ts';
+import { adminConfigKeys, loadConfig } from '../electron/core/config.ts';
 
-export const buildConfigKeys = [
-  'HUBSPOT_CLIENT_ID',
-  'HUBSPOT_CLIENT_SECRET',
-  'HUBSPOT_SCOPES',
-  'HUBSPOT_REDIRECT_PORTS',
-  'HUBSPOT_AUTH_BASE_URL',
-  'HUBSPOT_API_BASE_URL',
-  'CONTACT_DESK_DATA_DIR',
-] as const;
 
 export const defaultBuildConfigFile = fileURLToPath(new URL('../dist/resources/config.json', import.meta.url));
 
@@ -43,7 +34,7 @@ export function writeBuildConfig(env: Record<string, string | undefined>, file =
     write({});
     return { file, keys: [], skipped: 'the environment points at the local sandbox (CONTACT_DESK_SANDBOX=1)' };
   }
-  const config = Object.fromEntries(buildConfigKeys.filter((key) => env[key]).map((key) => [key, env[key]!.trim()]));
+  const config = Object.fromEntries(adminConfigKeys.filter((key) => env[key]).map((key) => [key, env[key]!.trim()]));
   if (!config.HUBSPOT_CLIENT_ID) {
     write({});
     return { file, keys: [], skipped: 'HUBSPOT_CLIENT_ID is not set' };

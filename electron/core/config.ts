@@ -22,7 +22,8 @@ export interface AppConfig {
   hubspot: HubSpotConfig | null;
 }
 
-const keys = [
+/** The settings an admin may give (environment, config.json, or a build's resources). */
+export const adminConfigKeys = [
   'HUBSPOT_CLIENT_ID',
   'HUBSPOT_CLIENT_SECRET',
   'HUBSPOT_SCOPES',
@@ -30,8 +31,9 @@ const keys = [
   'HUBSPOT_AUTH_BASE_URL',
   'HUBSPOT_API_BASE_URL',
   'CONTACT_DESK_DATA_DIR',
-  'CONTACT_DESK_SANDBOX',
 ] as const;
+/** Set by the launchers that start the sandbox; never part of a build. */
+const keys = [...adminConfigKeys, 'CONTACT_DESK_SANDBOX'] as const;
 type Key = (typeof keys)[number];
 type RawConfig = Partial<Record<Key, string>>;
 

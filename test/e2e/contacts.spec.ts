@@ -1,15 +1,6 @@
 import type { Page } from '@playwright/test';
 import { KNOWN_CONTACTS } from '../sandbox/contacts-data.ts';
-import { test, expect, expectNoAxeViolations } from './fixtures.ts';
-
-async function signIn(app: Page): Promise<void> {
-  const consentPage = app.context().waitForEvent('page');
-  await app.getByRole('button', { name: 'Connect to HubSpot' }).click();
-  const consent = await consentPage;
-  await consent.getByRole('button', { name: 'Connect app' }).click();
-  await consent.close();
-  await expect(app.getByRole('button', { name: /acme-sample\.hubspot\.com/ })).toBeVisible();
-}
+import { test, expect, expectNoAxeViolations, signIn } from './fixtures.ts';
 
 /** The text of every cell in the rows on screen, row by row. */
 async function visibleRows(app: Page): Promise<string[][]> {

@@ -2,18 +2,13 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { unprotectCell } from '../../electron/core/export/formula-policy.ts';
-import { test, expect, expectNoAxeViolations } from './fixtures.ts';
+import { test, expect, expectNoAxeViolations, signIn } from './fixtures.ts';
 
 // Tall enough that every matching row is on screen at once.
 test.use({ setup: { contacts: 300 }, viewport: { width: 1280, height: 1100 } });
 
 async function signInAndSync(app: Page): Promise<void> {
-  const consentPage = app.context().waitForEvent('page');
-  await app.getByRole('button', { name: 'Connect to HubSpot' }).click();
-  const consent = await consentPage;
-  await consent.getByRole('button', { name: 'Connect app' }).click();
-  await consent.close();
-  await expect(app.getByRole('button', { name: /acme-sample\.hubspot\.com/ })).toBeVisible();
+  await signIn(app);
   const syncNow = app.getByRole('button', { name: 'Sync now' });
   if (await syncNow.isEnabled()) await syncNow.click();
   await expect(app.getByText('300 contacts', { exact: true })).toBeVisible({ timeout: 30_000 });

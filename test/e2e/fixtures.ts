@@ -3,28 +3,15 @@
  * own sandbox, on free ports, and a Chromium page at the app.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startPreview, type Preview } from '../../electron/preview/preview.ts';
-import { redirectUriFor } from '../../electron/core/config.ts';
+import { freeRedirectUris } from '../support/free-ports.ts';
 import type { Sandbox } from '../sandbox/server.ts';
 
 export { expect };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface PreviewSetup {
   /** Sandbox contacts; keep small unless the test is about size. */
@@ -35,8 +22,7 @@ export const test = base.extend<{ setup: PreviewSetup; preview: Preview; sandbox
   setup: [{}, { option: true }],
   preview: async ({ setup }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'contact-desk-e2e-'));
-    const redirectUris = [];
-    for (let i = 0; i < 3; i++) redirectUris.push(redirectUriFor(await freePort()));
+    const redirectUris = await freeRedirectUris();
     const preview = await startPreview({
       env: { CONTACT_DESK_DATA_DIR: dataDir },
       port: 0,
@@ -56,6 +42,16 @@ export const test = base.extend<{ setup: PreviewSetup; preview: Preview; sandbox
     await use(page);
   },
 });
+
+/** Signs in through the sandbox's consent page, as a user would: Connect to HubSpot, then Connect app in the new tab. */
+export async function signIn(app: Page): Promise<void> {
+  const consentPage = app.context().waitForEvent('page');
+  await app.getByRole('button', { name: 'Connect to HubSpot' }).click();
+  const consent = await consentPage;
+  await consent.getByRole('button', { name: 'Connect app' }).click();
+  await consent.close();
+  await expect(app.getByRole('button', { name: /acme-sample\.hubspot\.com/ })).toBeVisible();
+}
 
 /** Scans the page with axe-core; serious or critical violations fail the test. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {

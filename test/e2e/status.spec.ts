@@ -1,16 +1,6 @@
-import type { Page } from '@playwright/test';
-import { test, expect, expectNoAxeViolations } from './fixtures.ts';
+import { test, expect, expectNoAxeViolations, signIn } from './fixtures.ts';
 
 test.use({ setup: { contacts: 30 } });
-
-async function signIn(app: Page): Promise<void> {
-  const consentPage = app.context().waitForEvent('page');
-  await app.getByRole('button', { name: 'Connect to HubSpot' }).click();
-  const consent = await consentPage;
-  await consent.getByRole('button', { name: 'Connect app' }).click();
-  await consent.close();
-  await expect(app.getByRole('button', { name: /acme-sample\.hubspot\.com/ })).toBeVisible();
-}
 
 test('the header follows HubSpot going down and coming back, and Check connection updates it at once', async ({ app, sandbox }) => {
   await signIn(app);

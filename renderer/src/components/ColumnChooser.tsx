@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
+import { useDisclosure } from '../hooks/use-disclosure.ts';
 import type { PropertyInfo } from '../../../electron/ipc/types.ts';
 import { chooserOrder } from '../lib/columns.ts';
 import { Icon } from './Icon.tsx';
@@ -11,32 +12,10 @@ interface ColumnChooserProps {
 
 /** "Columns" button with a panel of checkboxes for every contact property HubSpot has. */
 export function ColumnChooser({ visible, properties, onToggle }: ColumnChooserProps) {
-  const [open, setOpen] = useState(false);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const { open, setOpen, rootRef, buttonRef } = useDisclosure(() => filterRef.current?.focus());
   const [filter, setFilter] = useState('');
   const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const filterRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    filterRef.current?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
 
   const options = useMemo(() => {
     const all = chooserOrder(visible, properties ?? []);

@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
@@ -18,6 +17,9 @@ import { startSandbox } from '../../sandbox/server.ts';
 import type { Sandbox, SandboxOptions } from '../../sandbox/server.ts';
 import { openAesSecretBox } from '../../support/aes-secret-box.ts';
 import { openJsonFileStore } from '../../support/json-file-store.ts';
+import { freePorts } from '../../support/free-ports.ts';
+
+export { freePorts };
 
 export const scopes = ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read'];
 
@@ -244,23 +246,6 @@ export async function signIn(world: AuthWorld): Promise<Extract<AuthState, { sta
   world.browser.action = 'approve';
   await world.service.startSignIn();
   return waitForState(world.service, 'signed-in');
-}
-
-/** Ports that were free a moment ago (the OS hands out ephemeral ports round-robin). */
-export async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<ReturnType<typeof createServer>>((resolve) => {
-      const server = createServer();
-      server.listen(0, '127.0.0.1', () => resolve(server));
-    })),
-  );
-  const ports = servers.map((server) => {
-    const address = server.address();
-    if (typeof address !== 'object' || address === null) throw new Error('no port');
-    return address.port;
-  });
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
 }
 
 /** Whether anything accepts connections on this loopback port. */
