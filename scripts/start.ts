@@ -19,7 +19,8 @@ function electronRuntime(): string | null {
   const pathFile = join(electronDir, 'path.txt');
   if (!existsSync(pathFile)) {
     // The electron package downloads its runtime on first use; try once.
-    spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'inherit' });
+    console.log('Fetching the Electron runtime (first run only)…');
+    spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'ignore' });
   }
   if (!existsSync(pathFile)) return null;
   const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8'));
