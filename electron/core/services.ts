@@ -123,6 +123,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       groupName: property.groupName,
       description: property.description,
       hidden: property.hidden,
+      options: property.options,
       synced: synced.has(property.name),
     }));
   };

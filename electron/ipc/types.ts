@@ -81,6 +81,8 @@ export interface PropertyInfo {
   groupName: string;
   description: string;
   hidden: boolean;
+  /** For dropdown-style properties (e.g. lifecyclestage): the label to show for each stored value. */
+  options: readonly { value: string; label: string }[];
   /** Whether the sync fetches it (the default set plus any the user added). */
   synced: boolean;
 }

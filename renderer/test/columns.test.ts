@@ -10,6 +10,7 @@ const property = (name: string, label: string, extra: Partial<PropertyInfo> = {}
   groupName: 'contactinformation',
   description: '',
   hidden: false,
+  options: [],
   synced: true,
   ...extra,
 });

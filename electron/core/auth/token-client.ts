@@ -74,8 +74,13 @@ export function createTokenClient(deps: TokenClientDeps): TokenClient {
     };
   };
 
-  /** One call, retried once at once if HubSpot dropped it or answered 5xx. */
+  /**
+   * One call, retried once at once if HubSpot dropped it or answered 5xx. Not a code exchange: the
+   * code is single-use, so a retry after a lost answer could only be refused, and HubSpot may then
+   * revoke what the first try issued (RFC 6749 §4.1.2). The user is asked to try again instead.
+   */
   async function call<T>(operation: TokenOperation, signal: AbortSignal | undefined, send: (opts: ReturnType<typeof options>) => Promise<Response>, read: (response: Response) => Promise<T>): Promise<T> {
+    if (operation === 'exchange') return callOnce(operation, signal, send, read);
     try {
       return await callOnce(operation, signal, send, read);
     } catch (error) {

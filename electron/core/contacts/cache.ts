@@ -21,7 +21,7 @@ import type { SyncState } from './sync-state.ts';
 
 export type { SyncState } from './sync-state.ts';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 /** Up to this many search matches are sorted directly; above, walking the sort index is cheaper. */
 const SORT_MATCHES_DIRECTLY_UP_TO = 3000;
 /** Each index slows every write (the default nine are most of a page's write time); beyond this many synced properties, sorting scans. */
@@ -38,6 +38,11 @@ export interface CachedContact {
   archived?: boolean;
 }
 
+export interface PropertyOption {
+  value: string;
+  label: string;
+}
+
 export interface PropertyDefinition {
   name: string;
   label: string;
@@ -47,6 +52,8 @@ export interface PropertyDefinition {
   description: string;
   hidden: boolean;
   displayOrder: number;
+  /** An enumeration's choices (empty for other types). */
+  options: readonly PropertyOption[];
 }
 
 export interface RowsOptions {
@@ -121,6 +128,15 @@ function cacheError(error: unknown): AppError {
   }
 }
 
+function parseOptions(json: string): PropertyOption[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((o): o is PropertyOption => typeof o?.value === 'string' && typeof o?.label === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 function checkColumn(name: string): string {
   if (!isPropertyName(name)) throw new AppError('bad-input', `"${name}" is not a contact property name.`);
   return name;
@@ -166,7 +182,8 @@ function createSchema(db: DatabaseSync): void {
       group_name TEXT NOT NULL,
       description TEXT NOT NULL,
       hidden INTEGER NOT NULL,
-      display_order INTEGER NOT NULL
+      display_order INTEGER NOT NULL,
+      options TEXT NOT NULL DEFAULT '[]'
     ) STRICT;
     CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
     PRAGMA user_version = ${SCHEMA_VERSION};
@@ -187,7 +204,10 @@ function openWritable(path: string): DatabaseSync {
       // a larger page cache than the 2 MB default: a sync writes to ten indexes at scattered places
       db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;');
       const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
-      if (version !== SCHEMA_VERSION) {
+      if (version === 1) {
+        // Version 2 only added the options of enumeration properties: keep the contacts.
+        db.exec(`BEGIN IMMEDIATE; ALTER TABLE properties ADD COLUMN options TEXT NOT NULL DEFAULT '[]'; PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
+      } else if (version !== SCHEMA_VERSION) {
         // The cache can always be refetched from HubSpot: a different layout starts over.
         db.exec('BEGIN IMMEDIATE');
         dropEverything(db);
@@ -428,10 +448,13 @@ export function openContactsCache(dbPath: string, options: { readOnly?: boolean 
     replaceProperties(properties) {
       transaction(() => {
         statement('DELETE FROM properties').run();
-        const insert = statement('INSERT OR REPLACE INTO properties (name, label, type, field_type, group_name, description, hidden, display_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+        const insert = statement(
+          'INSERT OR REPLACE INTO properties (name, label, type, field_type, group_name, description, hidden, display_order, options) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        );
         for (const p of properties) {
           if (!isPropertyName(p.name)) continue;
-          insert.run(p.name, p.label, p.type, p.fieldType, p.groupName, p.description, p.hidden ? 1 : 0, p.displayOrder);
+          const options = JSON.stringify(p.options.map(({ value, label }) => ({ value, label })));
+          insert.run(p.name, p.label, p.type, p.fieldType, p.groupName, p.description, p.hidden ? 1 : 0, p.displayOrder, options);
         }
         loadPropertyTypes();
         reconcileSortIndexes();
@@ -440,7 +463,7 @@ export function openContactsCache(dbPath: string, options: { readOnly?: boolean 
 
     properties() {
       const rows = statement('SELECT * FROM properties ORDER BY label COLLATE NOCASE, name').all() as {
-        name: string; label: string; type: string; field_type: string; group_name: string; description: string; hidden: number; display_order: number;
+        name: string; label: string; type: string; field_type: string; group_name: string; description: string; hidden: number; display_order: number; options: string;
       }[];
       return rows.map((row) => ({
         name: row.name,
@@ -451,6 +474,7 @@ export function openContactsCache(dbPath: string, options: { readOnly?: boolean 
         description: row.description,
         hidden: row.hidden === 1,
         displayOrder: row.display_order,
+        options: parseOptions(row.options),
       }));
     },
 

@@ -196,7 +196,11 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
         const pause = retryAfterMs(response.headers, clock.now()) ?? pacer.snapshot().intervalMs;
         log.warn('HubSpot asked Contact Desk to slow down', { ...where, pool: call.pool, pauseMs: pause, policy: body.policyName });
         // a long wait is better left to the user (Sync now) than spent silently
-        if (rateLimitedWaits > policy.maxRateLimitedWaits || pause > policy.maxRateLimitPauseMs) throw errorForStatus(429, body);
+        if (rateLimitedWaits > policy.maxRateLimitedWaits || pause > policy.maxRateLimitPauseMs) {
+          const error = errorForStatus(429, body);
+          // the status monitor waits at least this long before it looks again
+          throw new AppError(error.kind, error.message, { details: { ...error.details, retryAfterSeconds: Math.ceil(pause / 1000) } });
+        }
         pacer.pauseFor(pause);
         continue;
       }

@@ -30,6 +30,8 @@ const pagingSchema = z.object({ next: z.object({ after: z.string().min(1) }).opt
 const listPageSchema = z.object({ results: z.array(contactSchema), paging: pagingSchema });
 const searchPageSchema = z.object({ total: z.number().int().nonnegative(), results: z.array(contactSchema), paging: pagingSchema });
 
+const optionSchema = z.object({ value: z.string(), label: z.string() });
+
 const propertySchema = z.object({
   name: z.string().min(1),
   label: z.string().catch(''),
@@ -39,6 +41,11 @@ const propertySchema = z.object({
   description: z.string().catch(''),
   hidden: z.boolean().catch(false),
   displayOrder: z.number().catch(-1),
+  /** An enumeration's choices: values are stored internal names ("marketingqualifiedlead"), labels what people read. */
+  options: z
+    .array(z.unknown())
+    .catch([])
+    .transform((items) => items.flatMap((item) => optionSchema.safeParse(item).data ?? [])),
 });
 export type HubSpotProperty = z.output<typeof propertySchema>;
 const propertiesSchema = z.object({ results: z.array(propertySchema) });

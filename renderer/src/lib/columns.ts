@@ -41,7 +41,7 @@ export function toggleColumn(visible: readonly string[], name: string, show: boo
 /** The chooser's order: shown columns first, in table order, then the rest by label. */
 export function chooserOrder(visible: readonly string[], properties: readonly PropertyInfo[]): PropertyInfo[] {
   const byName = indexProperties(properties);
-  const shown = visible.map((name) => byName.get(name) ?? { name, label: name, type: 'string', groupName: '', description: '', hidden: false, synced: true });
+  const shown = visible.map((name) => byName.get(name) ?? { name, label: name, type: 'string', groupName: '', description: '', hidden: false, options: [], synced: true });
   const rest = properties
     .filter((property) => !visible.includes(property.name) && (!property.hidden || property.synced))
     .sort((a, b) => a.label.localeCompare(b.label));

@@ -92,6 +92,14 @@ test('a dropped connection is retried once and then reported as no answer', asyn
   assert.equal((await client.introspect(issued.accessToken)).active, true);
 });
 
+test('a code exchange is never sent twice: the code is single-use', async (t) => {
+  const { sandbox, client, grant, tokenRequests } = await setup(t);
+  const code = await grant();
+  sandbox.admin.setFaults({ dropConnectionRate: 1 });
+  await assert.rejects(client.exchangeCode(code), failsWith('hubspot-down', /didn't answer in time/));
+  assert.equal(tokenRequests(), 1);
+});
+
 test('a single 5xx is absorbed by the retry', async (t) => {
   const { sandbox, client, grant, tokenRequests } = await setup(t, { seed: 3 });
   const issued = await client.exchangeCode(await grant());

@@ -30,6 +30,8 @@ test('a full sync brings exactly the sandbox\'s contacts and values, with progre
   assert.ok((paths['GET /crm/objects/contacts'] ?? 0) > 0, 'the list endpoint took part');
   assert.ok((paths['POST /crm/objects/contacts/search'] ?? 0) > 0, 'search took part');
   assert.deepEqual(world.cache.properties().find((p) => p.name === 'firstname')?.label, 'First Name');
+  const stages = world.cache.properties().find((p) => p.name === 'lifecyclestage')?.options ?? [];
+  assert.ok(stages.some((o) => o.value === 'marketingqualifiedlead' && o.label === 'Marketing Qualified Lead'), 'enumeration labels are kept for display');
 });
 
 test('the list strategy alone gives the same result', async (t) => {

@@ -32,7 +32,9 @@ const page = (cache: ContactsCache, query: Partial<ContactsQuery>) =>
   cache.query({ search: '', sort: { column: 'hs_object_id', direction: 'asc' }, columns: ['firstname'], offset: 0, limit: 100, ...query });
 const ids = (result: { rows: { id: string }[] }) => result.rows.map((row) => Number(row.id));
 
-const property = (name: string, type: string, label = name): PropertyDefinition => ({ name, label, type, fieldType: 'text', groupName: 'g', description: '', hidden: false, displayOrder: 0 });
+const property = (name: string, type: string, label = name, options: PropertyDefinition['options'] = []): PropertyDefinition => ({
+  name, label, type, fieldType: 'text', groupName: 'g', description: '', hidden: false, displayOrder: 0, options,
+});
 
 test('answers the requested columns in order, a page at a time, with the total', (t) => {
   const { cache } = openTemp(t);
@@ -280,6 +282,33 @@ test('property definitions are kept for the column chooser and the export header
   assert.equal(cache.propertyLabels().get('lastname'), 'Last Name');
   cache.replaceProperties([property('email', 'string', 'Email')]);
   assert.deepEqual(cache.properties().map((p) => p.label), ['Email']);
+});
+
+test('the choices of an enumeration property are kept with their labels', (t) => {
+  const { cache } = openTemp(t);
+  const stages = [{ value: 'marketingqualifiedlead', label: 'Marketing Qualified Lead' }, { value: 'lead', label: 'Lead' }];
+  cache.replaceProperties([property('lifecyclestage', 'enumeration', 'Lifecycle Stage', stages), property('firstname', 'string')]);
+  assert.deepEqual(cache.properties().find((p) => p.name === 'lifecyclestage')?.options, stages);
+  assert.deepEqual(cache.properties().find((p) => p.name === 'firstname')?.options, []);
+});
+
+test('a cache from the version before enumeration labels keeps its contacts and sync state', (t) => {
+  const dir = tempDir(t);
+  const path = join(dir, 'contacts.sqlite');
+  const first = openContactsCache(path);
+  first.upsertContacts([contact(1, { firstname: 'Kept' })], { lastFullSyncAt: 1234 });
+  first.close();
+  // what version 1 looked like: the same tables without properties.options
+  const old = new DatabaseSync(path);
+  old.exec('ALTER TABLE properties DROP COLUMN options; PRAGMA user_version = 1;');
+  old.close();
+
+  const cache = openContactsCache(path);
+  t.after(() => cache.close());
+  assert.equal(cache.count('kept'), 1);
+  assert.equal(cache.syncState().lastFullSyncAt, 1234);
+  cache.replaceProperties([property('lifecyclestage', 'enumeration', 'Lifecycle Stage', [{ value: 'lead', label: 'Lead' }])]);
+  assert.deepEqual(cache.properties()[0]?.options, [{ value: 'lead', label: 'Lead' }]);
 });
 
 test('a column that is not a property name is refused in plain words', (t) => {
