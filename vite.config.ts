@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The renderer is plain static files loaded by Electron (file://) or served by the preview shell,
+// The renderer is plain static files served by Electron's app:// protocol or by the preview shell,
 // so every asset path is relative.
 export default defineConfig({
   root: 'renderer',

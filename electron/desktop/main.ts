@@ -135,6 +135,10 @@ async function runApp(config: ResolvedConfig, log: FileLogger): Promise<void> {
 
   installAppMenu({
     showAbout: () => void showAbout(window.window),
+    openSettings: () => {
+      window.show();
+      sendEvent(window.send, 'menuCommand', { command: 'open-settings-dialog' });
+    },
     openLogsFolder: () => void shell.openPath(log.dir),
   });
 

@@ -1,8 +1,9 @@
-/** The application menu: the platform's standard roles, plus About and Open logs folder under Help. */
+/** The application menu: the platform's standard roles, Settings… under File, and About and Open logs folder under Help. */
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 
 export interface AppMenuActions {
   showAbout(): void;
+  openSettings(): void;
   openLogsFolder(): void;
 }
 
@@ -10,7 +11,14 @@ export function installAppMenu(actions: AppMenuActions): void {
   const mac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(mac ? [{ role: 'appMenu' as const }] : []),
-    { label: '&File', submenu: [mac ? { role: 'close' as const } : { role: 'quit' as const }] },
+    {
+      label: '&File',
+      submenu: [
+        { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.openSettings() },
+        { type: 'separator' },
+        mac ? { role: 'close' as const } : { role: 'quit' as const },
+      ],
+    },
     { role: 'editMenu' },
     {
       label: '&View',

@@ -82,15 +82,21 @@ export function createMainWindow(options: MainWindowOptions): MainWindow {
     if (process.platform === 'darwin') app.focus({ steal: true });
   };
 
+  // Events raised while the page loads (a first sync reports every page) wait for it in one queue,
+  // not one listener each.
+  const waiting: [string, unknown[]][] = [];
+  window.webContents.on('did-finish-load', () => {
+    for (const [channel, args] of waiting.splice(0)) window.webContents.send(channel, ...args);
+  });
+
   return {
     window,
     load: () => window.loadURL(appEntryUrl),
     show,
     send(channel, ...args) {
       if (window.isDestroyed()) return;
-      const contents = window.webContents;
-      if (contents.isLoading()) contents.once('did-finish-load', () => !contents.isDestroyed() && contents.send(channel, ...args));
-      else contents.send(channel, ...args);
+      if (window.webContents.isLoading()) waiting.push([channel, args]);
+      else window.webContents.send(channel, ...args);
     },
   };
 }

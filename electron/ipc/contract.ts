@@ -97,7 +97,7 @@ export interface Events {
   /** Preview shell only: where Electron would have saved the file, the page downloads it. */
   download: { url: string; fileName: string };
   /** A command chosen outside the window (tray or app menu) that the window carries out. */
-  menuCommand: { command: 'open-export-dialog' | 'open-sign-out-dialog' };
+  menuCommand: { command: 'open-export-dialog' | 'open-sign-out-dialog' | 'open-settings-dialog' };
 }
 /** The event names, as a value the preload and the preview iterate. */
 export const eventNames = ['authChanged', 'statusChanged', 'syncProgress', 'contactsChanged', 'exportProgress', 'openUrl', 'download', 'menuCommand'] as const satisfies readonly (keyof Events)[];

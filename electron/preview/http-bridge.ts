@@ -52,18 +52,19 @@ export async function startHttpBridge(options: { rendererDir: string; dispatch: 
     response.end(body);
   };
 
+  /**
+   * The body, or null when it is over the limit. Only our own page gets this far (the secret is
+   * checked first), so an oversized body is drained rather than cut off: the page gets an answer.
+   */
   const readBody = (request: IncomingMessage) =>
     new Promise<string | null>((resolveBody) => {
       const chunks: Buffer[] = [];
       let size = 0;
       request.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxBodyBytes) {
-          resolveBody(null);
-          request.destroy();
-        } else chunks.push(chunk);
+        if (size <= maxBodyBytes) chunks.push(chunk);
       });
-      request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+      request.on('end', () => resolveBody(size > maxBodyBytes ? null : Buffer.concat(chunks).toString('utf8')));
       request.on('error', () => resolveBody(null));
     });
 
@@ -86,7 +87,13 @@ export async function startHttpBridge(options: { rendererDir: string; dispatch: 
   }
 
   async function serveStatic(response: ServerResponse, pathname: string) {
-    const path = resolve(rendererDir, `.${decodeURIComponent(pathname === '/' ? '/index.html' : pathname)}`);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    } catch {
+      return send(response, 404, 'Not found');
+    }
+    const path = resolve(rendererDir, `.${decoded}`);
     if (path !== rendererDir && !path.startsWith(rendererDir + sep)) return send(response, 404, 'Not found');
     try {
       if (!(await stat(path)).isFile()) return send(response, 404, 'Not found');

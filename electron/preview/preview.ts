@@ -82,16 +82,21 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const unsubscribe = services.onEvent((event, payload) => bridge?.publish(event, payload));
   await services.start();
 
+  // Ctrl+C pressed twice, or a test that stops the preview before its fixture does, closes once.
+  let closing: Promise<void> | null = null;
   return {
     url: bridge.url,
     sandbox,
     services,
     dataDir: resolved.dataDir,
-    async close() {
-      unsubscribe();
-      await services.dispose();
-      await bridge?.close();
-      await sandbox?.close();
+    close() {
+      closing ??= (async () => {
+        unsubscribe();
+        await services.dispose();
+        await bridge?.close();
+        await sandbox?.close();
+      })();
+      return closing;
     },
   };
 }

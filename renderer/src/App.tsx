@@ -2,9 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, ContactsSummary, ErrorView } from '../../electron/ipc/types.ts';
 import { signOutNotice, type SignOutNotice } from './lib/sign-out-notice.ts';
 import { toErrorView } from './lib/error-help.ts';
-import { api } from './api.ts';
+import { api, onShellConnection } from './api.ts';
 import { Header } from './components/Header.tsx';
 import { ErrorNotice } from './components/Notice.tsx';
+import { SettingsDialog } from './components/SettingsDialog.tsx';
 import { SignOutDialog } from './components/SignOutDialog.tsx';
 import { useApiEvent } from './hooks/use-api-event.ts';
 import { useLiveValue } from './hooks/use-live-value.ts';
@@ -18,8 +19,11 @@ export function App() {
   const status = useLiveValue('statusChanged', api.getStatus);
   const { openedUrl } = usePreviewBrowser();
   const [signOutOpen, setSignOutOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [notice, setNotice] = useState<SignOutNotice | null>(null);
   const [exportRequests, setExportRequests] = useState(0);
+  const [shellLost, setShellLost] = useState(false);
+  useEffect(() => onShellConnection(setShellLost), []);
   /** The contacts saved on this computer, when HubSpot wants a new sign-in; 'loading' until known. */
   const [cache, setCache] = useState<ContactsSummary | null | 'loading'>('loading');
 
@@ -40,6 +44,7 @@ export function App() {
   useApiEvent('menuCommand', ({ command }) => {
     if (command === 'open-sign-out-dialog' && account) setSignOutOpen(true);
     if (command === 'open-export-dialog') setExportRequests((count) => count + 1);
+    if (command === 'open-settings-dialog') setSettingsOpen(true);
   });
 
   const [signInError, setSignInError] = useState<ErrorView | null>(null);
@@ -86,9 +91,24 @@ export function App() {
         account={account}
         onCheckConnection={checkConnection}
         onSignIn={signIn}
+        onSettings={() => setSettingsOpen(true)}
         onSignOut={() => setSignOutOpen(true)}
       />
+      {shellLost && (
+        <div className="app-lost">
+          <ErrorNotice
+            error={{ kind: 'internal', message: 'Contact Desk lost its preview server: it stopped or was restarted. What you see may be out of date.' }}
+            context="preview"
+            actions={
+              <button type="button" className="button button--small" onClick={() => window.location.reload()}>
+                Reload page
+              </button>
+            }
+          />
+        </div>
+      )}
       {screen}
+      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} offerCloseToTray={info?.shell === 'desktop' && info.platform !== 'darwin'} />
       <SignOutDialog
         open={signOutOpen}
         domain={account?.domain ?? null}

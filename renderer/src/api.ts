@@ -22,6 +22,18 @@ export class ApiError extends Error {
   }
 }
 
+const previewServerGone = 'The preview server stopped or restarted. Start it with npm run preview if it is not running, then reload this page.';
+const connectionListeners = new Set<(lost: boolean) => void>();
+
+/**
+ * Browser preview only: tells whether the page has lost its preview server (stopped, or restarted
+ * with a new secret, which this page cannot know). The Electron window never loses its main process.
+ */
+export function onShellConnection(listener: (lost: boolean) => void): () => void {
+  connectionListeners.add(listener);
+  return () => connectionListeners.delete(listener);
+}
+
 function previewBridge(): ContactDeskBridge {
   const secret = document.querySelector<HTMLMetaElement>('meta[name="contact-desk-secret"]')?.content ?? '';
   const invoke = async (channel: string, input: unknown): Promise<IpcResult<unknown>> => {
@@ -33,11 +45,14 @@ function previewBridge(): ContactDeskBridge {
       });
       return (await response.json()) as IpcResult<unknown>;
     } catch {
-      return { ok: false, error: { kind: 'internal', message: 'The preview server stopped. Start it again with npm run preview.' } };
+      return { ok: false, error: { kind: 'internal', message: previewServerGone } };
     }
   };
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
   const source = new EventSource(`/events?secret=${encodeURIComponent(secret)}`);
+  // The browser retries a dropped stream by itself; a restarted server refuses the old secret.
+  source.onerror = () => connectionListeners.forEach((listener) => listener(true));
+  source.onopen = () => connectionListeners.forEach((listener) => listener(false));
   source.onmessage = (message: MessageEvent<string>) => {
     const { event, payload } = JSON.parse(message.data) as { event: EventName; payload: unknown };
     for (const listener of listeners) listener(event, payload);

@@ -23,10 +23,14 @@ test('relative times', () => {
 });
 
 test('cell values: dates become readable, everything else stays exactly as HubSpot sent it', () => {
-  assert.equal(formatCellValue(null, 'string'), '');
-  assert.equal(formatCellValue('=1+2', 'string'), '=1+2');
-  assert.equal(formatCellValue('not a date', 'datetime'), 'not a date');
-  assert.match(formatCellValue('2025-11-22T10:42:00.000Z', 'datetime'), /2025/);
-  assert.match(formatCellValue('2025-11-22', 'date'), /22/);
-  assert.match(formatCellValue('1763808000000', 'date'), /2025/);
+  assert.equal(formatCellValue(null, { type: 'string', options: [] }), '');
+  assert.equal(formatCellValue('=1+2', { type: 'string', options: [] }), '=1+2');
+  assert.equal(formatCellValue('not a date', { type: 'datetime', options: [] }), 'not a date');
+  assert.match(formatCellValue('2025-11-22T10:42:00.000Z', { type: 'datetime', options: [] }), /2025/);
+  assert.match(formatCellValue('2025-11-22', { type: 'date', options: [] }), /22/);
+  assert.match(formatCellValue('1763808000000', { type: 'date', options: [] }), /2025/);
+  const stage = { type: 'enumeration', options: [{ value: 'marketingqualifiedlead', label: 'Marketing Qualified Lead' }, { value: 'lead', label: 'Lead' }] };
+  assert.equal(formatCellValue('marketingqualifiedlead', stage), 'Marketing Qualified Lead');
+  assert.equal(formatCellValue('lead;marketingqualifiedlead', stage), 'Lead; Marketing Qualified Lead');
+  assert.equal(formatCellValue('retired-stage', stage), 'retired-stage');
 });

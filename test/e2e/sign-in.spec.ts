@@ -16,7 +16,6 @@ test('Connect to HubSpot → Connect app on the consent page → the app shows t
   const consent = await openConsentPage(app);
   await expect(app.getByRole('heading', { name: 'Finish signing in in your browser' })).toBeVisible();
   await expect(app.getByRole('link', { name: 'Open the HubSpot sign-in page' })).toHaveAttribute('href', consent.url());
-  await app.screenshot({ path: '/tmp/cd-sign-in-waiting.png' });
   await expectNoAxeViolations(app);
 
   await consent.getByRole('button', { name: 'Connect app' }).click();
@@ -24,7 +23,6 @@ test('Connect to HubSpot → Connect app on the consent page → the app shows t
   await expect(accountButton).toBeVisible();
   await accountButton.click();
   await expect(app.getByText('pat.jones@acme-sample.example')).toBeVisible();
-  await app.screenshot({ path: '/tmp/cd-signed-in.png' });
   await expectNoAxeViolations(app);
 
   await app.getByRole('button', { name: 'Sign out…' }).click();
@@ -44,7 +42,6 @@ test('Cancel on the consent page → the app says access was declined and offers
 
   await expect(app.getByText('Access was declined')).toBeVisible();
   await expect(app.getByRole('button', { name: 'Connect to HubSpot' })).toBeEnabled();
-  await app.screenshot({ path: '/tmp/cd-declined.png' });
   await expectNoAxeViolations(app);
 });
 

@@ -8,6 +8,5 @@ test('opens on the welcome screen, says it shows sample data, and passes an acce
   await expect(app.getByRole('button', { name: 'Connect to HubSpot' })).toBeEnabled();
   await expect(app.getByText('Sample data', { exact: true })).toBeVisible();
   await expect(app.getByText(/You are looking at sample data from a practice HubSpot account/)).toBeVisible();
-  await app.screenshot({ path: '/tmp/cd-welcome.png' });
   await expectNoAxeViolations(app);
 });

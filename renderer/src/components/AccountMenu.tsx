@@ -3,8 +3,8 @@ import { useDisclosure } from '../hooks/use-disclosure.ts';
 import type { Account } from '../../../electron/ipc/types.ts';
 import { Icon } from './Icon.tsx';
 
-/** A disclosure button with the account's details and Sign out; closes on Escape or a click elsewhere. */
-export function AccountMenu({ account, onSignOut }: { account: Account; onSignOut(): void }) {
+/** A disclosure button with the account's details, Settings and Sign out; closes on Escape or a click elsewhere. */
+export function AccountMenu({ account, onSettings, onSignOut }: { account: Account; onSettings(): void; onSignOut(): void }) {
   const { open, setOpen, rootRef, buttonRef } = useDisclosure();
   const panelId = useId();
 
@@ -33,6 +33,17 @@ export function AccountMenu({ account, onSignOut }: { account: Account; onSignOu
           <dt>Signed in as</dt>
           <dd>{account.userEmail}</dd>
         </dl>
+        <button
+          type="button"
+          className="button button--block"
+          onClick={() => {
+            setOpen(false);
+            onSettings();
+          }}
+        >
+          <Icon name="settings" />
+          Settings…
+        </button>
         <button
           type="button"
           className="button button--block"

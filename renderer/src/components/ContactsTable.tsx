@@ -146,7 +146,7 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
                     );
                   }
                   const raw = row.cells[column] ?? null;
-                  const text = formatCellValue(raw, properties.get(name)?.type);
+                  const text = formatCellValue(raw, properties.get(name));
                   return (
                     <div key={name} className="grid__cell" role="cell" aria-colindex={column + 1} title={raw && raw.length > 0 ? raw : undefined}>
                       {text}

@@ -41,6 +41,13 @@ export function Dialog({ open, title, onClose, children, footer, className, busy
         event.preventDefault();
         if (!busy) onClose();
       }}
+      onClose={() => {
+        // Chromium closes a dialog itself on a second Escape, ignoring preventDefault: keep the
+        // dialog on screen while it is busy, and the parent's `open` in step otherwise.
+        if (!open) return;
+        if (busy) ref.current?.showModal();
+        else onClose();
+      }}
     >
       <header className="dialog__header">
         <h2 id={titleId} className="dialog__title">

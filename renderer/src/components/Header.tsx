@@ -8,10 +8,11 @@ interface HeaderProps {
   account: Account | null;
   onCheckConnection(): Promise<void>;
   onSignIn(): void;
+  onSettings(): void;
   onSignOut(): void;
 }
 
-export function Header({ info, status, account, onCheckConnection, onSignIn, onSignOut }: HeaderProps) {
+export function Header({ info, status, account, onCheckConnection, onSignIn, onSettings, onSignOut }: HeaderProps) {
   return (
     <header className="app-top">
       <div className="app-header">
@@ -26,7 +27,7 @@ export function Header({ info, status, account, onCheckConnection, onSignIn, onS
         </div>
         <div className="app-header__end">
           {status && <ConnectionStatus status={status} onCheck={onCheckConnection} onSignIn={onSignIn} />}
-          {account && <AccountMenu account={account} onSignOut={onSignOut} />}
+          {account && <AccountMenu account={account} onSettings={onSettings} onSignOut={onSignOut} />}
         </div>
       </div>
       {info?.mode === 'sandbox' && (

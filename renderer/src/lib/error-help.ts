@@ -59,7 +59,11 @@ const generalHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
   internal: { title: 'Something went wrong', nextStep: null },
 };
 
-const byContext = { 'sign-in': signInHelp, sync: syncHelp, export: exportHelp, general: generalHelp };
+const previewHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
+  internal: { title: 'The preview server stopped', nextStep: 'Start it again with npm run preview if it is not running, then click Reload page.' },
+};
+
+const byContext = { 'sign-in': signInHelp, sync: syncHelp, export: exportHelp, general: generalHelp, preview: previewHelp };
 export type ErrorContext = keyof typeof byContext;
 
 export function helpFor(error: Pick<ErrorView, 'kind'>, context: ErrorContext): ErrorHelp {

@@ -42,7 +42,8 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   const [columnsError, setColumnsError] = useState<ErrorView | null>(null);
   const [sort, setSort] = useState<Sort | null>(null);
   const [searchText, setSearchText] = useState('');
-  const search = useDebouncedValue(searchText.trim(), 100);
+  // Short: a search answers in milliseconds and stale answers are dropped, so only bursts of keys need merging.
+  const search = useDebouncedValue(searchText.trim(), 30);
   const [actionError, setActionError] = useState<{ error: ErrorView; context: 'sync' | 'general' } | null>(null);
   const [exportOpen, setExportOpen] = useState(false);
   const exporter = useExport();

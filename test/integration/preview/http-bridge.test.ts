@@ -69,15 +69,15 @@ test('malformed or oversized bodies are bad input, and the server keeps answerin
   const { bridge, calls, secret } = await setUp(t);
   const notJson = await call(bridge.url, { 'x-contact-desk-secret': secret }, '{oops');
   assert.equal(((await notJson.json()) as { error: { kind: string } }).error.kind, 'bad-input');
-  const huge = await call(bridge.url, { 'x-contact-desk-secret': secret }, JSON.stringify({ input: 'x'.repeat(2_000_000) })).catch(() => null);
-  if (huge) assert.equal(((await huge.json()) as { error: { kind: string } }).error.kind, 'bad-input');
+  const huge = await call(bridge.url, { 'x-contact-desk-secret': secret }, JSON.stringify({ input: 'x'.repeat(2_000_000) }));
+  assert.equal(((await huge.json()) as { error: { kind: string } }).error.kind, 'bad-input');
   assert.equal(calls.length, 0);
   assert.equal((await call(bridge.url, { 'x-contact-desk-secret': secret })).status, 200);
 });
 
 test('static files never escape the renderer folder', async (t) => {
   const { bridge } = await setUp(t);
-  for (const path of ['/../outside.txt', '/%2e%2e/outside.txt', '/..%2foutside.txt']) {
+  for (const path of ['/../outside.txt', '/%2e%2e/outside.txt', '/..%2foutside.txt', '/%E0%A4%A.js', '/%00.js']) {
     const response = await fetch(new URL(path, bridge.url));
     assert.equal(response.status, 404, path);
   }

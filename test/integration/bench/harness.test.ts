@@ -1,0 +1,107 @@
+/**
+ * The benchmark harness at small sizes: what it compares must be comparable (the cache it builds is
+ * the one a sync leaves; sqlite3 and our exporter write the same rows) and its checks must catch a
+ * cache that is wrong.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { openContactsCache } from '../../../electron/core/contacts/cache.ts';
+import { syncedPropertyList } from '../../../electron/core/contacts/synced-properties.ts';
+import { compareWithSandbox } from '../../../bench/cache-check.ts';
+import { EXPORT_COLUMNS, exportWithOurs, exportWithSqlite3 } from '../../../bench/export-bench.ts';
+import { bundleExport } from '../../../bench/export-bundle.ts';
+import { fillCache } from '../../../bench/fill-cache.ts';
+import { parseBenchOptions } from '../../../bench/options.ts';
+import { startRemoteSandbox } from '../../../bench/remote-sandbox.ts';
+import { rendererIsCurrent } from '../../../bench/renderer-build.ts';
+import { runSyncBench } from '../../../bench/sync-bench.ts';
+import { runTableBench } from '../../../bench/table-bench.ts';
+
+const endMs = Date.parse('2026-03-01T00:00:00Z');
+
+function tempDir(t: { after(fn: () => void): void }): string {
+  const dir = mkdtempSync(join(tmpdir(), 'contact-desk-bench-test-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+test('the filled cache is what a sync leaves, and the check finds a missing and a changed contact', async (t) => {
+  const sandbox = await startRemoteSandbox({ contacts: 600, seed: 3, dataEndTime: endMs });
+  t.after(() => sandbox.close());
+  const dbPath = join(tempDir(t), 'contacts.sqlite');
+  await fillCache({ dbPath, total: 600, seed: 3, endMs });
+  const properties = syncedPropertyList();
+  const cache = openContactsCache(dbPath);
+  t.after(() => cache.close());
+
+  assert.deepEqual(await compareWithSandbox(sandbox, cache, properties), { expected: 600, cached: 600, missing: 0, unexpected: 0, stale: 0 });
+
+  cache.removeContacts(['17']);
+  await sandbox.call({ method: 'updateContacts', changes: [{ id: '250', properties: { jobtitle: 'Changed in HubSpot' } }] });
+  assert.deepEqual(await compareWithSandbox(sandbox, cache, properties), { expected: 600, cached: 599, missing: 1, unexpected: 0, stale: 1 });
+});
+
+test('sqlite3 and our exporter (bundled as shipped) write the same contacts in the same order', async (t) => {
+  const dir = tempDir(t);
+  const dbPath = join(dir, 'contacts.sqlite');
+  await fillCache({ dbPath, total: 800, seed: 5, endMs, extraProperties: ['mobilephone', 'city', 'country', 'zip'] });
+
+  const reference = await exportWithSqlite3(dbPath, join(dir, 'sqlite3.csv'));
+  const ours = await exportWithOurs(await bundleExport(dir), dbPath, join(dir, 'ours.csv'), { columns: EXPORT_COLUMNS, scope: 'all', search: '', header: 'labels', excelFriendly: false, delimiter: ',' });
+  assert.equal(ours.state, 'done');
+  assert.equal(ours.written, 800);
+  assert.ok(ours.maxRssKb > ours.baselineMaxRssKb, 'the peak memory is read after the export ran');
+  assert.ok(reference.ms > 0 && reference.bytes > 0);
+
+  const sqliteRows = parse(readFileSync(join(dir, 'sqlite3.csv'), 'utf8'), { relax_column_count: false }) as string[][];
+  const ourRows = parse(readFileSync(join(dir, 'ours.csv'), 'utf8'), { relax_column_count: false }) as string[][];
+  assert.equal(sqliteRows.length, 801);
+  assert.equal(ourRows.length, 801);
+  assert.deepEqual(ourRows[0], sqliteRows[0], 'the same header labels');
+  assert.deepEqual(ourRows.map((row) => row[0]), sqliteRows.map((row) => row[0]), 'the same ids in the same order');
+  // Cells differ only where our exporter puts its text marker before a would-be formula.
+  const differing = ourRows.flatMap((row, r) => row.flatMap((cell, c) => (cell === sqliteRows[r]?.[c] ? [] : [{ ours: cell, sqlite3: sqliteRows[r]?.[c] }])));
+  assert.ok(differing.length > 0, 'the generated contacts include values that need the marker');
+  assert.deepEqual(differing.filter((cell) => cell.ours !== `'${cell.sqlite3}`), []);
+});
+
+test('the sync benchmark at small size: our sync and the SDK each fetch every contact, the table says so', async () => {
+  const options = parseBenchOptions(['--quick', '--only', 'sync,incremental']);
+  options.sizes.syncContacts = 1200;
+  options.sandbox = { latencyMs: 0, rateLimit: { max: 110, intervalMs: 1000 }, searchPerSecond: 20 };
+  const { rows, details } = await runSyncBench(options, () => {});
+
+  const byMeasure = (start: string) => {
+    const row = rows.find((candidate) => candidate.measure.startsWith(start));
+    assert.ok(row, `a row for "${start}"`);
+    return row;
+  };
+  assert.equal(byMeasure('Full sync: cache against HubSpot').pass, true);
+  assert.equal(byMeasure('Full sync: 429 answers').pass, true);
+  const speed = byMeasure('Full sync of 1,200 contacts');
+  assert.equal(speed.reference?.label, 'HubSpot SDK getAll');
+  assert.ok(typeof speed.ours === 'number' && speed.ours > 0);
+  assert.equal((details.sdk as { uniqueIds: number }).uniqueIds, 1200);
+  const incremental = byMeasure('Incremental sync after 12 of 1,200');
+  assert.equal(incremental.pass, true, incremental.note);
+});
+
+test(
+  'the table benchmark at small size: the probe sees the first rows, a search and the scroll to the end',
+  { skip: rendererIsCurrent() ? false : 'dist/renderer is missing or older than renderer/: run npm run build:renderer first' },
+  async () => {
+    const options = parseBenchOptions(['--quick', '--only', 'table']);
+    options.sizes.tableContacts = 3000;
+    const { rows } = await runTableBench(options, () => {});
+    const [opening, search, scroll] = rows;
+    assert.ok(opening && typeof opening.ours === 'number' && opening.ours > 0 && opening.ours < 10_000, `first rows: ${opening?.ours}`);
+    assert.ok(search && typeof search.ours === 'number' && search.ours > 0, `search: ${search?.ours}`);
+    assert.match(search.note ?? '', /matches in \d+ ms/);
+    assert.ok(scroll && typeof scroll.ours === 'number' && scroll.ours > 5, `rows while scrolling: ${scroll?.ours}`);
+    assert.notEqual(scroll.note, 'the last contact never appeared after scrolling to the end');
+  },
+);
