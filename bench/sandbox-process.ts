@@ -1,0 +1,62 @@
+/**
+ * Runs the HubSpot sandbox in a process of its own for the sync benchmark, as HubSpot runs on
+ * another machine: its request handling must not share an event loop with the client being timed.
+ * Started by remote-sandbox.ts; answers admin calls sent over the IPC channel.
+ */
+import { startSandbox } from '../test/sandbox/server.ts';
+import type { SandboxOptions } from '../test/sandbox/server.ts';
+import { contactDigest } from './sandbox-protocol.ts';
+import type { AdminCall, AdminReply, ContactDigest, ReadyMessage } from './sandbox-protocol.ts';
+
+const send = (message: ReadyMessage | AdminReply): void => {
+  process.send?.(message);
+};
+
+const options = JSON.parse(process.argv[2] ?? '{}') as SandboxOptions;
+const sandbox = await startSandbox(options);
+const { admin } = sandbox;
+
+function digests(properties: string[]): ContactDigest[] {
+  const out: ContactDigest[] = [];
+  for (const contact of admin.allContacts()) {
+    out.push({ id: contact.id, digest: contactDigest(properties.map((name) => contact.properties[name])) });
+  }
+  return out;
+}
+
+async function answer(call: AdminCall): Promise<unknown> {
+  switch (call.method) {
+    case 'stats':
+      return admin.stats();
+    case 'resetStats':
+      return admin.resetStats();
+    case 'setLatency':
+      return admin.setLatency(call.ms, call.jitterMs);
+    case 'authorize':
+      return admin.authorize({ redirectUri: call.redirectUri });
+    case 'updateContacts':
+      for (const change of call.changes) admin.updateContact(change.id, change.properties);
+      return call.changes.length;
+    case 'contactCount':
+      return admin.contactCount();
+    case 'digests':
+      return digests(call.properties);
+    case 'close':
+      await sandbox.close();
+      setImmediate(() => process.exit(0));
+      return undefined;
+  }
+}
+
+process.on('message', (message: AdminCall & { callId: number }) => {
+  answer(message).then(
+    (result) => send({ callId: message.callId, ok: true, result }),
+    (error: unknown) => send({ callId: message.callId, ok: false, error: error instanceof Error ? error.message : String(error) }),
+  );
+});
+// The bench died without closing us: do not linger.
+process.on('disconnect', () => {
+  void sandbox.close().finally(() => process.exit(0));
+});
+
+send({ type: 'ready', url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, redirectUris: sandbox.redirectUris });
