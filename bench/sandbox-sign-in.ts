@@ -2,8 +2,8 @@
  * Signs the bench in to an out-of-process sandbox the way the app does after the consent page:
  * "Connect app" (programmatically), then the authorization-code grant at the token endpoint.
  */
-import { tokensFromRefreshToken } from '../test/integration/contacts/sandbox-tokens.ts';
-import type { SandboxTokens } from '../test/integration/contacts/sandbox-tokens.ts';
+import { tokensFromRefreshToken } from '../test/support/sandbox-tokens.ts';
+import type { SandboxTokens } from '../test/support/sandbox-tokens.ts';
 import type { RemoteSandbox } from './remote-sandbox.ts';
 
 export async function signInToRemoteSandbox(sandbox: RemoteSandbox): Promise<SandboxTokens> {

@@ -19,8 +19,8 @@ import { systemClock } from '../../../electron/core/ports.ts';
 import type { Logger } from '../../../electron/core/ports.ts';
 import { startSandbox } from '../../sandbox/server.ts';
 import type { Sandbox, SandboxOptions } from '../../sandbox/server.ts';
-import { signInToSandbox } from './sandbox-tokens.ts';
-import type { SandboxTokens } from './sandbox-tokens.ts';
+import { signInToSandbox } from '../../support/sandbox-tokens.ts';
+import type { SandboxTokens } from '../../support/sandbox-tokens.ts';
 
 export const fastLimits = { rateLimit: { max: 100_000, intervalMs: 10_000 }, searchRateLimitPerSecond: 1000 } satisfies SandboxOptions;
 /** Retries without the real delays: the tests are about whether they happen, not how long they wait. */

@@ -3,9 +3,9 @@
  * and its token endpoint, and refreshes ahead of expiry with the refresh grant (shared by concurrent
  * callers). The app uses the auth engineer's session instead.
  */
-import { AppError } from '../../../electron/core/errors.ts';
-import type { TokenSource } from '../../../electron/core/hubspot/token-source.ts';
-import type { Sandbox } from '../../sandbox/server.ts';
+import { AppError } from '../../electron/core/errors.ts';
+import type { TokenSource } from '../../electron/core/hubspot/token-source.ts';
+import type { Sandbox } from '../sandbox/server.ts';
 
 export interface SandboxTokens extends TokenSource {
   /** How many refresh grants succeeded. */
