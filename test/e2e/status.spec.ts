@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sandboxEnvironment } from '../../electron/core/config.ts';
 import { startPreview } from '../../electron/preview/preview.ts';
 import { startSandbox } from '../sandbox/server.ts';
 import { freeRedirectUris } from '../support/free-ports.ts';
+import { startTcpRelay } from '../support/tcp-relay.ts';
 import { test, expect, expectNoAxeViolations, signIn } from './fixtures.ts';
 
 test.use({ setup: { contacts: 30 } });
@@ -34,7 +34,7 @@ test('the header follows HubSpot going down and coming back, and Check connectio
 
 test('HubSpot stopped, then started again: the header says offline with the saved contacts browsable, then connected', async ({ page }) => {
   const sandbox = await startSandbox({ contacts: 30, redirectUris: await freeRedirectUris() });
-  const front = await startSwitchableFront(Number(new URL(sandbox.url).port));
+  const front = await startTcpRelay(sandbox.url);
   const dataDir = await mkdtemp(join(tmpdir(), 'contact-desk-e2e-'));
   const redirectPorts = sandbox.redirectUris.map((uri) => Number(new URL(uri).port));
   const preview = await startPreview({ env: { ...sandboxEnvironment({ ...sandbox, url: front.url }, redirectPorts), CONTACT_DESK_DATA_DIR: dataDir }, port: 0 });
@@ -45,7 +45,7 @@ test('HubSpot stopped, then started again: the header says offline with the save
     await expect(status).toContainText('Connected', { timeout: 30_000 });
     await expect(page.getByText('30 contacts', { exact: true })).toBeVisible({ timeout: 30_000 });
 
-    await front.stop();
+    await front.cut();
     await page.getByRole('button', { name: 'Check connection' }).click();
     await expect(status).toContainText('Offline', { timeout: 20_000 });
     await expect(status.locator('svg[data-state="offline"]')).toBeVisible();
@@ -56,55 +56,15 @@ test('HubSpot stopped, then started again: the header says offline with the save
     await expect(page.getByRole('cell', { name: 'Álvarez', exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
 
-    await front.start();
+    await front.restore();
     await page.getByRole('button', { name: 'Check connection' }).click();
     await expect(status).toContainText('Connected', { timeout: 20_000 });
     await expect(page.getByText('You are offline', { exact: true })).toHaveCount(0);
   } finally {
     await preview.close();
-    await front.stop();
+    await front.cut();
     await sandbox.close();
     await rm(dataDir, { recursive: true, force: true });
     await rm(`${dataDir}.key`, { force: true });
   }
 });
-
-/**
- * A TCP front for the sandbox on a port of its own. Stopped, its port refuses connections, as
- * when HubSpot cannot be reached; started again on the same port, the app finds HubSpot as it
- * left it (same tokens, same contacts), which a restarted sandbox could not offer.
- */
-async function startSwitchableFront(targetPort: number) {
-  const sockets = new Set<Socket>();
-  const server = createServer((client) => {
-    const upstream = connect(targetPort, '127.0.0.1');
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  const listen = (port: number) =>
-    new Promise<number>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve((server.address() as AddressInfo).port);
-      });
-    });
-  const port = await listen(0);
-  return {
-    url: `http://127.0.0.1:${port}`,
-    start: () => listen(port),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (!server.listening) return resolve();
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      }),
-  };
-}

@@ -24,7 +24,7 @@ import type { ConnectionState, StatusView } from '../../../electron/ipc/types.ts
 import { startSandbox } from '../../sandbox/server.ts';
 import { aesSecretBox } from '../../support/aes-secret-box.ts';
 import { openJsonFileStore } from '../../support/json-file-store.ts';
-import { startTcpRelay } from './tcp-relay.ts';
+import { startTcpRelay } from '../../support/tcp-relay.ts';
 
 const portal = 'acme-sample.hubspot.com';
 
