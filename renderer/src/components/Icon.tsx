@@ -1,4 +1,6 @@
 /** Line icons drawn on a 24×24 grid in the current text colour. Decorative: the text next to them says it all. */
+import type { ReactNode } from 'react';
+
 const paths = {
   search: <><circle cx="11" cy="11" r="7" /><path d="m20 20-3.5-3.5" /></>,
   sync: <><path d="M20 11a8 8 0 0 0-14.3-4.9L4 8" /><path d="M4 3v5h5" /><path d="M4 13a8 8 0 0 0 14.3 4.9L20 16" /><path d="M20 21v-5h-5" /></>,
@@ -25,13 +27,14 @@ const paths = {
 
 export type IconName = keyof typeof paths;
 
-export function Icon({ name, className }: { name: IconName; className?: string }) {
+/** The line-drawn 24×24 frame every icon of the app shares; decorative, so hidden from screen readers. */
+export function Glyph({ className, size, state, children }: { className: string; size: number; state?: string; children: ReactNode }) {
   return (
     <svg
-      className={className ? `icon ${className}` : 'icon'}
+      className={className}
       viewBox="0 0 24 24"
-      width="20"
-      height="20"
+      width={size}
+      height={size}
       fill="none"
       stroke="currentColor"
       strokeWidth="2"
@@ -39,8 +42,17 @@ export function Icon({ name, className }: { name: IconName; className?: string }
       strokeLinejoin="round"
       aria-hidden="true"
       focusable="false"
+      data-state={state}
     >
-      {paths[name]}
+      {children}
     </svg>
+  );
+}
+
+export function Icon({ name, className }: { name: IconName; className?: string }) {
+  return (
+    <Glyph className={className ? `icon ${className}` : 'icon'} size={20}>
+      {paths[name]}
+    </Glyph>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Glyph } from './Icon.tsx';
 import type { ConnectionState } from '../../../electron/ipc/types.ts';
 
 /**
@@ -19,21 +20,8 @@ const glyphs: Record<ConnectionState, ReactNode> = {
 
 export function StatusIcon({ state }: { state: ConnectionState }) {
   return (
-    <svg
-      className={`status-icon status-icon--${state}`}
-      viewBox="0 0 24 24"
-      width="18"
-      height="18"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      data-state={state}
-    >
+    <Glyph className={`status-icon status-icon--${state}`} size={18} state={state}>
       {glyphs[state]}
-    </svg>
+    </Glyph>
   );
 }
