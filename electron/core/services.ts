@@ -217,8 +217,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     settings: () => settings.get(),
     async start() {
       monitor.start();
-      await auth.restore();
-      emit('authChanged', auth.state());
+      await auth.restore(); // announces the restored state through onAuthChanged
       schedule = startSyncSchedule({ sync, clock, log, canSync, intervalMs: () => backgroundSyncMinutes * 60_000 });
     },
     async dispose() {
