@@ -5,7 +5,16 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, apiError, correlationId, readForm as readAnyForm, sendEmpty, sendJson } from './http-util.ts';
+import { createRng } from './random.ts';
+import type { Rng } from './random.ts';
 import type { Account, SandboxState } from './state.ts';
+
+/**
+ * HubSpot's access tokens are `CO…` strings whose length varies between tokens and over time
+ * (up to about 300 characters). The sandbox varies them too, within this range, and picks each
+ * length from the seed so that a run is repeatable; the content stays random and unguessable.
+ */
+const ACCESS_TOKEN_LENGTH = { min: 150, max: 280 } as const;
 
 /** Scopes the sandbox knows, in plain words for the consent page. */
 export const KNOWN_SCOPES: Record<string, string> = {
@@ -69,9 +78,11 @@ export class OAuthService {
   private readonly state: SandboxState;
   readonly codes = new Map<string, AuthCode>();
   readonly tokens = new Map<string, TokenRecord>();
+  private readonly tokenLengthRng: Rng;
 
   constructor(state: SandboxState) {
     this.state = state;
+    this.tokenLengthRng = createRng(state.config.seed ^ 0x70ce);
   }
 
   /** scopes granted to a new token: the requested ones the account grants */
@@ -112,10 +123,7 @@ export class OAuthService {
   private newToken(kind: 'access' | 'refresh', from: { clientId: string; hubId: number; scopes: string[] }): TokenRecord {
     const account = this.state.account(from.hubId);
     const now = this.state.now();
-    // access tokens vary in size (HubSpot's do too): ~150..280 characters
-    const token = kind === 'access'
-      ? `CO${randomBytes(110 + Math.floor(Math.random() * 100)).toString('base64url')}`
-      : `na1-${randomBytes(2).toString('hex')}-${randomUUID()}`;
+    const token = kind === 'access' ? this.newAccessToken() : `na1-${randomBytes(2).toString('hex')}-${randomUUID()}`;
     const record: TokenRecord = {
       token,
       kind,
@@ -130,6 +138,12 @@ export class OAuthService {
     };
     this.tokens.set(token, record);
     return record;
+  }
+
+  private newAccessToken(): string {
+    const { min, max } = ACCESS_TOKEN_LENGTH;
+    const length = min + this.tokenLengthRng.int(max - min + 1);
+    return `CO${randomBytes(length).toString('base64url').slice(0, length - 2)}`;
   }
 
   private tokenResponse(access: TokenRecord, refresh: TokenRecord): Record<string, unknown> {

@@ -20,12 +20,26 @@ test('authorization_code grant works at the 2026-03, v3 and v1 token paths with 
     assert.equal(typeof body.user_id, 'number');
     assert.equal(typeof body.token_use, 'string');
     assert.deepEqual(body.scopes, ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read']);
-    assert.ok(body.access_token.length >= 150 && body.access_token.length <= 300, `access token length ${body.access_token.length}`);
+    const { length } = body.access_token;
+    assert.ok(length >= 150 && length <= 300, `access token length ${length} (HubSpot's run up to about 300)`);
     assert.match(body.access_token, /^CO[A-Za-z0-9_-]+$/);
     assert.ok(body.refresh_token.length > 20);
     const contacts = await api(sb, body.access_token, `${CONTACTS_V}?limit=1`);
     assert.equal(contacts.status, 200);
   }
+});
+
+test('access token lengths vary like HubSpot\'s, repeat for the same seed, and stay within 150..300 characters', async (t) => {
+  const lengthsFor = async (seed: number): Promise<number[]> => {
+    const sb = await sandbox(t, { contacts: 1, seed });
+    const lengths: number[] = [];
+    for (let i = 0; i < 40; i++) lengths.push((await connect(sb)).access_token.length);
+    return lengths;
+  };
+  const first = await lengthsFor(7);
+  assert.deepEqual(await lengthsFor(7), first);
+  assert.ok(new Set(first).size > 10, `lengths vary: ${first.join(',')}`);
+  for (const length of first) assert.ok(length >= 150 && length <= 300, `access token length ${length}`);
 });
 
 test('codes are single use, expire after 10 minutes, and need the same redirect_uri and client credentials', async (t) => {
