@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ExportRequest } from '../electron/ipc/types.ts';
-import { CONTACT_PROPERTIES } from '../test/sandbox/properties.ts';
+import { CONTACT_PROPERTIES } from '../sandbox/properties.ts';
 import type { ExportChildResult } from './export-child.ts';
 import { bundleExport } from './export-bundle.ts';
 import type { ExportBundle } from './export-bundle.ts';
@@ -121,8 +121,8 @@ export async function runExportBench(options: ExportBenchOptions): Promise<Expor
 async function cacheFor(options: ExportBenchOptions, cacheDir: string): Promise<{ dbPath: string; built: boolean }> {
   const sources = [
     'electron/core/contacts/cache.ts', 'electron/core/contacts/search-text.ts', 'electron/core/contacts/sync-state.ts',
-    'electron/core/contacts/synced-properties.ts', 'test/sandbox/contacts-data.ts', 'test/sandbox/locales.ts',
-    'test/sandbox/random.ts', 'test/sandbox/properties.ts', 'bench/fill-cache.ts', 'bench/generate-worker.ts',
+    'electron/core/contacts/synced-properties.ts', 'sandbox/contacts-data.ts', 'sandbox/locales.ts',
+    'sandbox/random.ts', 'sandbox/properties.ts', 'bench/fill-cache.ts', 'bench/generate-worker.ts',
   ];
   const hash = createHash('sha256');
   for (const source of sources) hash.update(readFileSync(new URL(source, projectRoot)));

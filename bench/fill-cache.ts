@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { openContactsCache } from '../electron/core/contacts/cache.ts';
 import type { CachedContact } from '../electron/core/contacts/cache.ts';
 import { syncedPropertyList } from '../electron/core/contacts/synced-properties.ts';
-import { CONTACT_PROPERTIES } from '../test/sandbox/properties.ts';
+import { CONTACT_PROPERTIES } from '../sandbox/properties.ts';
 import type { GenerateRequest, GenerateWorkerData } from './generate-worker.ts';
 
 export interface FillOptions {

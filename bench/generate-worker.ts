@@ -3,7 +3,7 @@
  * them into the cache (fill-cache.ts): building a million-row cache takes half the time this way.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createContactGenerator } from '../test/sandbox/contacts-data.ts';
+import { createContactGenerator } from '../sandbox/contacts-data.ts';
 import type { CachedContact } from '../electron/core/contacts/cache.ts';
 
 export interface GenerateWorkerData {

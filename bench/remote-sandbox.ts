@@ -1,7 +1,7 @@
 /** Starts the sandbox in its own process (sandbox-process.ts) and drives its admin surface over IPC. */
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import type { SandboxOptions } from '../test/sandbox/server.ts';
+import type { SandboxOptions } from '../sandbox/server.ts';
 import type { AdminCall, AdminReply, AdminResults, ReadyMessage } from './sandbox-protocol.ts';
 
 export interface RemoteSandbox {

@@ -3,8 +3,8 @@
  * another machine: its request handling must not share an event loop with the client being timed.
  * Started by remote-sandbox.ts; answers admin calls sent over the IPC channel.
  */
-import { startSandbox } from '../test/sandbox/server.ts';
-import type { SandboxOptions } from '../test/sandbox/server.ts';
+import { startSandbox } from '../sandbox/server.ts';
+import type { SandboxOptions } from '../sandbox/server.ts';
 import { contactDigest } from './sandbox-protocol.ts';
 import type { AdminCall, AdminReply, ContactDigest, ReadyMessage } from './sandbox-protocol.ts';
 

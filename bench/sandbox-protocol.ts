@@ -1,6 +1,6 @@
 /** What the bench and its out-of-process sandbox (sandbox-process.ts) say to each other. */
 import { createHash } from 'node:crypto';
-import type { SandboxStats } from '../test/sandbox/server.ts';
+import type { SandboxStats } from '../sandbox/server.ts';
 
 export type AdminCall =
   | { method: 'stats' }

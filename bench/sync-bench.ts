@@ -14,7 +14,7 @@ import { createHubSpotClient } from '../electron/core/hubspot/client.ts';
 import { systemClock } from '../electron/core/ports.ts';
 import type { Logger } from '../electron/core/ports.ts';
 import type { SyncProgress } from '../electron/ipc/types.ts';
-import type { SandboxStats } from '../test/sandbox/server.ts';
+import type { SandboxStats } from '../sandbox/server.ts';
 import type { BenchOptions } from './options.ts';
 import { startRemoteSandbox } from './remote-sandbox.ts';
 import { compareWithSandbox, describeComparison, isClean } from './cache-check.ts';

@@ -19,7 +19,7 @@ import type { Logger } from '../electron/core/ports.ts';
 import { startPreview } from '../electron/preview/preview.ts';
 import type { Preview } from '../electron/preview/preview.ts';
 import type { ContactsQuery } from '../electron/ipc/types.ts';
-import { startSandbox } from '../test/sandbox/server.ts';
+import { startSandbox } from '../sandbox/server.ts';
 import { freeRedirectUris } from '../test/support/free-ports.ts';
 import { fillCache } from './fill-cache.ts';
 import type { BenchOptions } from './options.ts';

@@ -9,7 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, sandboxEnvironment } from '../electron/core/config.ts';
-import { startSandbox } from '../test/sandbox/server.ts';
+import { startSandbox } from '../sandbox/server.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const run = (script: string) => spawnSync(process.execPath, ['--run', script], { cwd: root, stdio: 'inherit' }).status === 0;

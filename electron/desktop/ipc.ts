@@ -4,7 +4,7 @@
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { channelNames, ipcChannelFor, ipcEventChannel, type EventName, type Events } from '../ipc/contract.ts';
-import type { Dispatch } from '../ipc/router.ts';
+import type { Dispatch } from '../core/ipc-router.ts';
 import type { IpcResult } from '../ipc/types.ts';
 import type { Logger } from '../core/ports.ts';
 import { isTrustedSender } from './security-policy.ts';

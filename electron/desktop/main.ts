@@ -11,7 +11,7 @@ import { createFileLogger, type FileLogger } from '../core/log/file-logger.ts';
 import type { KeyValueStore } from '../core/ports.ts';
 import { createServices, type ResolvedConfig } from '../core/services.ts';
 import type { TrayMenuId } from '../core/status/tray-model.ts';
-import { createRouter } from '../ipc/router.ts';
+import { createRouter } from '../core/ipc-router.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { showAbout, showStartupError } from './dialogs.ts';
 import { forwardEvents, registerIpcHandlers, sendEvent } from './ipc.ts';

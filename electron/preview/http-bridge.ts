@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { extname, join, resolve, sep, basename } from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Dispatch } from '../ipc/router.ts';
+import type { Dispatch } from '../core/ipc-router.ts';
 import type { EventName } from '../ipc/contract.ts';
 
 const contentSecurityPolicy =

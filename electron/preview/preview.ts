@@ -11,11 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, sandboxEnvironment } from '../core/config.ts';
 import { systemClock, type Logger, type Ports } from '../core/ports.ts';
 import { createServices, type ResolvedConfig, type Services } from '../core/services.ts';
-import { createRouter } from '../ipc/router.ts';
+import { createRouter } from '../core/ipc-router.ts';
 import { createConsoleLogger } from '../core/log/console-logger.ts';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../test/sandbox/server.ts';
-import { openAesSecretBox } from '../../test/support/aes-secret-box.ts';
-import { openJsonFileStore } from '../../test/support/json-file-store.ts';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.ts';
+import { openAesSecretBox } from './aes-secret-box.ts';
+import { openJsonFileStore } from './json-file-store.ts';
 import { previewDownloadsDir, startHttpBridge } from './http-bridge.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));

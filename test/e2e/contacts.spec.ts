@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { KNOWN_CONTACTS } from '../sandbox/contacts-data.ts';
+import { KNOWN_CONTACTS } from '../../sandbox/contacts-data.ts';
 import { test, expect, expectNoAxeViolations, signIn } from './fixtures.ts';
 
 /** The text of every cell in the rows on screen, row by row. */

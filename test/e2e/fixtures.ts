@@ -9,7 +9,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startPreview, type Preview } from '../../electron/preview/preview.ts';
 import { freeRedirectUris } from '../support/free-ports.ts';
-import type { Sandbox } from '../sandbox/server.ts';
+import type { Sandbox } from '../../sandbox/server.ts';
 
 export { expect };
 

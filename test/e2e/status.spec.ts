@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sandboxEnvironment } from '../../electron/core/config.ts';
 import { startPreview } from '../../electron/preview/preview.ts';
-import { startSandbox } from '../sandbox/server.ts';
+import { startSandbox } from '../../sandbox/server.ts';
 import { freeRedirectUris } from '../support/free-ports.ts';
 import { startTcpRelay } from '../support/tcp-relay.ts';
 import { test, expect, expectNoAxeViolations, signIn } from './fixtures.ts';

@@ -99,7 +99,7 @@ test('the package holds the built bundles only: no sources, tests, sandbox, prev
     'electron/core/config.ts',
     'electron/preview/main.ts',
     'renderer/src/App.tsx',
-    'test/sandbox/server.ts',
+    'sandbox/server.ts',
     'scripts/start.ts',
     'node_modules/react/index.js',
     'node_modules/electron/index.js',

@@ -18,10 +18,10 @@ import { createFileLogger } from '../../electron/core/log/file-logger.ts';
 import { systemClock, type Ports } from '../../electron/core/ports.ts';
 import { createServices, type ResolvedConfig } from '../../electron/core/services.ts';
 import { channelNames, channels, type ChannelName } from '../../electron/ipc/contract.ts';
-import { createRouter } from '../../electron/ipc/router.ts';
-import { startSandbox } from '../sandbox/server.ts';
-import { aesSecretBox } from '../support/aes-secret-box.ts';
-import { openJsonFileStore } from '../support/json-file-store.ts';
+import { createRouter } from '../../electron/core/ipc-router.ts';
+import { startSandbox } from '../../sandbox/server.ts';
+import { aesSecretBox } from '../../electron/preview/aes-secret-box.ts';
+import { openJsonFileStore } from '../../electron/preview/json-file-store.ts';
 
 /** One valid input per channel: the fuzzer breaks each in every way it knows. A new channel needs one here. */
 const validInputs: Record<ChannelName, unknown> = {

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../electron/core/errors.ts';
 import type { TokenSource } from '../../electron/core/hubspot/token-source.ts';
-import type { Sandbox } from '../sandbox/server.ts';
+import type { Sandbox } from '../../sandbox/server.ts';
 
 export interface SandboxTokens extends TokenSource {
   /** How many refresh grants succeeded. */

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { TestContext } from 'node:test';
-import { openAesSecretBox } from '../../support/aes-secret-box.ts';
-import { openJsonFileStore } from '../../support/json-file-store.ts';
+import { openAesSecretBox } from '../../../electron/preview/aes-secret-box.ts';
+import { openJsonFileStore } from '../../../electron/preview/json-file-store.ts';
 
 async function tempDir(t: TestContext): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'contact-desk-support-'));

@@ -5,7 +5,7 @@ import { createAuthorizationSecrets } from '../../../electron/core/auth/pkce.ts'
 import { createTokenClient } from '../../../electron/core/auth/token-client.ts';
 import { isAppError } from '../../../electron/core/errors.ts';
 import type { ErrorKind } from '../../../electron/core/errors.ts';
-import { startSandbox } from '../../sandbox/server.ts';
+import { startSandbox } from '../../../sandbox/server.ts';
 import { recordingLog } from './world.ts';
 
 const redirectUri = 'http://localhost:53682/oauth-callback';

@@ -13,10 +13,10 @@ import type { AuthService } from '../../../electron/core/auth/auth-service.ts';
 import type { HubSpotConfig } from '../../../electron/core/auth/hubspot-config.ts';
 import type { Clock, Logger, SecretBox, Timer } from '../../../electron/core/ports.ts';
 import type { AuthState } from '../../../electron/ipc/types.ts';
-import { startSandbox } from '../../sandbox/server.ts';
-import type { Sandbox, SandboxOptions } from '../../sandbox/server.ts';
-import { openAesSecretBox } from '../../support/aes-secret-box.ts';
-import { openJsonFileStore } from '../../support/json-file-store.ts';
+import { startSandbox } from '../../../sandbox/server.ts';
+import type { Sandbox, SandboxOptions } from '../../../sandbox/server.ts';
+import { openAesSecretBox } from '../../../electron/preview/aes-secret-box.ts';
+import { openJsonFileStore } from '../../../electron/preview/json-file-store.ts';
 import { freePorts } from '../../support/free-ports.ts';
 
 export { freePorts };

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { openContactsCache } from '../../../electron/core/contacts/cache.ts';
 import type { CachedContact } from '../../../electron/core/contacts/cache.ts';
-import { startSandbox } from '../../sandbox/server.ts';
+import { startSandbox } from '../../../sandbox/server.ts';
 import type { ContactsQuery } from '../../../electron/ipc/types.ts';
 
 const CONTACTS = 100_000;

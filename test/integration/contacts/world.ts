@@ -17,8 +17,8 @@ import { createHubSpotClient } from '../../../electron/core/hubspot/client.ts';
 import type { HubSpotClient, HubSpotClientOptions } from '../../../electron/core/hubspot/client.ts';
 import { systemClock } from '../../../electron/core/ports.ts';
 import type { Logger } from '../../../electron/core/ports.ts';
-import { startSandbox } from '../../sandbox/server.ts';
-import type { Sandbox, SandboxOptions } from '../../sandbox/server.ts';
+import { startSandbox } from '../../../sandbox/server.ts';
+import type { Sandbox, SandboxOptions } from '../../../sandbox/server.ts';
 import { signInToSandbox } from '../../support/sandbox-tokens.ts';
 import type { SandboxTokens } from '../../support/sandbox-tokens.ts';
 

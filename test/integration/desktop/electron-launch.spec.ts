@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { sandboxEnvironment } from '../../../electron/core/config.ts';
 import type { ContactDeskBridge } from '../../../electron/ipc/contract.ts';
-import { startSandbox } from '../../sandbox/server.ts';
+import { startSandbox } from '../../../sandbox/server.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const mainBundle = join(root, 'dist', 'desktop', 'main.cjs');

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openContactsCache } from '../../../electron/core/contacts/cache.ts';
 import type { Logger } from '../../../electron/core/ports.ts';
-import { startSandbox } from '../../sandbox/server.ts';
-import type { SandboxContact } from '../../sandbox/server.ts';
-import { CONTACT_PROPERTIES } from '../../sandbox/properties.ts';
+import { startSandbox } from '../../../sandbox/server.ts';
+import type { SandboxContact } from '../../../sandbox/server.ts';
+import { CONTACT_PROPERTIES } from '../../../sandbox/properties.ts';
 
 /** Twelve columns, as in the benchmark, covering every hostile kind of value. */
 export const COLUMNS = ['hs_object_id', 'firstname', 'lastname', 'email', 'phone', 'mobilephone', 'company', 'jobtitle', 'city', 'country', 'zip', 'lifecyclestage'];

@@ -12,7 +12,7 @@ import { createExporter } from '../../../electron/core/export/exporter.ts';
 import { protectCell, unprotectCell } from '../../../electron/core/export/formula-policy.ts';
 import { systemClock } from '../../../electron/core/ports.ts';
 import type { ExportProgress, ExportRequest } from '../../../electron/ipc/types.ts';
-import { HOSTILE_CONTACTS } from '../../sandbox/contacts-data.ts';
+import { HOSTILE_CONTACTS } from '../../../sandbox/contacts-data.ts';
 import { findLibreOffice, openCsvInLibreOffice } from '../../support/spreadsheet.ts';
 import { COLUMNS, cacheFromSandbox, recordingLogger, type CacheFixture } from './cache-fixture.ts';
 

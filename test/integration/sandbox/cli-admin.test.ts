@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CONTACTS_V, api, connect, json, postForm, sandbox } from './helpers.ts';
 import type { ContactJson, PageJson } from './helpers.ts';
 
-const CLI = fileURLToPath(new URL('../../sandbox/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../sandbox/cli.ts', import.meta.url));
 
 test('cli prints one JSON line once listening, serves the options given, and stops on SIGTERM', async (t) => {
   const child = spawn(process.execPath, [CLI, '--port', '0', '--contacts', '42', '--client-id', 'cli-id', '--client-secret', 'cli-secret',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Sandbox } from '../../sandbox/server.ts';
+import type { Sandbox } from '../../../sandbox/server.ts';
 import { CONTACTS_V, api, json, pkcePair, postForm, sandbox } from './helpers.ts';
 import type { TokenBody } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { HOSTILE_CONTACTS, KNOWN_CONTACTS } from '../../sandbox/contacts-data.ts';
+import { HOSTILE_CONTACTS, KNOWN_CONTACTS } from '../../../sandbox/contacts-data.ts';
 import { CONTACTS_V, CONTACTS_V3, api, connect, json, sandbox } from './helpers.ts';
 import type { ContactJson, PageJson } from './helpers.ts';
 

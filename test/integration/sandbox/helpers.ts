@@ -1,8 +1,8 @@
 /** Shared helpers for the sandbox conformance tests. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { TestContext } from 'node:test';
-import { startSandbox } from '../../sandbox/server.ts';
-import type { Sandbox, SandboxOptions } from '../../sandbox/server.ts';
+import { startSandbox } from '../../../sandbox/server.ts';
+import type { Sandbox, SandboxOptions } from '../../../sandbox/server.ts';
 
 export async function sandbox(t: TestContext, options: SandboxOptions = {}): Promise<Sandbox> {
   const sb = await startSandbox(options);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { KNOWN_CONTACTS } from '../../sandbox/contacts-data.ts';
+import { KNOWN_CONTACTS } from '../../../sandbox/contacts-data.ts';
 import { SEARCH, api, connect, json, sandbox } from './helpers.ts';
 import type { ContactJson, PageJson } from './helpers.ts';
 

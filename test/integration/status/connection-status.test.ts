@@ -21,9 +21,9 @@ import { createContactsApi } from '../../../electron/core/hubspot/contacts-api.t
 import { systemClock, type Logger } from '../../../electron/core/ports.ts';
 import { createConnectionMonitor, type ConnectionMonitor } from '../../../electron/core/status/connection-monitor.ts';
 import type { ConnectionState, StatusView } from '../../../electron/ipc/types.ts';
-import { startSandbox } from '../../sandbox/server.ts';
-import { aesSecretBox } from '../../support/aes-secret-box.ts';
-import { openJsonFileStore } from '../../support/json-file-store.ts';
+import { startSandbox } from '../../../sandbox/server.ts';
+import { aesSecretBox } from '../../../electron/preview/aes-secret-box.ts';
+import { openJsonFileStore } from '../../../electron/preview/json-file-store.ts';
 import { startTcpRelay } from '../../support/tcp-relay.ts';
 
 const portal = 'acme-sample.hubspot.com';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
-import { GENERATED_PROPERTIES, createContactGenerator } from '../../sandbox/contacts-data.ts';
-import { decodeCursor, encodeCursor } from '../../sandbox/cursor.ts';
-import { RollingLimiter, WindowMax } from '../../sandbox/rate-limit.ts';
-import { search } from '../../sandbox/search.ts';
-import { ContactStore } from '../../sandbox/store.ts';
+import { GENERATED_PROPERTIES, createContactGenerator } from '../../../sandbox/contacts-data.ts';
+import { decodeCursor, encodeCursor } from '../../../sandbox/cursor.ts';
+import { RollingLimiter, WindowMax } from '../../../sandbox/rate-limit.ts';
+import { search } from '../../../sandbox/search.ts';
+import { ContactStore } from '../../../sandbox/store.ts';
 
 const END = Date.parse('2026-06-01T00:00:00Z');
 

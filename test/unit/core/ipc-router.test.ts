@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRouter } from '../../../electron/ipc/router.ts';
+import { createRouter } from '../../../electron/core/ipc-router.ts';
 import { channelNames, type Handlers } from '../../../electron/ipc/contract.ts';
 import { AppError } from '../../../electron/core/errors.ts';
 import type { Logger } from '../../../electron/core/ports.ts';

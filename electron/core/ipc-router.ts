@@ -3,10 +3,10 @@
  * the preview's HTTP bridge) route every call through here after checking who sent it, so a
  * malformed call always ends as a clear error value and never reaches a handler.
  */
-import { channels, type ChannelName, type Handlers } from './contract.ts';
-import type { IpcResult } from './types.ts';
-import { AppError, toErrorView } from '../core/errors.ts';
-import type { Logger } from '../core/ports.ts';
+import { channels, type ChannelName, type Handlers } from '../ipc/contract.ts';
+import type { IpcResult } from '../ipc/types.ts';
+import { AppError, toErrorView } from './errors.ts';
+import type { Logger } from './ports.ts';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<IpcResult<unknown>>;
 

@@ -1,6 +1,6 @@
 /**
  * A local HubSpot sandbox: consent page, OAuth, CRM contacts/properties/search, rate limits and
- * fault knobs, on one origin. See test/sandbox/README.md.
+ * fault knobs, on one origin. See sandbox/README.md.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';

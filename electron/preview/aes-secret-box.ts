@@ -10,7 +10,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { SecretBox } from '../../electron/core/ports.ts';
+import type { SecretBox } from '../core/ports.ts';
 
 const formatVersion = 1;
 const keyBytes = 32;

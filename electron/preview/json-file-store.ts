@@ -10,7 +10,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { KeyValueStore } from '../../electron/core/ports.ts';
+import type { KeyValueStore } from '../core/ports.ts';
 
 export function openJsonFileStore(file: string): KeyValueStore {
   const data = readExisting(file);
