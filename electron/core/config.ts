@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
 import type { HubSpotConfig } from './auth/hubspot-config.ts';
+import type { ManagedOpenAtLogin } from './login-item/open-at-login.ts';
 
 export const defaultScopes = ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read'];
 export const defaultRedirectPorts = [53682, 53683, 53684];
@@ -20,6 +21,8 @@ export interface AppConfig {
   mode: 'sandbox' | 'hubspot';
   /** Null when no HubSpot app is configured: the shell must start the sandbox. */
   hubspot: HubSpotConfig | null;
+  /** The admin's CONTACT_DESK_OPEN_AT_LOGIN ("on"/"off" for everyone); null: each user chooses. */
+  openAtLogin: ManagedOpenAtLogin;
 }
 
 /** The settings an admin may give (environment, config.json, or a build's resources). */
@@ -31,6 +34,7 @@ export const adminConfigKeys = [
   'HUBSPOT_AUTH_BASE_URL',
   'HUBSPOT_API_BASE_URL',
   'CONTACT_DESK_DATA_DIR',
+  'CONTACT_DESK_OPEN_AT_LOGIN',
 ] as const;
 /** Set by the launchers that start the sandbox; never part of a build. */
 const keys = [...adminConfigKeys, 'CONTACT_DESK_SANDBOX'] as const;
@@ -80,20 +84,29 @@ function readConfigFile(path: string): RawConfig {
   return parsed.data as RawConfig;
 }
 
+function parseOpenAtLogin(value: string | undefined): ManagedOpenAtLogin {
+  if (value === undefined || value.trim() === '') return null;
+  const choice = value.trim().toLowerCase();
+  if (choice === 'on' || choice === 'off') return choice;
+  throw new AppError('bad-input', `CONTACT_DESK_OPEN_AT_LOGIN must be "on" or "off" (it is "${value}").`);
+}
+
 export function loadConfig(options: { env: Record<string, string | undefined>; defaultDataDir: string; resourceConfigFile?: string }): AppConfig {
   const fromEnv: RawConfig = Object.fromEntries(keys.filter((key) => options.env[key]).map((key) => [key, options.env[key]]));
   const fromResources = options.resourceConfigFile ? readConfigFile(options.resourceConfigFile) : {};
   const dataDir = fromEnv.CONTACT_DESK_DATA_DIR ?? fromResources.CONTACT_DESK_DATA_DIR ?? options.defaultDataDir;
   const raw: RawConfig = { ...fromResources, ...readConfigFile(join(dataDir, 'config.json')), ...fromEnv };
   const mode = raw.CONTACT_DESK_SANDBOX === '1' ? 'sandbox' : 'hubspot';
+  const openAtLogin = parseOpenAtLogin(raw.CONTACT_DESK_OPEN_AT_LOGIN);
 
-  if (!raw.HUBSPOT_CLIENT_ID) return { dataDir, mode: 'sandbox', hubspot: null };
+  if (!raw.HUBSPOT_CLIENT_ID) return { dataDir, mode: 'sandbox', hubspot: null, openAtLogin };
   if (!raw.HUBSPOT_CLIENT_SECRET) {
     throw new AppError('bad-input', 'HUBSPOT_CLIENT_ID is set but HUBSPOT_CLIENT_SECRET is not. Set both from your HubSpot app\'s Auth page.');
   }
   return {
     dataDir,
     mode,
+    openAtLogin,
     hubspot: {
       clientId: raw.HUBSPOT_CLIENT_ID,
       clientSecret: raw.HUBSPOT_CLIENT_SECRET,
