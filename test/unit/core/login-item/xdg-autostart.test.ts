@@ -126,16 +126,17 @@ interface WriterOutcome {
   uid: number;
   kind?: string;
   message?: string;
+  left?: string[];
 }
 
 /**
  * Runs fixtures/autostart-child.ts in a child process: as an unprivileged user (tests run as root
  * here, and root ignores permissions), or after `prefix` (a read-only mount, in which even root can't write).
  */
-function runWriter(dir: string, how: { unprivileged: true } | { prefix: string[] }): WriterOutcome {
+function runWriter(dir: string, how: { unprivileged: true } | { prefix: string[] }, listAfterwards?: string): WriterOutcome {
   const child = join(import.meta.dirname, 'fixtures', 'autostart-child.ts');
   const before = 'prefix' in how ? how.prefix : process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
-  const [command, ...args] = [...before, process.execPath, child, dir, 'on'];
+  const [command, ...args] = [...before, process.execPath, child, dir, 'on', ...(listAfterwards ? [listAfterwards] : [])];
   const result = spawnSync(command!, args, { encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   return JSON.parse(result.stdout) as WriterOutcome;
@@ -179,4 +180,23 @@ test('a read-only home (a read-only tmpfs in a private mount namespace): stays o
   assert.equal(outcome.ok, false);
   assert.equal(outcome.message, "Contact Desk can't add itself to the apps that open when you sign in, because your home folder is read-only.");
   assert.ok(!existsSync(join(home, '.config')), 'nothing reached the real folder under the mount');
+});
+
+test('a failure after the temporary file was written (the entry\'s name taken by a folder) leaves no temporary file', async (t) => {
+  const home = tempHome(t);
+  const dir = join(home, '.config', 'autostart');
+  mkdirSync(join(autostartFile({ dir, appId }), 'something'), { recursive: true });
+  await assert.rejects(createXdgAutostart(optionsFor(dir)).write(true), { kind: 'internal' });
+  assert.deepEqual(readdirSync(dir), [`${appId}.desktop`], 'only the folder that was there');
+});
+
+test('a disk that fills up after the folders were made (a tmpfs of three inodes): says so, and takes the new folders away again', (t) => {
+  const home = tempHome(t);
+  chmodSync(home, 0o755);
+  if (spawnSync('unshare', ['-rm', 'true']).status !== 0) return t.skip('this machine allows no private mount namespace (unshare -rm)');
+  // Room for the tmpfs root, .config and autostart, but not for the file.
+  const outcome = runWriter(join(home, '.config', 'autostart'), { prefix: ['unshare', '-rm', 'sh', '-c', `mount -t tmpfs -o nr_inodes=3,size=64k tmpfs '${home}' && exec "$@"`, 'sh'] }, home);
+  assert.equal(outcome.ok, false);
+  assert.equal(outcome.message, "Contact Desk can't add itself to the apps that open when you sign in, because the disk is full.");
+  assert.deepEqual(outcome.left, [], 'the folders it made are gone again');
 });
