@@ -88,7 +88,7 @@ export function App() {
       <Header
         info={info}
         // Without its preview server the page knows nothing current: no status rather than a stale green.
-        status={shellLost || state?.status === 'signed-out' || state?.status === 'signing-in' ? null : status.value}
+        status={shellLost || state?.status === 'signed-out' || state?.status === 'signing-in' || state?.status === 'restoring' ? null : status.value}
         account={account}
         onCheckConnection={checkConnection}
         onSignIn={signIn}
