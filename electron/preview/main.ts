@@ -18,7 +18,18 @@ if (!existsSync(fileURLToPath(new URL('../../dist/renderer/index.html', import.m
 }
 
 const wanted = portSetting(process.env.CONTACT_DESK_PREVIEW_PORT);
-let preview: Preview;
+let preview: Preview | null = null;
+// Before anything is printed: whoever reads the link may stop the preview at once.
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await preview?.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
 try {
   preview = await startPreview({ port: wanted });
 } catch (error) {
@@ -41,17 +52,11 @@ if (preview.sandbox) console.log(`Showing sample data from the local HubSpot san
 
 if (process.stdin.isTTY) {
   console.log('Press Enter for a new link (to open it in another browser), Ctrl+C to stop.');
-  createInterface({ input: process.stdin }).on('line', () => console.log(`\n    ${preview.newLaunchUrl()}\n`));
+  const running = preview;
+  createInterface({ input: process.stdin }).on('line', () => console.log(`\n    ${running.newLaunchUrl()}\n`));
 } else {
   console.log('Press Ctrl+C to stop.');
 }
-
-const stop = async () => {
-  await preview.close();
-  process.exit(0);
-};
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
 
 function portSetting(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return defaultPort;
