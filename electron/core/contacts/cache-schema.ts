@@ -8,21 +8,53 @@
  * id is HubSpot's numeric hs_object_id and the table's INTEGER PRIMARY KEY, which the FTS rowid
  * and id-range counts reuse.
  *
- * To add a table or column: add it to `createSchema`, raise SCHEMA_VERSION, and add a migration
- * from the previous version (a file that cannot be migrated starts over: the cache can always be
- * fetched again from HubSpot).
+ * Two kinds of tables:
+ * - the core (contacts, search, properties, sync state): versioned by PRAGMA user_version. To change
+ *   it, change `createCore`, raise CORE_VERSION and add a migration from the previous version.
+ * - a feature's own tables (lists, owners…): a `SchemaPart` in the feature's module, listed in
+ *   `schemaParts` below. Each part has its own version (kept in the schema_parts table) and
+ *   migrations, and says how clear() empties it.
+ * A file that cannot be migrated starts over: the cache can always be fetched again from HubSpot.
  */
 import type { DatabaseSync } from 'node:sqlite';
 
-export const SCHEMA_VERSION = 2;
+export const CORE_VERSION = 2;
 
-/** Steps that bring a file of version `from` to `from + 1`, keeping its contacts. */
-const migrations: { from: number; sql: string }[] = [
+export interface Migration {
+  /** Brings version `from` to `from + 1`. */
+  from: number;
+  sql: string;
+}
+
+export interface SchemaPart {
+  /** Unique; names the part in schema_parts. */
+  name: string;
+  version: number;
+  /** Creates the part's tables (at `version`) in a file that has none of them. */
+  create: string;
+  migrations: Migration[];
+  /** Empties the part's tables (sign-out with "delete saved contacts", another portal). */
+  clear: string;
+}
+
+/** Steps that bring the core of version `from` to `from + 1`, keeping its contacts. */
+const coreMigrations: Migration[] = [
   // version 2 added the choices of enumeration properties
   { from: 1, sql: `ALTER TABLE properties ADD COLUMN options TEXT NOT NULL DEFAULT '[]'` },
 ];
 
-function createSchema(db: DatabaseSync): void {
+/** Features' tables: add `yourPart` (exported from your feature's module) here. */
+export const schemaParts: readonly SchemaPart[] = [];
+
+/** Empties every table holding data from HubSpot. */
+export const CLEAR_CORE = `
+  DELETE FROM contacts;
+  INSERT INTO contacts_search (contacts_search) VALUES ('delete-all');
+  DELETE FROM properties;
+  DELETE FROM sync_state;
+`;
+
+function createCore(db: DatabaseSync): void {
   db.exec(`
     CREATE TABLE contacts (
       id INTEGER PRIMARY KEY,
@@ -60,10 +92,10 @@ function dropEverything(db: DatabaseSync): void {
   for (const name of [...tables(true), ...tables(false)]) db.exec(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`);
 }
 
-/** The steps from `version` to SCHEMA_VERSION, or null when one is missing. */
-function migrationsFrom(version: number): { from: number; sql: string }[] | null {
+/** The steps from `version` to `target`, or null when one is missing. */
+function migrationsBetween(migrations: Migration[], version: number, target: number): Migration[] | null {
   const steps = [];
-  for (let from = version; from < SCHEMA_VERSION; from++) {
+  for (let from = version; from < target; from++) {
     const step = migrations.find((candidate) => candidate.from === from);
     if (!step) return null;
     steps.push(step);
@@ -71,23 +103,52 @@ function migrationsFrom(version: number): { from: number; sql: string }[] | null
   return steps;
 }
 
-/** Brings the file to SCHEMA_VERSION in one transaction: migrated when it can be, else started over. */
-export function prepareSchema(db: DatabaseSync): void {
+function prepareCore(db: DatabaseSync): void {
   const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
-  if (version === SCHEMA_VERSION) return;
-  const steps = version > 0 && version < SCHEMA_VERSION ? migrationsFrom(version) : null;
+  if (version === CORE_VERSION) return;
+  const steps = version > 0 && version < CORE_VERSION ? migrationsBetween(coreMigrations, version, CORE_VERSION) : null;
+  if (steps) {
+    for (const step of steps) db.exec(step.sql);
+  } else {
+    dropEverything(db);
+    createCore(db);
+  }
+  db.exec(`PRAGMA user_version = ${CORE_VERSION}`);
+}
+
+function preparePart(db: DatabaseSync, part: SchemaPart): void {
+  const row = db.prepare('SELECT version FROM schema_parts WHERE name = ?').get(part.name) as { version: number } | undefined;
+  if (row?.version === part.version) return;
+  const steps = row && row.version < part.version ? migrationsBetween(part.migrations, row.version, part.version) : null;
+  if (row && !steps) throw new Error(`The cache's "${part.name}" tables are at version ${row.version}, which cannot be brought to ${part.version}.`);
+  db.exec(steps ? steps.map((step) => step.sql).join(';\n') : part.create);
+  db.prepare('INSERT INTO schema_parts (name, version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version').run(part.name, part.version);
+}
+
+/** Brings the file to the current core and parts in one transaction: migrated when it can be, else started over. */
+export function prepareSchema(db: DatabaseSync, parts: readonly SchemaPart[] = schemaParts): void {
   db.exec('BEGIN IMMEDIATE');
   try {
-    if (steps) {
-      for (const step of steps) db.exec(step.sql);
-    } else {
+    prepareCore(db);
+    db.exec('CREATE TABLE IF NOT EXISTS schema_parts (name TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT');
+    try {
+      for (const part of parts) preparePart(db, part);
+    } catch {
+      // a part that cannot be migrated (a newer app wrote it, or a step is missing): everything starts over
       dropEverything(db);
-      createSchema(db);
+      db.exec('PRAGMA user_version = 0');
+      prepareCore(db);
+      db.exec('CREATE TABLE schema_parts (name TEXT PRIMARY KEY, version INTEGER NOT NULL) STRICT');
+      for (const part of parts) preparePart(db, part);
     }
-    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
     db.exec('COMMIT');
   } catch (error) {
     if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
+}
+
+/** What clear() runs: the core's tables and every part's. */
+export function clearSql(parts: readonly SchemaPart[] = schemaParts): string {
+  return [CLEAR_CORE, ...parts.map((part) => part.clear)].join(';\n');
 }

@@ -1,6 +1,7 @@
 /** What the sync writes into the cache (writer worker only): contacts, their search text, property definitions, the sync state. */
 import { AppError } from '../errors.ts';
 import type { CachedContact, PropertyDefinition, UpsertOutcome } from './cache-types.ts';
+import { clearSql } from './cache-schema.ts';
 import type { Writer } from './cache-writer.ts';
 import { searchableName, searchableText } from './search-text.ts';
 import { isPropertyName } from './synced-properties.ts';
@@ -113,10 +114,7 @@ export function replaceProperties(w: Writer, properties: readonly PropertyDefini
 /** Forgets every contact, property and sync state, and compacts the file so nothing is left on disk. */
 export function clear(w: Writer): void {
   w.transaction(() => {
-    w.conn.statement('DELETE FROM contacts').run();
-    w.conn.statement(`INSERT INTO contacts_search (contacts_search) VALUES ('delete-all')`).run();
-    w.conn.statement('DELETE FROM properties').run();
-    w.conn.statement('DELETE FROM sync_state').run();
+    w.conn.db.exec(clearSql());
     w.resetState();
     w.reloadPropertyTypes();
   });
