@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,4 +125,11 @@ test('log files are readable by their owner only', { skip: process.platform === 
   const log = createFileLogger({ dir: tempDir(t) });
   log.info('private');
   assert.equal(statSync(log.file).mode & 0o777, 0o600);
+});
+
+test('a log folder left readable by others is closed to them when the logger starts', { skip: process.platform === 'win32' ? 'no POSIX modes on Windows' : false }, (t) => {
+  const dir = tempDir(t);
+  chmodSync(dir, 0o755);
+  createFileLogger({ dir }).info('private');
+  assert.equal(statSync(dir).mode & 0o777, 0o700);
 });
