@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KNOWN_CONTACTS } from '../../../sandbox/contacts-data.ts';
-import type { ContactsSummary } from '../../../electron/ipc/types.ts';
+import { KNOWN_CONTACTS } from '../../sandbox/contacts-data.ts';
+import type { ContactsSummary } from '../../electron/ipc/types.ts';
 import { firstPortal, secondPortal, startAppWorld } from './app-world.ts';
 
 /** Values of the first portal's contacts that must not survive on disk once they are deleted. */
