@@ -23,7 +23,7 @@ const accountSchema = z.object({
   domain: z.string(),
   userEmail: z.string(),
   scopes: z.array(z.string()),
-  missingScopes: z.array(z.object({ scope: z.string(), blocks: z.string() })),
+  missingScopes: z.array(z.object({ scope: z.string(), blocks: z.string(), optional: z.boolean().optional() })),
 });
 const reasonSchema = z.object({ kind: z.string(), message: z.string() });
 
