@@ -92,6 +92,15 @@ export function createAdmin(state: SandboxState, oauth: OAuthService): SandboxAd
     advanceClock(ms: number) {
       if (!(ms >= 0)) throw new Error('advanceClock takes a non-negative number of milliseconds');
       state.clockOffsetMs += ms;
+      if (state.pausedAt !== undefined) state.pausedAt += ms;
+    },
+    pauseClock() {
+      state.pausedAt ??= state.now();
+    },
+    resumeClock() {
+      if (state.pausedAt === undefined) return;
+      state.clockOffsetMs = state.pausedAt - Date.now();
+      state.pausedAt = undefined;
     },
     now() {
       return state.now();
@@ -124,6 +133,13 @@ export function createAdmin(state: SandboxState, oauth: OAuthService): SandboxAd
     },
     changeListMembers(listId: string, change: { add?: string[]; remove?: string[] }) {
       return state.lists.change(listId, change, state.now());
+    },
+    recordedRequests() {
+      if (!state.recorder) throw new Error('Start the sandbox with recordRequests: true to record requests');
+      return state.recorder.list();
+    },
+    clearRecordedRequests() {
+      state.recorder?.clear();
     },
   };
 }
@@ -269,6 +285,8 @@ export async function handleAdmin(admin: SandboxAdmin, path: string, req: Incomi
     }
     if (head === 'clock' && method === 'POST') {
       const b = asObject(await readJson(req));
+      if (b.paused === true) admin.pauseClock();
+      if (b.paused === false) admin.resumeClock();
       admin.advanceClock(Number(b.advanceMs ?? 0));
       return sendJson(res, 200, { now: admin.now() });
     }

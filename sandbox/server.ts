@@ -13,6 +13,7 @@ import { HttpError, apiError, readJson, sendHtml, sendJson } from './http-util.t
 import { handleListSearch, handleMemberships } from './lists.ts';
 import type { ProcessingType, SandboxListInfo } from './lists.ts';
 import { handleOwnerGet, handleOwnerList } from './owners.ts';
+import type { RecordedRequest } from './recorder.ts';
 import type { SandboxOwner } from './owners.ts';
 import { OAuthService } from './oauth.ts';
 import { rateLimitBody } from './rate-limit.ts';
@@ -43,6 +44,8 @@ export interface SandboxOptions {
   dataEndTime?: number | string;
   /** addition: changes reach search only after this many ms, like HubSpot's index lag (default 0) */
   searchIndexDelayMs?: number;
+  /** addition: keep the API requests received (admin.recordedRequests()), for conformance tests */
+  recordRequests?: boolean;
 }
 export interface SandboxFaults {
   serverErrorRate?: number;      // 0..1 share of API calls answered 5xx (502/503/504 HubSpot-like bodies)
@@ -73,6 +76,10 @@ export interface SandboxAdmin {
   advanceClock(ms: number): void;
   /** addition: the sandbox's current time (ms) */
   now(): number;
+  /** addition: stop the sandbox's clock (rate windows, token expiry, "now" of changes) until resumeClock; advanceClock still moves it */
+  pauseClock(): void;
+  /** addition: let the clock run again from where it stands */
+  resumeClock(): void;
   /** addition: owners as the owners API has them, active ones or (archived: true) archived ones */
   owners(opts?: { archived?: boolean }): SandboxOwner[];
   /** addition: the owner whose userId is the account's signed-in user ("me") */
@@ -90,8 +97,11 @@ export interface SandboxAdmin {
   deleteList(listId: string): void;
   /** addition: add/remove members (bumps listVersion, updatedAt and the added/removed timestamps) */
   changeListMembers(listId: string, change: { add?: string[]; remove?: string[] }): SandboxListInfo;
+  /** addition: the API requests received so far (only with the recordRequests option), oldest first */
+  recordedRequests(): RecordedRequest[];
+  clearRecordedRequests(): void;
 }
-export type { ProcessingType, SandboxListInfo, SandboxOwner };
+export type { ProcessingType, RecordedRequest, SandboxListInfo, SandboxOwner };
 export interface Sandbox { url: string; clientId: string; clientSecret: string; redirectUris: string[]; admin: SandboxAdmin; close(): Promise<void> }
 
 type Handler = (ctx: RouteContext) => void | Promise<void>;
@@ -266,11 +276,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return;
       }
       let pathMatched = false;
+      let routeKey: string | null = null;
+      const recorder = state.recorder;
+      if (recorder) res.on('finish', () => recorder.record(req, url, routeKey, res.statusCode));
       for (const route of routes) {
         const m = route.pattern.exec(path);
         if (!m) continue;
         pathMatched = true;
         if (route.method !== method) continue;
+        routeKey = route.key;
         await serveApi(route, { req, res, url, params: m.slice(1).filter((p): p is string => p !== undefined), headers });
         return;
       }

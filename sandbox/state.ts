@@ -5,6 +5,7 @@ import type { OwnerPool } from './contacts-data.ts';
 import { ListStore } from './lists.ts';
 import { OwnerRoster, ownerLabel } from './owners.ts';
 import { contactProperties } from './properties.ts';
+import { RequestRecorder } from './recorder.ts';
 import type { PropertyDefinition } from './properties.ts';
 import { createRng } from './random.ts';
 import type { Rng } from './random.ts';
@@ -100,6 +101,8 @@ export class SandboxState {
   /** per-server key for the opaque paging cursors */
   readonly cursorKey = randomBytes(32);
   readonly faultRng: Rng;
+  /** set with the recordRequests option */
+  readonly recorder: RequestRecorder | undefined;
   faults: SandboxFaults;
   latencyMs: number;
   jitterMs: number;
@@ -107,6 +110,8 @@ export class SandboxState {
   searchIndexDelayMs: number;
   /** added to Date.now(): lets tests move the sandbox's clock forward */
   clockOffsetMs = 0;
+  /** while paused, the sandbox's time stands still at this instant (it still moves with advanceClock) */
+  pausedAt: number | undefined;
   url = '';
 
   constructor(options: SandboxOptions) {
@@ -150,10 +155,11 @@ export class SandboxState {
     this.latencyMs = options.latencyMs ?? 0;
     this.jitterMs = options.jitterMs ?? 0;
     this.searchIndexDelayMs = options.searchIndexDelayMs ?? 0;
+    this.recorder = options.recordRequests ? new RequestRecorder() : undefined;
   }
 
   now(): number {
-    return Date.now() + this.clockOffsetMs;
+    return this.pausedAt ?? Date.now() + this.clockOffsetMs;
   }
 
   /** the contact property list as served (hubspot_owner_id's options follow the owners) */
