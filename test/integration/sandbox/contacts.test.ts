@@ -238,3 +238,14 @@ test('a million contacts cost nothing up front and page quickly', async (t) => {
   assert.ok(performance.now() - before < 200);
   assert.equal((await api(sb, token, `${CONTACTS_V}/1000001`)).status, 404);
 });
+
+test('hostile values come through the API exactly, invisible characters before a formula included', async (t) => {
+  const sb = await sandbox(t, { contacts: 40 });
+  const { access_token: token } = await connect(sb);
+  const page = await json<PageJson>(await api(sb, token, `${CONTACTS_V}?limit=100&properties=${[...new Set(Object.values(HOSTILE_CONTACTS).map((h) => h.property))].join(',')}`));
+  const byId = new Map(page.results.map((c) => [c.id, c.properties]));
+  for (const [kind, h] of Object.entries(HOSTILE_CONTACTS)) assert.equal(byId.get(h.id)?.[h.property], h.value, kind);
+  const invisibleFirst = Object.values(HOSTILE_CONTACTS).filter((h) => /^[\p{Cc}\p{Cf}\p{Z}]+[=+\-@]/u.test(h.value ?? ''));
+  const starts = new Set(invisibleFirst.map((h) => (h.value ?? '').codePointAt(0)));
+  for (const ch of [0x00, 0x01, 0x07, 0x1b, 0x1f, 0xfeff, 0x200b]) assert.ok(starts.has(ch), `a value starting with U+${ch.toString(16).padStart(4, '0')} then a formula`);
+});
