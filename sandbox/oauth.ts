@@ -251,6 +251,11 @@ export class OAuthService {
     if (!form.redirect_uri || form.redirect_uri !== code.redirectUri) {
       throw tokenError('invalid_grant', 'redirect_uri does not match the one used in the authorization request', 'BAD_REDIRECT_URI');
     }
+    if (!code.codeChallenge && form.code_verifier !== undefined) {
+      // a PKCE downgrade: the authorization request was stripped of its challenge (RFC 9700 §2.1.1)
+      code.used = true;
+      throw tokenError('invalid_grant', 'code_verifier was sent, but this auth code was issued without a code_challenge', 'BAD_AUTH_CODE');
+    }
     if (code.codeChallenge) {
       const verifier = form.code_verifier;
       if (!verifier) {
