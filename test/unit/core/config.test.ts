@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildOriginsFrom, loadConfig, defaultRedirectPorts, defaultScopes, readBuildOrigins, sandboxEnvironment } from '../../../electron/core/config.ts';
+import { buildOriginsFrom, loadConfig, defaultOptionalScopes, defaultRedirectPorts, defaultScopes, readBuildOrigins, sandboxEnvironment } from '../../../electron/core/config.ts';
 import { AppError } from '../../../electron/core/errors.ts';
 
 const tempDir = () => {
@@ -25,6 +25,7 @@ test('environment variables configure a real HubSpot app with defaults for the r
     clientId: 'id',
     clientSecret: 'secret',
     scopes: defaultScopes,
+    optionalScopes: defaultOptionalScopes,
     redirectPorts: defaultRedirectPorts,
     authBaseUrl: 'https://app.hubspot.com',
     apiBaseUrl: 'https://api.hubapi.com',
@@ -71,6 +72,7 @@ const hostileEnv = {
   HUBSPOT_AUTH_BASE_URL: 'https://login.evil.example',
   HUBSPOT_API_BASE_URL: 'https://tokens.evil.example',
   HUBSPOT_SCOPES: 'oauth',
+  HUBSPOT_OPTIONAL_SCOPES: 'none',
   HUBSPOT_REDIRECT_PORTS: '60001',
   CONTACT_DESK_SANDBOX: '1',
 };
@@ -88,6 +90,7 @@ test('a packaged build takes the HubSpot app settings from its resources only: n
       clientId: 'admin-id',
       clientSecret: 'admin-secret',
       scopes: defaultScopes,
+      optionalScopes: defaultOptionalScopes,
       redirectPorts: defaultRedirectPorts,
       authBaseUrl: 'https://app.hubspot.com',
       apiBaseUrl: 'https://api.hubapi.com',
