@@ -15,6 +15,8 @@ import { AppError } from './errors.ts';
 import { suggestedExportFileName } from './export/export-file-name.ts';
 import { createExporter } from './export/exporter.ts';
 import { createHubSpotClient } from './hubspot/client.ts';
+import { createOpenAtLogin } from './login-item/open-at-login.ts';
+import { openAtLoginHandlers } from './login-item/open-at-login-handlers.ts';
 import { createContactsApi } from './hubspot/contacts-api.ts';
 import type { Ports } from './ports.ts';
 import { ensurePrivateFolder } from './private-files.ts';
@@ -71,6 +73,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     notify: (title, body) => ports.notify(title, body),
     log,
   });
+
+  const openAtLogin = createOpenAtLogin({ port: ports.loginItem, managed: config.openAtLogin, store: ports.store, log });
 
   let lastContactsChanged = 0;
   const contactsChanged = (force: boolean) => {
@@ -219,6 +223,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
 
     getSettings: async () => settings.get(),
     updateSettings: async (changes) => settings.update(changes),
+    ...openAtLoginHandlers(openAtLogin),
   };
 
   return {
@@ -240,6 +245,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     settings: () => settings.get(),
     async start() {
       monitor.start();
+      await openAtLogin.start();
       await auth.restore(); // announces the restored state through onAuthChanged
       schedule = startSyncSchedule({ sync, clock, log, canSync, intervalMs: () => backgroundSyncMinutes * 60_000 });
     },
