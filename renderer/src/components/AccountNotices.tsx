@@ -49,12 +49,18 @@ export function AccountNotices({ auth, status, summary, onSignIn }: AccountNotic
           <p>{cached}</p>
         </Notice>
       )}
-      {auth.status === 'signed-in' && (status?.state === 'offline' || status?.state === 'hubspot-unavailable') && (
-        <Notice tone="warning" title={status.state === 'offline' ? 'You are offline' : 'HubSpot is not responding'} className="notice--offline">
+      {auth.status === 'signed-in' && (status?.state === 'offline' || status?.state === 'hubspot-unreachable' || status?.state === 'hubspot-unavailable') && (
+        <Notice
+          tone="warning"
+          title={status.state === 'offline' ? 'You are offline' : status.state === 'hubspot-unreachable' ? "HubSpot can't be reached" : 'HubSpot is not responding'}
+          className="notice--offline"
+        >
           <p>
             {status.state === 'offline'
               ? "Contact Desk can't reach HubSpot. Check that this computer is connected to the internet."
-              : "HubSpot isn't answering right now. This is usually temporary, and Contact Desk keeps trying by itself."}
+              : status.state === 'hubspot-unreachable'
+                ? "This computer is online, but it can't connect to HubSpot's address: a firewall or proxy may be blocking it. Contact Desk keeps trying by itself."
+                : "HubSpot isn't answering right now. This is usually temporary, and Contact Desk keeps trying by itself."}
           </p>
           <p>{cached}</p>
         </Notice>
