@@ -1,25 +1,20 @@
 import { useState } from 'react';
-import type { AuthState, ContactsSummary, StatusView } from '../../../electron/ipc/types.ts';
+import type { AuthState } from '../../../electron/ipc/types.ts';
 import { api } from '../api.ts';
-import { formatCount, formatDayAndTime } from '../lib/format.ts';
+import type { NoticeModel } from '../lib/connection-notices.ts';
 import { Notice } from './Notice.tsx';
 
 interface AccountNoticesProps {
   auth: Extract<AuthState, { status: 'signed-in' | 'needs-sign-in' }>;
-  status: StatusView | null;
-  summary: ContactsSummary | null;
+  /** The one notice about the connection (lib/connection-notices.ts), or null. */
+  connection: NoticeModel | null;
   onSignIn(): void;
 }
 
-/** What the person should know about their connection while looking at their contacts. */
-export function AccountNotices({ auth, status, summary, onSignIn }: AccountNoticesProps) {
+/** What the person should know about their connection and sign-in while looking at their contacts. */
+export function AccountNotices({ auth, connection, onSignIn }: AccountNoticesProps) {
   const [storageChoiceMade, setStorageChoiceMade] = useState(false);
   const [storageError, setStorageError] = useState<string | null>(null);
-  const cached = summary
-    ? `You can still search and export the ${formatCount(summary.count, 'contact')} saved on this computer${
-        summary.lastSyncedAt ? ` (as of ${formatDayAndTime(summary.lastSyncedAt, Date.now())})` : ''
-      }.`
-    : 'You can still search and export the contacts saved on this computer.';
 
   const remember = async (value: boolean) => {
     try {
@@ -34,40 +29,22 @@ export function AccountNotices({ auth, status, summary, onSignIn }: AccountNotic
 
   return (
     <>
-      {auth.status === 'needs-sign-in' && (
+      {connection && (
         <Notice
-          tone="error"
-          icon="key"
-          title="Please sign in to HubSpot again"
+          tone={connection.tone}
+          icon={connection.icon}
+          title={connection.title}
           actions={
-            <button type="button" className="button button--small button--primary" onClick={onSignIn}>
-              Sign in again
-            </button>
+            connection.action === 'sign-in' && (
+              <button type="button" className="button button--small button--primary" onClick={onSignIn}>
+                Sign in again
+              </button>
+            )
           }
         >
-          <p>{auth.reason.message}</p>
-          <p>{cached}</p>
-        </Notice>
-      )}
-      {auth.status === 'signed-in' && (status?.state === 'offline' || status?.state === 'hubspot-unreachable' || status?.state === 'hubspot-unavailable') && (
-        <Notice
-          tone="warning"
-          title={status.state === 'offline' ? 'You are offline' : status.state === 'hubspot-unreachable' ? "HubSpot can't be reached" : 'HubSpot is not responding'}
-          className="notice--offline"
-        >
-          <p>
-            {status.state === 'offline'
-              ? "Contact Desk can't reach HubSpot. Check that this computer is connected to the internet."
-              : status.state === 'hubspot-unreachable'
-                ? "This computer is online, but it can't connect to HubSpot's address: a firewall or proxy may be blocking it. Contact Desk keeps trying by itself."
-                : "HubSpot isn't answering right now. This is usually temporary, and Contact Desk keeps trying by itself."}
-          </p>
-          <p>{cached}</p>
-        </Notice>
-      )}
-      {auth.status === 'signed-in' && status?.state === 'rate-limited' && (
-        <Notice tone="info" title={status.label}>
-          <p>{status.sentence}</p>
+          {connection.paragraphs.map((paragraph) => (
+            <p key={paragraph}>{paragraph}</p>
+          ))}
         </Notice>
       )}
       {missingScopes.length > 0 && (

@@ -6,9 +6,11 @@ import { ContactsTable } from '../components/ContactsTable.tsx';
 import { ExportDialog, ExportProgressView } from '../components/ExportDialog.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { ErrorNotice, Notice } from '../components/Notice.tsx';
+import { SyncButton } from '../components/SyncButton.tsx';
 import { SyncStatus } from '../components/SyncStatus.tsx';
 import { AccountNotices } from '../components/AccountNotices.tsx';
 import { useApiEvent } from '../hooks/use-api-event.ts';
+import { useConnectionNotices } from '../hooks/use-connection-notices.ts';
 import { useContactRows } from '../hooks/use-contact-rows.ts';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useExport } from '../hooks/use-export.ts';
@@ -156,7 +158,8 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   const totalCount = summary?.count ?? 0;
   const matchCount = loader.total;
   const syncing = sync.value?.running ?? false;
-  const syncError = !syncing && sync.value?.error && sync.value.error.kind !== 'cancelled' ? sync.value.error : null;
+  const notices = useConnectionNotices({ auth, status, sync: sync.value, summary, now });
+  const syncError = notices.syncError;
   const exportRunning = exporter.state.phase === 'exporting' && exporter.state.progress.state === 'running';
   const exportPercent =
     exporter.state.phase === 'exporting' && exporter.state.progress.total > 0
@@ -168,7 +171,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
     <main className="contacts" aria-label="Contacts">
       <h1 className="visually-hidden">Contacts</h1>
       <div className="contacts__notices">
-        <AccountNotices auth={auth} status={status} summary={summary} onSignIn={onSignIn} />
+        <AccountNotices auth={auth} connection={notices.connection} onSignIn={onSignIn} />
         {signInError && <ErrorNotice error={signInError} context="sign-in" />}
         {syncError && (
           <ErrorNotice
@@ -242,10 +245,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           />
         </div>
         <div className="toolbar__actions">
-          <button type="button" className="button" onClick={() => void syncNow()} disabled={syncing || auth.status !== 'signed-in'}>
-            <Icon name="sync" className={syncing ? 'spin' : undefined} />
-            {syncing ? 'Syncing…' : 'Sync now'}
-          </button>
+          <SyncButton syncing={syncing} blockedReason={notices.syncBlocked} onSync={() => void syncNow()} />
           <ColumnChooser visible={columns ?? []} properties={properties} onToggle={(name, show) => void changeColumns(name, show)} />
           <button type="button" className="button button--primary" onClick={openExport} disabled={summary === null}>
             <Icon name="download" />
