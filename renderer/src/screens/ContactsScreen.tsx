@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, AuthState, ContactsQuery, ContactsSummary, ErrorView, PropertyInfo, StatusView } from '../../../electron/ipc/types.ts';
+import { searchMaxLength } from '../../../electron/ipc/contract.ts';
 import { api } from '../api.ts';
 import { ColumnChooser } from '../components/ColumnChooser.tsx';
 import { ContactsTable } from '../components/ContactsTable.tsx';
@@ -19,6 +20,7 @@ import { useNow } from '../hooks/use-now.ts';
 import { indexProperties, toggleColumn } from '../lib/columns.ts';
 import { toErrorView } from '../lib/error-help.ts';
 import { formatCount, formatNumber } from '../lib/format.ts';
+import { limitSearch } from '../lib/search-input.ts';
 
 type Sort = ContactsQuery['sort'];
 
@@ -35,6 +37,12 @@ interface ContactsScreenProps {
 
 const refreshEveryMs = 400;
 
+/** A long search as a heading: its start, whole characters only. */
+function shortened(text: string, max = 60): string {
+  const characters = Array.from(text);
+  return characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : text;
+}
+
 export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, signInError }: ContactsScreenProps) {
   const now = useNow();
   const [summary, setSummary] = useState<ContactsSummary | null>(null);
@@ -44,6 +52,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   const [columnsError, setColumnsError] = useState<ErrorView | null>(null);
   const [sort, setSort] = useState<Sort | null>(null);
   const [searchText, setSearchText] = useState('');
+  const [searchTrimmed, setSearchTrimmed] = useState(false);
   // Short: a search answers in milliseconds and stale answers are dropped, so only bursts of keys need merging.
   const search = useDebouncedValue(searchText.trim(), 30);
   const [actionError, setActionError] = useState<{ error: ErrorView; context: 'sync' | 'general' } | null>(null);
@@ -241,7 +250,11 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
             autoComplete="off"
             spellCheck={false}
             value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
+            onChange={(event) => {
+              const limited = limitSearch(event.target.value);
+              setSearchText(limited.text);
+              setSearchTrimmed(limited.trimmed);
+            }}
           />
         </div>
         <div className="toolbar__actions">
@@ -262,6 +275,11 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
               ? formatCount(totalCount, 'contact')
               : 'Loading contacts…'}
         </p>
+        {searchTrimmed && (
+          <p className="contacts__note" role="status">
+            Only the first {formatNumber(searchMaxLength)} characters are searched.
+          </p>
+        )}
         <SyncStatus
           progress={sync.value}
           lastSyncedAt={summary?.lastSyncedAt ?? null}
@@ -282,7 +300,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           empty={
             search ? (
               <>
-                <p className="table-empty__title">No contacts match “{search}”</p>
+                <p className="table-empty__title">No contacts match “{shortened(search)}”</p>
                 <p>Check the spelling, or search by the start of a name, email address or company.</p>
               </>
             ) : syncing || neverSynced ? (
