@@ -97,6 +97,8 @@ test('all well: no notice; a check that found a missing permission the account d
   assert.equal(connectionNotice(inputs({ status: status('missing-scopes') }))!.action, 'sign-in');
   const listed = { ...signedIn, account: { ...account, missingScopes: [{ scope: 'x', blocks: 'y' }] } };
   assert.equal(connectionNotice(inputs({ auth: listed, status: status('missing-scopes') })), null, 'the permission notice lists them');
+  const onlyOptional = { ...signedIn, account: { ...account, missingScopes: [{ scope: 'crm.lists.read', blocks: 'y', optional: true }] } };
+  assert.equal(connectionNotice(inputs({ auth: onlyOptional, status: status('missing-scopes') }))!.action, 'sign-in', 'optional ones do not explain a required one missing');
 });
 
 test('Sync now says why it is unavailable while offline, unreachable, down or signed out', () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AuthState } from '../../../electron/ipc/types.ts';
+import type { AuthState, MissingScope } from '../../../electron/ipc/types.ts';
 import { api } from '../api.ts';
 import type { NoticeModel } from '../lib/connection-notices.ts';
 import { Notice } from './Notice.tsx';
@@ -15,6 +15,7 @@ interface AccountNoticesProps {
 export function AccountNotices({ auth, connection, onSignIn }: AccountNoticesProps) {
   const [storageChoiceMade, setStorageChoiceMade] = useState(false);
   const [storageError, setStorageError] = useState<string | null>(null);
+  const [optionalSeen, setOptionalSeen] = useState(false);
 
   const remember = async (value: boolean) => {
     try {
@@ -26,6 +27,8 @@ export function AccountNotices({ auth, connection, onSignIn }: AccountNoticesPro
   };
 
   const missingScopes = auth.account?.missingScopes ?? [];
+  const required = missingScopes.filter((scope) => !scope.optional);
+  const optional = missingScopes.filter((scope) => scope.optional);
 
   return (
     <>
@@ -47,7 +50,7 @@ export function AccountNotices({ auth, connection, onSignIn }: AccountNoticesPro
           ))}
         </Notice>
       )}
-      {missingScopes.length > 0 && (
+      {required.length > 0 && (
         <Notice
           tone="warning"
           icon="lock"
@@ -58,14 +61,28 @@ export function AccountNotices({ auth, connection, onSignIn }: AccountNoticesPro
             </button>
           }
         >
-          <ul className="notice__list">
-            {missingScopes.map((missing) => (
-              <li key={missing.scope}>
-                Without “<code>{missing.scope}</code>”: {missing.blocks}
-              </li>
-            ))}
-          </ul>
+          <MissingScopeList scopes={required} />
           <p>Sign in again and allow everything Contact Desk asks for. If HubSpot does not offer it, ask your HubSpot Super Admin.</p>
+        </Notice>
+      )}
+      {optional.length > 0 && !optionalSeen && (
+        <Notice
+          tone="info"
+          icon="lock"
+          title="Some features are off"
+          actions={
+            <>
+              <button type="button" className="button button--small" onClick={onSignIn}>
+                Sign in again
+              </button>
+              <button type="button" className="button button--small button--quiet" onClick={() => setOptionalSeen(true)}>
+                Dismiss
+              </button>
+            </>
+          }
+        >
+          <MissingScopeList scopes={optional} />
+          <p>Everything else works. To turn them on, sign in again and allow them, or ask your HubSpot Super Admin.</p>
         </Notice>
       )}
       {auth.status === 'signed-in' && auth.storage.protection === 'weak' && !auth.storage.remembered && !storageChoiceMade && (
@@ -92,5 +109,17 @@ export function AccountNotices({ auth, connection, onSignIn }: AccountNoticesPro
         </Notice>
       )}
     </>
+  );
+}
+
+function MissingScopeList({ scopes }: { scopes: readonly MissingScope[] }) {
+  return (
+    <ul className="notice__list">
+      {scopes.map((missing) => (
+        <li key={missing.scope}>
+          Without “<code>{missing.scope}</code>”: {missing.blocks}
+        </li>
+      ))}
+    </ul>
   );
 }

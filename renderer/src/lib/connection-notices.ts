@@ -98,7 +98,7 @@ export function connectionNotice(inputs: NoticeInputs): NoticeModel | null {
     return { tone: 'error', icon: 'key', title: 'Please sign in to HubSpot again', paragraphs: withSaved(status!.sentence), action: 'sign-in' };
   }
   // Permissions the sign-in lacks have their own notice, listing them; this covers a check that found one missing.
-  if (state === 'missing-scopes' && auth.account.missingScopes.length === 0) {
+  if (state === 'missing-scopes' && !auth.account.missingScopes.some((scope) => !scope.optional)) {
     return { tone: 'warning', icon: 'lock', title: 'Contact Desk is missing a permission', paragraphs: [status!.sentence], action: 'sign-in' };
   }
   return null;
