@@ -57,6 +57,7 @@ test('when the preview server stops while connected, the header no longer says C
   await signIn(app);
   const status = app.getByTestId('connection-status');
   await expect(status).toContainText('Connected', { timeout: 30_000 });
+  expectConsoleMessages(/net::ERR_CONNECTION_REFUSED/);
   await preview.close();
 
   await expect(app.getByText('The preview server stopped', { exact: true })).toBeVisible();
