@@ -87,7 +87,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     );
   };
 
-  const canSync = () => auth.state().status === 'signed-in' && !['offline', 'hubspot-unavailable', 'needs-sign-in'].includes(monitor.status().state);
+  const canSync = () => auth.state().status === 'signed-in' && !['offline', 'hubspot-unreachable', 'hubspot-unavailable', 'needs-sign-in'].includes(monitor.status().state);
   const startSync = () => {
     if (auth.state().status !== 'signed-in' || sync.progress().running) return;
     sync.syncNow().catch((error: unknown) => log.warn('sync: could not start', { error: String(error) }));
