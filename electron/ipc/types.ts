@@ -46,12 +46,16 @@ export interface MissingScope {
   scope: string;
   /** What the user cannot do without it, in plain words. */
   blocks: string;
+  /** Asked for as optional: the app works without it, minus `blocks`. */
+  optional?: boolean;
 }
 
 export interface Account {
   hubId: number;
   domain: string;
   userEmail: string;
+  /** The signed-in HubSpot user's id (introspection's `user_id`), when HubSpot gives it: matches their owner's `userId`. */
+  userId?: number;
   scopes: string[];
   missingScopes: MissingScope[];
 }
