@@ -29,7 +29,9 @@ const channel = <Output>() => <Input extends z.ZodType>(input: Input): Channel<I
 const noInput = z.undefined();
 const propertyName = z.string().min(1).max(100).regex(/^[a-z0-9_]+$/i, 'a HubSpot property name');
 const columns = z.array(propertyName).min(1).max(200);
-const search = z.string().max(500);
+/** The longest search the app takes; the search box shortens a longer one (saying so) before asking. */
+export const searchMaxLength = 500;
+const search = z.string().max(searchMaxLength);
 const sort = z.strictObject({ column: propertyName, direction: z.enum(['asc', 'desc']) });
 
 export const channels = {

@@ -4,7 +4,8 @@
  */
 
 export type ErrorKind =
-  | 'offline' // the network or the server cannot be reached
+  | 'offline' // this computer's network does not reach the internet (no route, no name server, silence)
+  | 'hubspot-unreachable' // the network answers, HubSpot's address does not: refused, no such name, a certificate that is not HubSpot's
   | 'hubspot-down' // 5xx, timeouts, dropped connections
   | 'rate-limited' // 429 that outlasted our retries
   | 'daily-limit' // 429 with the DAILY policy: do not retry until tomorrow
@@ -46,6 +47,8 @@ export interface MissingScope {
   scope: string;
   /** What the user cannot do without it, in plain words. */
   blocks: string;
+  /** Asked for as optional: the app works without it, minus `blocks`. */
+  optional?: boolean;
 }
 
 export interface Account {
@@ -161,6 +164,7 @@ export type ConnectionState =
   | 'connected'
   | 'syncing'
   | 'offline'
+  | 'hubspot-unreachable'
   | 'hubspot-unavailable'
   | 'rate-limited'
   | 'needs-sign-in'
