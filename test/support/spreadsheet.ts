@@ -40,11 +40,11 @@ export async function findLibreOffice(): Promise<{ path: string } | { path: null
  * `"` as quote, formulas evaluated) and returns the first sheet's rows. Each call uses its own
  * LibreOffice profile, so parallel tests don't fight over one.
  */
-export async function openCsvInLibreOffice(soffice: string, csvPath: string, delimiter: ',' | ';'): Promise<SpreadsheetCell[][]> {
+export async function openCsvInLibreOffice(soffice: string, csvPath: string, separator: ',' | ';' | '\t'): Promise<SpreadsheetCell[][]> {
   const work = await mkdtemp(join(tmpdir(), 'contact-desk-calc-'));
   try {
     // Filter options: field separator, text delimiter ("), character set 76 = UTF-8, start at row 1.
-    const filter = `CSV:${delimiter.charCodeAt(0)},34,76,1`;
+    const filter = `CSV:${separator.charCodeAt(0)},34,76,1`;
     await run(
       soffice,
       [`-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`, '--headless', `--infilter=${filter}`, '--convert-to', 'fods', '--outdir', work, csvPath],
