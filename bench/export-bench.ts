@@ -44,7 +44,7 @@ const execFileAsync = promisify(execFile);
 
 /** The app's default export: what the Export dialog sends when the user just clicks Export. */
 export function defaultExportRequest(): ExportRequest {
-  return { columns: EXPORT_COLUMNS, scope: 'all', search: '', header: 'labels', excelFriendly: true, delimiter: ',' };
+  return { columns: EXPORT_COLUMNS, scope: 'all', search: '', header: 'labels', format: 'csv', values: 'shown', excelFriendly: true, delimiter: ',' };
 }
 
 export async function runExportBench(options: ExportBenchOptions): Promise<ExportBenchResult> {

@@ -15,6 +15,7 @@ import { syncedPropertyList } from './contacts/synced-properties.ts';
 import { AppError } from './errors.ts';
 import { suggestedExportFileName } from './export/export-file-name.ts';
 import { createExporter } from './export/exporter.ts';
+import { showPage } from './values/table-cells.ts';
 import { createHubSpotClient } from './hubspot/client.ts';
 import { createContactsApi } from './hubspot/contacts-api.ts';
 import type { Ports } from './ports.ts';
@@ -160,7 +161,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       visibleColumns: settings.get().visibleColumns,
       syncedProperties: syncedPropertyList(settings.get().extraSyncedProperties),
     }),
-    queryContacts: async (query) => cache.query(query),
+    queryContacts: async (query) => showPage(cache.query(query), query.columns, new Map(cache.properties().map((p) => [p.name, p])), null),
     listProperties: async () => propertyInfo(),
     syncNow: async () => {
       if (auth.state().status !== 'signed-in') {
@@ -173,7 +174,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     getSyncProgress: async () => sync.progress(),
 
     startExport: async (request) => {
-      const target = await ports.chooseExportTarget(suggestedExportFileName(request.scope, clock.now()));
+      exporter.assertCanStart(); // before the Save dialog: don't ask where to save an export that can't start
+      const target = await ports.chooseExportTarget(suggestedExportFileName(request.scope, request.format, clock.now()));
       if (target === null) return null;
       const { exportId, done } = exporter.start(request, { path: target.path }, (progress) => emit('exportProgress', progress));
       exportTargets.set(exportId, target.path);
@@ -181,7 +183,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
         if (progress.state === 'done') target.onComplete?.(target.path);
         else exportTargets.delete(exportId);
       });
-      const started: ExportProgress = { exportId, state: 'running', written: 0, total: 0, fileName: null, error: null };
+      const started: ExportProgress = { exportId, state: 'running', written: 0, total: 0, fileName: null, sheets: null, error: null };
       return started;
     },
     cancelExport: async ({ exportId }) => exporter.cancel(exportId),
