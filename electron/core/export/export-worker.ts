@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openContactsCache, type ContactsCache } from '../contacts/cache.ts';
+import { count, properties, rows } from '../contacts/cache-queries.ts';
+import { openReader, type Reader } from '../contacts/cache-reader.ts';
 import { AppError, isAppError, toErrorView } from '../errors.ts';
 import { columnFormat, type ColumnFormat } from '../values/as-shown.ts';
 import { errorCodeOf, exportFailure } from './export-errors.ts';
@@ -24,7 +25,7 @@ function post(message: ExportWorkerMessage): void {
 }
 
 interface Prepared {
-  cache: ContactsCache;
+  cache: Reader;
   header: string[];
   columns: ColumnFormat[];
 }
@@ -32,15 +33,15 @@ interface Prepared {
 /** Opens the cache, counts the rows and works out the header and each column's formatting. */
 function prepare(input: ExportWorkerInput, search: string, fileName: string): Prepared {
   if (!existsSync(input.dbPath)) throw NOTHING_TO_EXPORT;
-  let cache: ContactsCache | null = null;
+  let cache: Reader | null = null;
   try {
-    cache = openContactsCache(input.dbPath, { readOnly: true });
-    post({ type: 'counted', total: cache.count(search) });
+    cache = openReader(input.dbPath);
+    post({ type: 'counted', total: count(cache, search) });
     const { request } = input;
-    const properties = new Map(cache.properties().map((property) => [property.name, property]));
-    const labels = new Map([...properties.values()].map((property) => [property.name, property.label]));
+    const definitions = new Map(properties(cache).map((property) => [property.name, property]));
+    const labels = new Map([...definitions.values()].map((property) => [property.name, property.label]));
     // Owner names arrive with the owners cache; until then the Contact owner column shows the ids.
-    const columns = request.columns.map((name) => columnFormat(name, properties.get(name), null, request.values));
+    const columns = request.columns.map((name) => columnFormat(name, definitions.get(name), null, request.values));
     return { cache, header: headerRow(request.columns, request.header, labels), columns };
   } catch (error) {
     cache?.close();
@@ -81,7 +82,7 @@ async function runExport(input: ExportWorkerInput): Promise<void> {
       ...(input.rowsPerSheet ? { rowsPerSheet: input.rowsPerSheet } : {}),
     });
 
-    for (const row of prepared.cache.rows({ columns: request.columns, search, sort: request.sort })) {
+    for (const row of rows(prepared.cache, { columns: request.columns, search, sort: request.sort })) {
       written++;
       if (!sink.push(row)) continue;
       if (cancelled()) return stop();

@@ -10,7 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { openContactsCache, type CachedContact } from '../../../electron/core/contacts/cache.ts';
+import { properties, query } from '../../../electron/core/contacts/cache-queries.ts';
+import { openReader } from '../../../electron/core/contacts/cache-reader.ts';
+import type { CachedContact } from '../../../electron/core/contacts/cache-types.ts';
 import { createExporter } from '../../../electron/core/export/exporter.ts';
 import { systemClock } from '../../../electron/core/ports.ts';
 import { showPage } from '../../../electron/core/values/table-cells.ts';
@@ -118,17 +120,17 @@ function expectedShown(column: string, raw: string): string {
 
 /** What the table shows for each contact, in id order: the app's own query path. */
 function tableRows(): string[][] {
-  const cache = openContactsCache(fixture.dbPath, { readOnly: true });
+  const reader = openReader(fixture.dbPath);
   try {
-    const properties = new Map(cache.properties().map((p) => [p.name, p]));
+    const definitions = new Map(properties(reader).map((p) => [p.name, p]));
     const rows: string[][] = [];
     for (let offset = 0; offset < TOTAL; offset += 500) {
-      const page = cache.query({ search: '', sort: { column: 'hs_object_id', direction: 'asc' }, columns: COLUMNS, offset, limit: 500 });
-      rows.push(...showPage(page, COLUMNS, properties, null).rows.map((row) => row.cells.map((cell) => cell ?? '')));
+      const page = query(reader, { search: '', sort: { column: 'hs_object_id', direction: 'asc' }, columns: COLUMNS, offset, limit: 500 });
+      rows.push(...showPage(page, COLUMNS, definitions, null).rows.map((row) => row.cells.map((cell) => cell ?? '')));
     }
     return rows;
   } finally {
-    cache.close();
+    reader.close();
   }
 }
 
