@@ -15,7 +15,6 @@ import { syncedPropertyList } from './contacts/synced-properties.ts';
 import { AppError } from './errors.ts';
 import { suggestedExportFileName } from './export/export-file-name.ts';
 import { createExporter } from './export/exporter.ts';
-import { showPage } from './values/table-cells.ts';
 import { createHubSpotClient } from './hubspot/client.ts';
 import { createContactsApi } from './hubspot/contacts-api.ts';
 import type { Ports } from './ports.ts';
@@ -167,7 +166,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       visibleColumns: settings.get().visibleColumns,
       syncedProperties: syncedPropertyList(settings.get().extraSyncedProperties),
     }),
-    queryContacts: async (query) => showPage(await cache.query(query), query.columns, new Map((await cache.properties()).map((p) => [p.name, p])), null),
+    queryContacts: (query) => cache.queryShown(query),
     listProperties: () => propertyInfo(),
     syncNow: async () => {
       if (auth.state().status !== 'signed-in') {

@@ -7,8 +7,9 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { count, properties, rows } from '../contacts/cache-queries.ts';
+import { count, rows } from '../contacts/cache-queries.ts';
 import { openReader, type Reader } from '../contacts/cache-reader.ts';
+import { showingFacts } from '../contacts/shown-queries.ts';
 import { AppError, isAppError, toErrorView } from '../errors.ts';
 import { columnFormat, type ColumnFormat } from '../values/as-shown.ts';
 import { errorCodeOf, exportFailure } from './export-errors.ts';
@@ -38,10 +39,10 @@ function prepare(input: ExportWorkerInput, search: string, fileName: string): Pr
     cache = openReader(input.dbPath);
     post({ type: 'counted', total: count(cache, search) });
     const { request } = input;
-    const definitions = new Map(properties(cache).map((property) => [property.name, property]));
-    const labels = new Map([...definitions.values()].map((property) => [property.name, property.label]));
-    // Owner names arrive with the owners cache; until then the Contact owner column shows the ids.
-    const columns = request.columns.map((name) => columnFormat(name, definitions.get(name), null, request.values));
+    // the same facts the table's cells are formatted with: definitions and owners
+    const facts = showingFacts(cache);
+    const labels = new Map([...facts.properties.values()].map((property) => [property.name, property.label] as const));
+    const columns = request.columns.map((name) => columnFormat(name, facts.properties.get(name), facts.owners, request.values));
     return { cache, header: headerRow(request.columns, request.header, labels), columns };
   } catch (error) {
     cache?.close();
