@@ -13,6 +13,7 @@ import { systemClock, type Logger, type Ports } from '../core/ports.ts';
 import { createServices, type ResolvedConfig, type Services } from '../core/services.ts';
 import { createRouter } from '../core/ipc-router.ts';
 import { createConsoleLogger } from '../core/log/console-logger.ts';
+import { ensurePrivateFolder } from '../core/private-files.ts';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.ts';
 import { openAesSecretBox } from './aes-secret-box.ts';
 import { openJsonFileStore } from './json-file-store.ts';
@@ -51,7 +52,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     config = loadConfig({ env: { ...env, ...sandboxEnvironment(sandbox, portsOf(sandbox.redirectUris)) }, defaultDataDir: config.dataDir });
   }
   const resolved = config as ResolvedConfig;
-  mkdirSync(resolved.dataDir, { recursive: true });
+  ensurePrivateFolder(resolved.dataDir);
   const log = options.log ?? createConsoleLogger();
 
   let bridge: Awaited<ReturnType<typeof startHttpBridge>> | null = null;
