@@ -8,6 +8,7 @@ import type { AuthState, ExportProgress, PropertyInfo, Settings, StatusView } fr
 import { createAuthService, type HubSpotConfig } from './auth/auth-service.ts';
 import type { AppConfig } from './config.ts';
 import { openContactsCache } from './contacts/cache.ts';
+import { createOwnersSync, OWNERS_SCOPE } from './contacts/owners-sync.ts';
 import { createSyncService } from './contacts/sync.ts';
 import { startSyncSchedule, type SyncSchedule } from './contacts/sync-schedule.ts';
 import { syncedPropertyList } from './contacts/synced-properties.ts';
@@ -16,6 +17,7 @@ import { suggestedExportFileName } from './export/export-file-name.ts';
 import { createExporter } from './export/exporter.ts';
 import { createHubSpotClient } from './hubspot/client.ts';
 import { createContactsApi } from './hubspot/contacts-api.ts';
+import { createOwnersApi } from './hubspot/owners-api.ts';
 import type { Ports } from './ports.ts';
 import { ensurePrivateFolder } from './private-files.ts';
 import { createSettingsStore } from './settings.ts';
@@ -59,7 +61,22 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
   ensurePrivateFolder(config.dataDir);
   const dbPath = join(config.dataDir, 'contacts.sqlite');
   const cache = openContactsCache(dbPath, { log });
-  const sync = createSyncService({ client, cache, clock, log, properties: () => settings.get().extraSyncedProperties });
+  const ownersSync = createOwnersSync({
+    owners: createOwnersApi(client),
+    cache,
+    clock,
+    log,
+    scopeGranted: () => !(auth.account()?.missingScopes ?? []).some((missing) => missing.scope === OWNERS_SCOPE),
+  });
+  const sync = createSyncService({
+    client,
+    cache,
+    clock,
+    log,
+    properties: () => settings.get().extraSyncedProperties,
+    // owner names for the Contact owner column, fetched at each sync
+    alongside: (signal) => ownersSync.refresh(signal),
+  });
   const exporter = createExporter({ dbPath, clock, log });
   const exportTargets = new Map<string, string>();
   const monitor = createConnectionMonitor({
