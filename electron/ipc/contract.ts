@@ -31,6 +31,37 @@ const columns = z.array(propertyName).min(1).max(200);
 const search = z.string().max(500);
 const sort = z.strictObject({ column: propertyName, direction: z.enum(['asc', 'desc']) });
 
+// ── Views (issue 16): the filter and view model ──────────────────────────────────────────────────
+/** Calendar days as the date inputs give them; "2025-02-30" is not a day. */
+const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+  }, 'a real calendar day');
+const dateRange = z.union([
+  z.strictObject({ preset: z.enum(['today', 'last-7-days', 'this-month', 'this-quarter', 'this-year']) }),
+  z
+    .strictObject({ from: calendarDay.nullable(), to: calendarDay.nullable() })
+    .refine((range) => range.from !== null || range.to !== null, 'a range needs a start or an end')
+    .refine((range) => range.from === null || range.to === null || range.from <= range.to, 'the start comes before the end'),
+]);
+/** HubSpot ids (owners, lists) are decimal numbers sent as strings. */
+const hubspotId = z.string().regex(/^\d{1,20}$/, 'a HubSpot id');
+const filterValue = z.string().min(1).max(1000);
+export const viewFilterSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('owner'), owners: z.array(z.union([z.literal('me'), z.literal('none'), hubspotId])).min(1).max(500) }),
+  z.strictObject({ kind: z.literal('is-any-of'), property: propertyName, values: z.array(filterValue).min(1).max(500) }),
+  z.strictObject({ kind: z.literal('is-empty'), property: propertyName }),
+  z.strictObject({ kind: z.literal('is-not-empty'), property: propertyName }),
+  z.strictObject({ kind: z.literal('contains'), property: propertyName, text: z.string().min(1).max(200) }),
+  z.strictObject({ kind: z.literal('date'), property: propertyName, range: dateRange }),
+  z.strictObject({ kind: z.literal('list'), listId: hubspotId }),
+]);
+export const viewFiltersSchema = z.array(viewFilterSchema).max(30);
+export const viewDefinitionSchema = z.strictObject({ filters: viewFiltersSchema, search, columns, sort });
+
 export const channels = {
   getAppInfo: channel<AppInfo>()(noInput),
 
