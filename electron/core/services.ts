@@ -20,6 +20,8 @@ import { createContactsApi } from './hubspot/contacts-api.ts';
 import type { Ports } from './ports.ts';
 import { createSettingsStore } from './settings.ts';
 import { createConnectionMonitor } from './status/connection-monitor.ts';
+import { createSavedViewsStore } from './views/saved-views.ts';
+import { createViewHandlers } from './views/view-handlers.ts';
 
 export type ResolvedConfig = AppConfig & { hubspot: HubSpotConfig };
 
@@ -62,6 +64,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
   const sync = createSyncService({ client, cache, clock, log, properties: () => settings.get().extraSyncedProperties });
   const exporter = createExporter({ dbPath, clock, log });
   const exportTargets = new Map<string, string>();
+  const views = createSavedViewsStore(ports.store, clock, log);
   const monitor = createConnectionMonitor({
     check: (signal) => contactsApi.checkConnection(signal),
     auth,
@@ -190,6 +193,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       if (path === undefined) throw new AppError('bad-input', 'That export is no longer available. Export again to get a new file.');
       ports.showInFolder(path);
     },
+
+    ...createViewHandlers(views),
 
     getStatus: async () => monitor.status(),
     checkConnection: () => monitor.checkNow(),

@@ -16,6 +16,8 @@ import type {
   StatusView,
   SyncProgress,
   IpcResult,
+  SavedView,
+  ViewsState,
 } from './types.ts';
 
 /** A request channel: the schema its input must pass, and (as a phantom) the type it answers. */
@@ -61,6 +63,9 @@ export const viewFilterSchema = z.discriminatedUnion('kind', [
 ]);
 export const viewFiltersSchema = z.array(viewFilterSchema).max(30);
 export const viewDefinitionSchema = z.strictObject({ filters: viewFiltersSchema, search, columns, sort });
+/** Names are checked by the views service, which explains a refusal in words; this only bounds the size. */
+const viewName = z.string().max(2000);
+const viewId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a view id');
 
 export const channels = {
   getAppInfo: channel<AppInfo>()(noInput),
@@ -101,6 +106,15 @@ export const channels = {
   ),
   cancelExport: channel<void>()(z.strictObject({ exportId: z.string().min(1).max(100) })),
   showExportInFolder: channel<void>()(z.strictObject({ exportId: z.string().min(1).max(100) })),
+
+  // ── Views (issue 16): saved views ──
+  getViews: channel<ViewsState>()(noInput),
+  saveView: channel<SavedView>()(z.strictObject({ name: viewName, definition: viewDefinitionSchema })),
+  /** Rename, or save the current filters, search, columns and sort into an existing view. */
+  updateView: channel<SavedView>()(z.strictObject({ id: viewId, name: viewName.optional(), definition: viewDefinitionSchema.optional() })),
+  deleteView: channel<ViewsState>()(z.strictObject({ id: viewId })),
+  /** Remembers the chosen view (built-in or saved) so it comes back after a restart. */
+  useView: channel<void>()(z.strictObject({ id: viewId })),
 
   getStatus: channel<StatusView>()(noInput),
   checkConnection: channel<StatusView>()(noInput),
