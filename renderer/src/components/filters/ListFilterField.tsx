@@ -21,7 +21,7 @@ function describe(list: ListInfo): string {
   if (list.size !== null) parts.push(`${formatNumber(list.size)} ${list.size === 1 ? 'contact' : 'contacts'}`);
   if (list.deleted) parts.push('deleted in HubSpot');
   else if (list.membersFetchedAt === null) parts.push('members fetched when chosen');
-  if (list.problem) parts.push(list.problem);
+  if (list.problem) parts.push(`not refreshed: ${list.problem}`);
   return parts.join(' · ');
 }
 
