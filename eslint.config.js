@@ -17,4 +17,12 @@ export default tseslint.config(
     files: ['electron/desktop/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  {
+    // node:sqlite is synchronous: only the cache's connection module (which runs in worker threads) opens a database.
+    files: ['electron/**/*.ts', 'sandbox/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['electron/core/contacts/cache-connection.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'node:sqlite', allowTypeImports: true, message: 'Open the contact cache through electron/core/contacts/cache-connection.ts, in a worker: node:sqlite blocks the thread it runs on.' }] }],
+    },
+  },
 );

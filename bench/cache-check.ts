@@ -1,5 +1,6 @@
 /** Checks a synced cache against the sandbox, contact by contact, on every synced property. */
-import type { ContactsCache } from '../electron/core/contacts/cache.ts';
+import { rows } from '../electron/core/contacts/cache-queries.ts';
+import { openReader } from '../electron/core/contacts/cache-reader.ts';
 import type { RemoteSandbox } from './remote-sandbox.ts';
 import { formatNumber } from './report.ts';
 import { contactDigest } from './sandbox-protocol.ts';
@@ -12,8 +13,8 @@ export interface Comparison {
   stale: number;
 }
 
-/** Every contact the sandbox has against every contact in the cache, on every synced property. */
-export async function compareWithSandbox(sandbox: RemoteSandbox, cache: ContactsCache, properties: string[]): Promise<Comparison> {
+/** Every contact the sandbox has against every contact in the cache file (what is committed), on every synced property. */
+export async function compareWithSandbox(sandbox: RemoteSandbox, dbPath: string, properties: string[]): Promise<Comparison> {
   const expected = await sandbox.call({ method: 'digests', properties });
   const remote = new Map(expected.map((contact) => [contact.id, contact.digest]));
   const idColumn = properties.indexOf('hs_object_id');
@@ -22,13 +23,18 @@ export async function compareWithSandbox(sandbox: RemoteSandbox, cache: Contacts
   let unexpected = 0;
   let stale = 0;
   const seen = new Set<string>();
-  for (const cells of cache.rows({ columns: properties, search: '' })) {
-    cached++;
-    const id = String(cells[idColumn]);
-    seen.add(id);
-    const digest = remote.get(id);
-    if (digest === undefined) unexpected++;
-    else if (digest !== contactDigest(cells)) stale++;
+  const reader = openReader(dbPath);
+  try {
+    for (const cells of rows(reader, { columns: properties, search: '' })) {
+      cached++;
+      const id = String(cells[idColumn]);
+      seen.add(id);
+      const digest = remote.get(id);
+      if (digest === undefined) unexpected++;
+      else if (digest !== contactDigest(cells)) stale++;
+    }
+  } finally {
+    reader.close();
   }
   const missing = expected.filter((contact) => !seen.has(contact.id)).length;
   return { expected: expected.length, cached, missing, unexpected, stale };

@@ -119,8 +119,9 @@ export async function runExportBench(options: ExportBenchOptions): Promise<Expor
  * of them builds a new one and removes the old.
  */
 async function cacheFor(options: ExportBenchOptions, cacheDir: string): Promise<{ dbPath: string; built: boolean }> {
+  const cacheModules = readdirSync(new URL('electron/core/contacts/', projectRoot)).filter((file) => /^(cache|sql-functions).*\.ts$/.test(file)).sort();
   const sources = [
-    'electron/core/contacts/cache.ts', 'electron/core/contacts/search-text.ts', 'electron/core/contacts/sync-state.ts',
+    ...cacheModules.map((file) => `electron/core/contacts/${file}`), 'electron/core/contacts/search-text.ts', 'electron/core/contacts/sync-state.ts',
     'electron/core/contacts/synced-properties.ts', 'sandbox/contacts-data.ts', 'sandbox/locales.ts',
     'sandbox/random.ts', 'sandbox/properties.ts', 'bench/fill-cache.ts', 'bench/generate-worker.ts',
   ];

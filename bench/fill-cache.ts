@@ -31,8 +31,8 @@ export async function fillCache(options: FillOptions): Promise<{ ms: number }> {
 
   const cache = openContactsCache(options.dbPath);
   try {
-    cache.replaceProperties(CONTACT_PROPERTIES);
-    cache.updateSyncState({ syncedProperties: properties });
+    await cache.replaceProperties(CONTACT_PROPERTIES);
+    await cache.updateSyncState({ syncedProperties: properties });
     // the worker prepares the next batch while this thread writes the current one
     const batches: GenerateRequest[] = [];
     for (let from = 1; from <= options.total; from += BATCH) batches.push({ from, to: Math.min(from + BATCH, options.total + 1) });
@@ -41,13 +41,13 @@ export async function fillCache(options: FillOptions): Promise<{ ms: number }> {
       const batch = await (next as Promise<CachedContact[]>);
       const following = batches[i + 1];
       next = following ? requestBatch(worker, failed, following) : null;
-      cache.upsertContacts(batch);
+      await cache.upsertContacts(batch);
       options.onProgress?.((batches[i] as GenerateRequest).to - 1);
     }
     const now = Date.now();
-    cache.updateSyncState({ lastSyncedAt: now, lastFullSyncAt: now, watermark: options.endMs });
+    await cache.updateSyncState({ lastSyncedAt: now, lastFullSyncAt: now, watermark: options.endMs });
   } finally {
-    cache.close();
+    await cache.close();
     await worker.terminate();
   }
   return { ms: performance.now() - started };

@@ -53,7 +53,8 @@ export async function runSyncBench(options: BenchOptions, say: (line: string) =>
     accessTokenTtlSeconds: 24 * 3600,
   });
   const folder = mkdtempSync(join(tmpdir(), 'contact-desk-bench-sync-'));
-  const cache = openContactsCache(join(folder, 'contacts.sqlite'));
+  const dbPath = join(folder, 'contacts.sqlite');
+  const cache = openContactsCache(dbPath);
   const rows: Measurement[] = [];
   const details: Record<string, unknown> = {};
   try {
@@ -71,7 +72,7 @@ export async function runSyncBench(options: BenchOptions, say: (line: string) =>
     const full = await sync.runFull();
     const fullMs = performance.now() - started;
     const oursStats = await sandbox.call({ method: 'stats' });
-    const afterFull = await compareWithSandbox(sandbox, cache, properties);
+    const afterFull = await compareWithSandbox(sandbox, dbPath, properties);
     const oursRate = contacts / (fullMs / 1000);
     say(`sync: Contact Desk ${formatNumber(oursRate)} contacts/s (${(fullMs / 1000).toFixed(1)} s); ${describeComparison(afterFull)}`);
     details.ours = { ms: fullMs, contactsPerSecond: oursRate, progress: full, stats: oursStats, comparison: afterFull, log: Object.fromEntries(log.counts) };
@@ -100,7 +101,7 @@ export async function runSyncBench(options: BenchOptions, say: (line: string) =>
       const incremental = await sync.runIncremental();
       const incrementalMs = performance.now() - started;
       const incrementalStats = await sandbox.call({ method: 'stats' });
-      const afterIncremental = await compareWithSandbox(sandbox, cache, properties);
+      const afterIncremental = await compareWithSandbox(sandbox, dbPath, properties);
       say(`sync: incremental ${(incrementalMs / 1000).toFixed(2)} s; ${describeComparison(afterIncremental)}`);
       details.incremental = { ms: incrementalMs, changed: changes.length, progress: incremental, stats: incrementalStats, comparison: afterIncremental };
       const ok = incremental.error === null && incremental.kind === 'incremental' && isClean(afterIncremental);
@@ -118,7 +119,7 @@ export async function runSyncBench(options: BenchOptions, say: (line: string) =>
     }
     await sync.dispose();
   } finally {
-    cache.close();
+    await cache.close();
     await sandbox.close();
     rmSync(folder, { recursive: true, force: true });
   }

@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
-import { openContactsCache } from '../electron/core/contacts/cache.ts';
+import { count, query } from '../electron/core/contacts/cache-queries.ts';
+import { openReader } from '../electron/core/contacts/cache-reader.ts';
+import type { Reader } from '../electron/core/contacts/cache-reader.ts';
 import { sandboxEnvironment } from '../electron/core/config.ts';
 import type { Logger } from '../electron/core/ports.ts';
 import { startPreview } from '../electron/preview/preview.ts';
@@ -219,12 +221,12 @@ async function scrollToEnd(page: Page, contacts: number): Promise<{ maxRows: num
 
 /** The first page and the searches, straight from the cache in this process: the floor under the UI. */
 function directQueries(dbPath: string, columns: string[], contacts: number): { firstPageMs: number; searchMs: number; terms: { term: string; expected: number }[] } {
-  const cache = openContactsCache(dbPath, { readOnly: true });
+  const cache = openReader(dbPath);
   try {
     const sort: ContactsQuery['sort'] = { column: columns.includes('lastname') ? 'lastname' : (columns[0] ?? 'hs_object_id'), direction: 'asc' };
     const timed = (search: string) => {
       const started = performance.now();
-      cache.query({ search, sort, columns, offset: 0, limit: 100 });
+      query(cache, { search, sort, columns, offset: 0, limit: 100 });
       return performance.now() - started;
     };
     const firstPageMs = median(Array.from({ length: 5 }, () => timed('')));
@@ -241,16 +243,16 @@ function directQueries(dbPath: string, columns: string[], contacts: number): { f
  * matches, and a different count without their last letter (so the timed keystroke visibly
  * changes the results).
  */
-function searchTerms(cache: ReturnType<typeof openContactsCache>, contacts: number): { term: string; expected: number }[] {
-  const page = cache.query({ search: '', sort: { column: 'hs_object_id', direction: 'asc' }, columns: ['lastname'], offset: 0, limit: Math.min(contacts, 2000) });
+function searchTerms(cache: Reader, contacts: number): { term: string; expected: number }[] {
+  const page = query(cache, { search: '', sort: { column: 'hs_object_id', direction: 'asc' }, columns: ['lastname'], offset: 0, limit: Math.min(contacts, 2000) });
   const seen = new Set<string>();
   const terms: { term: string; expected: number }[] = [];
   for (const row of page.rows) {
     const name = (row.cells[0] ?? '').toLowerCase();
     if (!/^[a-z]{4,12}$/.test(name) || seen.has(name)) continue;
     seen.add(name);
-    const expected = cache.count(name);
-    if (expected < 1 || expected > contacts / 10 || cache.count(name.slice(0, -1)) === expected) continue;
+    const expected = count(cache, name);
+    if (expected < 1 || expected > contacts / 10 || count(cache, name.slice(0, -1)) === expected) continue;
     terms.push({ term: name, expected });
     if (terms.length === SEARCHES) break;
   }

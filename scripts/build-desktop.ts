@@ -27,6 +27,7 @@ export const entries: Entry[] = [
   { source: 'electron/desktop/main.ts', output: 'main.cjs', runsIn: 'main' },
   { source: 'electron/desktop/preload.ts', output: 'preload.cjs', runsIn: 'preload' },
   { source: 'electron/core/export/export-worker.ts', output: 'export-worker.cjs', runsIn: 'main', optional: true },
+  { source: 'electron/core/contacts/cache-worker.ts', output: 'cache-worker.cjs', runsIn: 'main' },
 ];
 
 // A CommonJS bundle has no import.meta; the core uses it to find files next to itself.

@@ -6,7 +6,9 @@
  *
  *   HUBSPOT_CLIENT_ID=… HUBSPOT_CLIENT_SECRET=… npm run dist
  *
- * Without a client id the file is written empty and the packaged app says it is not set up.
+ * Without a client id the file is written empty (the app then runs from `npm start` with the
+ * sandbox), and `npm run dist` refuses to build an installer at all (`--for-installer`, below): an
+ * installed copy without them could only say it is not set up and close.
  * Runs as part of `npm run build:desktop`; standalone: node_modules/.bin/node scripts/write-build-config.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -45,7 +47,33 @@ export function writeBuildConfig(env: Record<string, string | undefined>, file =
   return { file, keys: Object.keys(config) };
 }
 
-if (import.meta.main) {
+const requiredForInstaller = ['HUBSPOT_CLIENT_ID', 'HUBSPOT_CLIENT_SECRET'] as const;
+
+/** Why no installer may be built from this environment (a sentence naming the variables), or null. */
+export function installerSettingsProblem(env: Record<string, string | undefined>): string | null {
+  const howTo = 'Set them from your HubSpot app\'s Auth page and run it again, for example: HUBSPOT_CLIENT_ID=… HUBSPOT_CLIENT_SECRET=… npm run dist';
+  if (env.CONTACT_DESK_SANDBOX === '1') {
+    return `No installer was built: the environment points at the local HubSpot sandbox (CONTACT_DESK_SANDBOX=1), which only exists on this computer. Unset CONTACT_DESK_SANDBOX and the HUBSPOT_* settings it came with, then set your HubSpot app's. ${howTo}`;
+  }
+  const missing = requiredForInstaller.filter((key) => !env[key]?.trim());
+  if (missing.length > 0) {
+    return `No installer was built: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set, and an installed Contact Desk without the HubSpot app's settings can only say it is not set up and close. ${howTo}`;
+  }
+  try {
+    loadConfig({ env, defaultDataDir: join(defaultBuildConfigFile, '..', 'no-data-dir') });
+  } catch (error) {
+    return `No installer was built: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  return null;
+}
+
+if (import.meta.main && process.argv.includes('--for-installer')) {
+  const problem = installerSettingsProblem(process.env);
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
+  }
+} else if (import.meta.main) {
   try {
     const result = writeBuildConfig(process.env);
     console.log(result.skipped ? `No HubSpot app settings in this build (${result.skipped}).` : `HubSpot app settings for the build: ${result.keys.join(', ')}`);

@@ -21,8 +21,13 @@ export const systemClock: Clock = {
  * Encrypts small secrets (tokens) for storage at rest. In Electron: safeStorage's async API.
  * `protection` says how much the OS really protects them: on Linux with the `basic_text` backend
  * it is 'weak' and the refresh token is not persisted without the user's consent.
+ *
+ * The OS may take its time to answer (a locked keychain asks the user first): `ready` settles once
+ * it has, and `protection` is only meaningful from then on. `decrypt` rejects with an AppError of
+ * kind 'storage-locked' when the store cannot open the secret now but may later: it is not lost.
  */
 export interface SecretBox {
+  readonly ready: Promise<void>;
   readonly protection: 'os' | 'weak';
   encrypt(plaintext: string): Promise<Uint8Array>;
   decrypt(ciphertext: Uint8Array): Promise<string>;

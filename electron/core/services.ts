@@ -60,7 +60,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
   const contactsApi = createContactsApi(client);
   mkdirSync(config.dataDir, { recursive: true });
   const dbPath = join(config.dataDir, 'contacts.sqlite');
-  const cache = openContactsCache(dbPath);
+  const cache = openContactsCache(dbPath, { log });
   const sync = createSyncService({ client, cache, clock, log, properties: () => settings.get().extraSyncedProperties });
   const exporter = createExporter({ dbPath, clock, log });
   const exportTargets = new Map<string, string>();
@@ -80,7 +80,10 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     const now = clock.now();
     if (!force && now - lastContactsChanged < contactsChangedEveryMs) return;
     lastContactsChanged = now;
-    emit('contactsChanged', { count: cache.count() });
+    cache.count().then(
+      (count) => emit('contactsChanged', { count }),
+      (error: unknown) => log.warn('Could not count the saved contacts', { problem: error instanceof Error ? error.message : String(error) }),
+    );
   };
 
   const canSync = () => auth.state().status === 'signed-in' && !['offline', 'hubspot-unavailable', 'needs-sign-in'].includes(monitor.status().state);
@@ -91,13 +94,14 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
   let schedule: SyncSchedule | null = null;
 
   /** Cached contacts belong to one portal: signing in to another starts from an empty cache. */
-  const onAuthChanged = (state: AuthState) => {
+  const onAuthChanged = async (state: AuthState) => {
     emit('authChanged', state);
     if (state.status !== 'signed-in') return;
     const cachedHub = ports.store.get(cachedHubKey);
     if (cachedHub !== undefined && cachedHub !== state.account.hubId) {
       // A sync cannot be running: it needs a signed-in account, and this one just signed in.
-      cache.clear();
+      // (The writer takes calls in order: a sync asked for after this sees the emptied cache.)
+      await cache.clear();
       contactsChanged(true);
     }
     ports.store.set(cachedHubKey, state.account.hubId);
@@ -105,7 +109,9 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
   };
 
   const unsubscribes = [
-    auth.onChange(onAuthChanged),
+    auth.onChange((state) => {
+      onAuthChanged(state).catch((error: unknown) => log.error('Could not clear the previous portal\'s contacts', { problem: error instanceof Error ? error.message : String(error) }));
+    }),
     monitor.onChange((status) => {
       emit('statusChanged', status);
       if (status.state === 'connected') schedule?.nudge();
@@ -117,9 +123,9 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     settings.onChange(() => monitor.intervalChanged()),
   ];
 
-  const propertyInfo = (): PropertyInfo[] => {
+  const propertyInfo = async (): Promise<PropertyInfo[]> => {
     const synced = new Set(syncedPropertyList(settings.get().extraSyncedProperties));
-    return cache.properties().map((property) => ({
+    return (await cache.properties()).map((property) => ({
       name: property.name,
       label: property.label,
       type: property.type,
@@ -150,7 +156,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       await sync.stop();
       const { revokedAtHubSpot } = await auth.signOut();
       if (deleteCachedContacts) {
-        cache.clear();
+        await cache.clear();
         ports.store.delete(cachedHubKey);
         contactsChanged(true);
       }
@@ -158,13 +164,13 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     },
 
     getContactsSummary: async () => ({
-      count: cache.count(),
-      lastSyncedAt: cache.lastSyncedAt(),
+      count: await cache.count(),
+      lastSyncedAt: await cache.lastSyncedAt(),
       visibleColumns: settings.get().visibleColumns,
       syncedProperties: syncedPropertyList(settings.get().extraSyncedProperties),
     }),
     queryContacts: async (query) => cache.query(query),
-    listProperties: async () => propertyInfo(),
+    listProperties: () => propertyInfo(),
     syncNow: async () => {
       if (auth.state().status !== 'signed-in') {
         throw new AppError('not-signed-in', 'Connect to HubSpot first, then sync your contacts.');
@@ -173,7 +179,10 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       return sync.progress();
     },
     cancelSync: async () => sync.cancel(),
-    getSyncProgress: async () => sync.progress(),
+    getSyncProgress: async () => {
+      await sync.ready;
+      return sync.progress();
+    },
 
     startExport: async (request) => {
       const target = await ports.chooseExportTarget(suggestedExportFileName(request.scope, clock.now()));
@@ -232,7 +241,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       await sync.dispose();
       await exporter.dispose();
       await auth.dispose();
-      cache.close();
+      await cache.close();
     },
   };
 }

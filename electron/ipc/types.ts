@@ -21,6 +21,7 @@ export type ErrorKind =
   | 'permission-denied'
   | 'folder-missing'
   | 'disk-full'
+  | 'storage-locked' // the OS keychain did not unlock: the saved sign-in is kept, not lost
   | 'internal';
 
 export interface ErrorView {
@@ -56,6 +57,9 @@ export interface Account {
 }
 
 export type AuthState =
+  // Start-up (desktop shell): the saved sign-in is being read. 'unlocking' while the OS keychain
+  // answers (it may be locked and ask the user), then 'checking' while HubSpot confirms it.
+  | { status: 'restoring'; step: 'unlocking' | 'checking' }
   | { status: 'signed-out'; error?: ErrorView; notice?: string }
   | { status: 'signing-in'; startedAt: number; expiresAt: number }
   | { status: 'signed-in'; account: Account; storage: TokenStorageView }

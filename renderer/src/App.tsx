@@ -87,7 +87,7 @@ export function App() {
     <div className="app">
       <Header
         info={info}
-        status={state?.status === 'signed-out' || state?.status === 'signing-in' ? null : status.value}
+        status={state?.status === 'signed-out' || state?.status === 'signing-in' || state?.status === 'restoring' ? null : status.value}
         account={account}
         onCheckConnection={checkConnection}
         onSignIn={signIn}

@@ -44,7 +44,7 @@ export async function beginFullSync(ctx: SyncContext, options: FullSyncOptions, 
     ranges = initialRanges(low, Math.max(low, high), newest.total, options.rangeSize);
   }
   const checkpoint: FullSyncCheckpoint = {
-    generation: ctx.cache.syncState().generation + 1,
+    generation: (await ctx.cache.syncState()).generation + 1,
     strategy: options.strategy,
     startedAt: now,
     startWatermark: newest.contact ? modifiedMs(newest.contact) : null,
@@ -53,7 +53,7 @@ export async function beginFullSync(ctx: SyncContext, options: FullSyncOptions, 
     list: { after: null, done: false, highestId: null, ascending: true },
     ranges,
   };
-  ctx.cache.updateSyncState({ generation: checkpoint.generation, fullSync: checkpoint });
+  await ctx.cache.updateSyncState({ generation: checkpoint.generation, fullSync: checkpoint });
   ctx.log.info('Full sync started', { strategy: checkpoint.strategy, total: checkpoint.total, ranges: ranges.length, generation: checkpoint.generation });
   return checkpoint;
 }
@@ -78,7 +78,7 @@ export async function runFullSync(ctx: SyncContext, checkpoint: FullSyncCheckpoi
 }
 
 /** The end of a complete full sync: sweep what HubSpot no longer has and save the new baseline. */
-export function finishFullSync(cache: ContactsCache, checkpoint: FullSyncCheckpoint, now: number): number {
+export function finishFullSync(cache: ContactsCache, checkpoint: FullSyncCheckpoint, now: number): Promise<number> {
   return cache.removeUnmarked({
     fullSync: null,
     lastFullSyncAt: now,
@@ -94,8 +94,8 @@ export function isFullSyncComplete(checkpoint: FullSyncCheckpoint): boolean {
 
 interface Run {
   checkpoint: FullSyncCheckpoint;
-  /** Writes a page and the checkpoint in one transaction. */
-  commit(contacts: HubSpotContact[]): void;
+  /** Writes a page and the checkpoint as it is now, in one transaction (the checkpoint is copied at the call). */
+  commit(contacts: HubSpotContact[]): Promise<void>;
   claim(): IdRange | null;
   release(range: IdRange): void;
   finish(range: IdRange): void;
@@ -120,8 +120,8 @@ function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint): Run {
 
   return {
     checkpoint,
-    commit(contacts) {
-      const outcome = ctx.cache.upsertContacts(contacts, { fullSync: checkpoint });
+    async commit(contacts) {
+      const outcome = await ctx.cache.upsertContacts(contacts, { fullSync: checkpoint });
       if (outcome.marked > 0) ctx.onFetched(outcome.marked);
     },
     claim() {
@@ -179,7 +179,7 @@ async function searchWorker(run: Run, ctx: SyncContext): Promise<void> {
         if (lowest) range.end = Math.min(range.end ?? Number.POSITIVE_INFINITY, Number(lowest.id));
         if (results.length < SEARCH_PAGE_LIMIT || results.length >= remaining || (range.end !== null && range.end <= range.next)) run.finish(range);
         else run.observe(range, remaining - results.length, results);
-        run.commit(results);
+        await run.commit(results);
       }
     } finally {
       unconfirmed.delete(range);
@@ -201,13 +201,13 @@ function listHasPassed(run: Run, range: IdRange): boolean {
 async function listFetchedTheRest(run: Run, ctx: SyncContext, range: IdRange): Promise<boolean> {
   const span = { from: range.next, end: range.end };
   const expected = await remoteCount(ctx, span);
-  const written = ctx.cache.countIds(span, { marked: true });
+  const written = await ctx.cache.countIds(span, { marked: true });
   if (written < expected) {
     ctx.log.info('The list did not cover an id range; fetching it through search', { from: span.from, end: span.end, expected, written });
     return false;
   }
   run.finish(range);
-  run.commit([]);
+  await run.commit([]);
   return true;
 }
 
@@ -237,7 +237,7 @@ async function listWorker(run: Run, ctx: SyncContext, keepGoing: () => boolean):
     }
     list.after = page.next;
     list.done = page.next === null;
-    run.commit(page.results);
+    await run.commit(page.results);
     // out of order, where the list has got to says nothing: search covers everything
     if (!list.ascending && run.checkpoint.strategy === 'parallel') return;
   }

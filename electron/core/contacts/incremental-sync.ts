@@ -13,14 +13,16 @@ import type { SyncContext } from './sync-context.ts';
 export const WATERMARK_SAFETY_MARGIN_MS = 5 * 60_000;
 
 export async function runIncrementalSync(ctx: SyncContext): Promise<{ changed: number }> {
-  const watermark = ctx.cache.syncState().watermark;
+  // only this sync moves the watermark while it runs
+  let watermark = (await ctx.cache.syncState()).watermark;
   let windowStart = Math.max(0, (watermark ?? 0) - WATERMARK_SAFETY_MARGIN_MS);
   let changed = 0;
   let totalReported = false;
 
-  const save = (contacts: HubSpotContact[], newest: number | null) => {
-    const current = ctx.cache.syncState().watermark;
-    const outcome = ctx.cache.upsertContacts(contacts, newest !== null && (current === null || newest > current) ? { watermark: newest } : undefined);
+  const save = async (contacts: HubSpotContact[], newest: number | null) => {
+    const advanced = newest !== null && (watermark === null || newest > watermark);
+    const outcome = await ctx.cache.upsertContacts(contacts, advanced ? { watermark: newest } : undefined);
+    if (advanced) watermark = newest;
     changed += outcome.written + outcome.removed;
     if (contacts.length > 0) ctx.onFetched(contacts.length);
   };
@@ -47,7 +49,7 @@ export async function runIncrementalSync(ctx: SyncContext): Promise<{ changed: n
       pagesInQuery++;
       lastContact = page.results[page.results.length - 1] ?? lastContact;
       lastModified = lastContact ? modifiedMs(lastContact) : lastModified;
-      save(page.results, lastModified);
+      await save(page.results, lastModified);
       more = page.next !== null && page.results.length > 0;
       after = page.next ?? undefined;
     } while (more && (pagesInQuery + 1) * SEARCH_PAGE_LIMIT <= SEARCH_RESULT_CAP);
@@ -63,7 +65,7 @@ export async function runIncrementalSync(ctx: SyncContext): Promise<{ changed: n
   }
 }
 
-async function syncOneInstant(ctx: SyncContext, instant: number, save: (contacts: HubSpotContact[], newest: number | null) => void): Promise<void> {
+async function syncOneInstant(ctx: SyncContext, instant: number, save: (contacts: HubSpotContact[], newest: number | null) => Promise<void>): Promise<void> {
   let nextId = 0;
   for (;;) {
     const page = await ctx.api.searchContacts(
@@ -82,7 +84,7 @@ async function syncOneInstant(ctx: SyncContext, instant: number, save: (contacts
       },
       ctx.signal,
     );
-    save(page.results, instant);
+    await save(page.results, instant);
     const last = page.results[page.results.length - 1];
     if (!last || page.results.length < SEARCH_PAGE_LIMIT) return;
     nextId = Number(last.id) + 1;

@@ -23,7 +23,7 @@ export interface ReconcileOutcome {
 export async function reconcileWithHubSpot(ctx: SyncContext): Promise<ReconcileOutcome> {
   const everything: IdSpan = { from: 0, end: null };
   const outcome: ReconcileOutcome = { removed: 0, added: 0 };
-  await compare(ctx, everything, await remoteCount(ctx, everything), ctx.cache.countIds(everything), outcome);
+  await compare(ctx, everything, await remoteCount(ctx, everything), await ctx.cache.countIds(everything), outcome);
   if (outcome.removed + outcome.added > 0) ctx.log.info('Brought the cache in line with HubSpot', { ...outcome });
   return outcome;
 }
@@ -35,11 +35,11 @@ async function compare(ctx: SyncContext, span: IdSpan, remote: number, local: nu
     return;
   }
   // split at the cache's median id, so each half holds half of the cached contacts
-  const mid = ctx.cache.nthId(span, Math.floor(local / 2)) ?? span.from + 1;
+  const mid = (await ctx.cache.nthId(span, Math.floor(local / 2))) ?? span.from + 1;
   const lower: IdSpan = { from: span.from, end: mid };
   const upper: IdSpan = { from: mid, end: span.end };
   const remoteLower = await remoteCount(ctx, lower);
-  const localLower = ctx.cache.countIds(lower);
+  const localLower = await ctx.cache.countIds(lower);
   await Promise.all([
     compare(ctx, lower, remoteLower, localLower, outcome),
     compare(ctx, upper, remote - remoteLower, local - localLower, outcome),
@@ -47,15 +47,15 @@ async function compare(ctx: SyncContext, span: IdSpan, remote: number, local: nu
 }
 
 async function refetch(ctx: SyncContext, span: IdSpan, outcome: ReconcileOutcome): Promise<void> {
-  const gone = new Set(ctx.cache.idsIn(span));
+  const gone = new Set(await ctx.cache.idsIn(span));
   let from = span.from;
   for (;;) {
     const { results, remaining } = await fetchIdPage(ctx, { from, end: span.end });
     for (const contact of results) gone.delete(Number(contact.id));
-    outcome.added += ctx.cache.upsertContacts(results).marked;
+    outcome.added += (await ctx.cache.upsertContacts(results)).marked;
     const last = results[results.length - 1];
     if (!last || results.length < SEARCH_PAGE_LIMIT || results.length >= remaining) break;
     from = Number(last.id) + 1;
   }
-  if (gone.size > 0) outcome.removed += ctx.cache.removeContacts([...gone].map(String));
+  if (gone.size > 0) outcome.removed += await ctx.cache.removeContacts([...gone].map(String));
 }

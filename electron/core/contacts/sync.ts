@@ -29,6 +29,8 @@ export interface SyncServiceOptions {
 }
 
 export interface SyncService {
+  /** Settles once the time of the last sync has been read from the cache (progress().lastSyncedAt). */
+  readonly ready: Promise<void>;
   progress(): SyncProgress;
   onProgress(listener: (progress: SyncProgress) => void): () => void;
   /** Full if no full sync has completed (or one was interrupted, or a property was added), else incremental. Resolves when it ends, with `error` set if it failed; rejects with 'busy' while another runs. */
@@ -62,7 +64,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const api: ContactsApi = createContactsApi(options.client);
   const fullSyncOptions: FullSyncOptions = { ...defaultFullSyncOptions, ...options.fullSync };
   const listeners = new Set<(progress: SyncProgress) => void>();
-  let progress: SyncProgress = { running: false, kind: null, fetched: 0, total: null, startedAt: null, lastSyncedAt: cache.lastSyncedAt(), error: null };
+  let progress: SyncProgress = { running: false, kind: null, fetched: 0, total: null, startedAt: null, lastSyncedAt: null, error: null };
   let current: { controller: AbortController; done: Promise<SyncProgress> } | null = null;
   let disposed = false;
 
@@ -79,7 +81,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
   async function refreshPropertyDefinitions(ctx: SyncContext): Promise<void> {
     try {
-      cache.replaceProperties(await api.listProperties(ctx.signal));
+      await cache.replaceProperties(await api.listProperties(ctx.signal));
     } catch (error) {
       // Without the schema scope the column chooser shows names instead of labels; contacts still sync.
       if (isAppError(error) && error.kind === 'missing-scope') {
@@ -98,14 +100,14 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     }
     if (checkpoint) {
       log.info('Resuming the interrupted full sync', { strategy: checkpoint.strategy, generation: checkpoint.generation });
-      update({ fetched: cache.countIds({ from: 0, end: null }, { marked: true }), total: checkpoint.total });
+      update({ fetched: await cache.countIds({ from: 0, end: null }, { marked: true }), total: checkpoint.total });
     } else {
       checkpoint = await beginFullSync(ctx, fullSyncOptions, clock.now());
       update({ total: checkpoint.total });
     }
     const run: SyncContext = { ...ctx, properties: checkpoint.properties };
     if (!isFullSyncComplete(checkpoint)) await runFullSync(run, checkpoint, fullSyncOptions);
-    const removed = finishFullSync(cache, checkpoint, clock.now());
+    const removed = await finishFullSync(cache, checkpoint, clock.now());
     log.info('Full sync complete', { fetched: progress.fetched, removed, generation: checkpoint.generation });
     // what changed or left while it ran (its counts are not the full sync's, so they stay off the progress bar)
     const catchUp: SyncContext = { ...run, onFetched: () => {}, onTotal: () => {} };
@@ -115,10 +117,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
   async function run(requested: Requested, signal: AbortSignal): Promise<SyncProgress> {
     const properties = syncedPropertyList(options.properties?.() ?? []);
-    const state = cache.syncState();
-    const kind = needsFullSync(requested, state, properties) ? 'full' : 'incremental';
     const startedAt = clock.now();
-    update({ running: true, kind, fetched: 0, total: null, startedAt, error: null });
+    // running from the first moment; which kind is known once the cache has answered
+    update({ running: true, kind: null, fetched: 0, total: null, startedAt, error: null });
+    let kind: 'full' | 'incremental' | null = null;
     const ctx: SyncContext = {
       api,
       cache,
@@ -129,6 +131,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       onTotal: (total) => update({ total }),
     };
     try {
+      const state = await cache.syncState();
+      kind = needsFullSync(requested, state, properties) ? 'full' : 'incremental';
+      update({ kind });
       await refreshPropertyDefinitions(ctx);
       if (kind === 'full') {
         await fullSync(ctx, state);
@@ -137,13 +142,13 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         const { removed, added } = await reconcileWithHubSpot(ctx);
         log.info('Incremental sync complete', { changed, removed, added, ms: clock.now() - startedAt });
       }
-      cache.updateSyncState({ lastSyncedAt: clock.now() });
-      update({ running: false, lastSyncedAt: cache.lastSyncedAt() });
+      await cache.updateSyncState({ lastSyncedAt: clock.now() });
+      update({ running: false, lastSyncedAt: await cache.lastSyncedAt() });
     } catch (error) {
       const view = isAppError(error) && error.kind === 'cancelled' ? cancelledView : toErrorView(error);
       if (isAppError(error)) log.warn('Sync stopped', { kind: view.kind, syncKind: kind });
       else log.error('Sync failed unexpectedly', { problem: error instanceof Error ? error.message : String(error) });
-      update({ running: false, error: view, lastSyncedAt: cache.lastSyncedAt() });
+      update({ running: false, error: view, lastSyncedAt: await cache.lastSyncedAt().catch(() => progress.lastSyncedAt) });
     }
     return progress;
   }
@@ -160,7 +165,15 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     return running.done;
   }
 
+  const ready = cache.lastSyncedAt().then(
+    (lastSyncedAt) => {
+      if (progress.lastSyncedAt === null && !progress.running) progress = { ...progress, lastSyncedAt };
+    },
+    (error: unknown) => log.warn('Could not read when contacts were last synced', { problem: error instanceof Error ? error.message : String(error) }),
+  );
+
   return {
+    ready,
     progress: () => progress,
     onProgress(listener) {
       listeners.add(listener);

@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openContactsCache, type ContactsCache } from '../contacts/cache.ts';
+import { count, propertyLabels, rows } from '../contacts/cache-queries.ts';
+import { openReader, type Reader } from '../contacts/cache-reader.ts';
 import { AppError, isAppError, toErrorView } from '../errors.ts';
 import { CsvChunker, dialectFor, fileStart } from './csv-encoder.ts';
 import { errorCodeOf, exportFailure } from './export-errors.ts';
@@ -30,7 +31,7 @@ function runExport(input: ExportWorkerInput): void {
   const dialect = dialectFor(request);
   let written = 0;
   let file: PartialFile | null = null;
-  let cache: ContactsCache | null = null;
+  let cache: Reader | null = null;
   const stop = () => {
     file?.discard();
     post({ type: 'cancelled', written });
@@ -40,9 +41,9 @@ function runExport(input: ExportWorkerInput): void {
     if (!existsSync(input.dbPath)) throw NOTHING_TO_EXPORT;
     let header: string[];
     try {
-      cache = openContactsCache(input.dbPath, { readOnly: true });
-      post({ type: 'counted', total: cache.count(search) });
-      header = headerRow(request.columns, request.header, cache.propertyLabels());
+      cache = openReader(input.dbPath);
+      post({ type: 'counted', total: count(cache, search) });
+      header = headerRow(request.columns, request.header, propertyLabels(cache));
     } catch (error) {
       throw exportFailure('read-contacts', error, fileName);
     }
@@ -53,7 +54,7 @@ function runExport(input: ExportWorkerInput): void {
     file.write(fileStart(dialect, header));
 
     const chunker = new CsvChunker(dialect, request.columns.length, input.chunkChars);
-    for (const row of cache.rows({ columns: request.columns, search, sort: request.sort })) {
+    for (const row of rows(cache, { columns: request.columns, search, sort: request.sort })) {
       written++;
       if (!chunker.push(row)) continue;
       if (cancelled()) return stop();

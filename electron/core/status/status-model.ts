@@ -35,6 +35,16 @@ export function statusView(inputs: StatusInputs): StatusView {
   const times = { lastSuccessAt: inputs.lastSuccessAt, checkedAt: inputs.checkedAt };
 
   switch (auth.status) {
+    case 'restoring':
+      return {
+        state: 'checking',
+        label: auth.step === 'unlocking' ? 'Unlocking…' : 'Checking…',
+        sentence: auth.step === 'unlocking' ? 'Contact Desk is unlocking the sign-in saved on this computer.' : 'Contact Desk is checking your saved sign-in with HubSpot.',
+        action: null,
+        lastSuccessAt: null,
+        checkedAt: null,
+        portal: null,
+      };
     case 'signed-out':
       return {
         state: 'signed-out',

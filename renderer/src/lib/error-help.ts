@@ -25,6 +25,7 @@ const signInHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
   },
   revoked: { title: 'Please sign in again', nextStep: 'HubSpot no longer accepts this computer\'s sign-in. Click Connect to HubSpot to sign in again.' },
   'not-signed-in': { title: 'Please sign in again', nextStep: 'Click Connect to HubSpot to sign in again.' },
+  'storage-locked': { title: 'Your saved sign-in is locked', nextStep: null },
   'missing-scope': {
     title: 'Contact Desk needs more permissions',
     nextStep: 'Sign in again and allow everything Contact Desk asks for. If you cannot, ask your HubSpot Super Admin.',

@@ -38,11 +38,11 @@ test('the filled cache is what a sync leaves, and the check finds a missing and 
   const cache = openContactsCache(dbPath);
   t.after(() => cache.close());
 
-  assert.deepEqual(await compareWithSandbox(sandbox, cache, properties), { expected: 600, cached: 600, missing: 0, unexpected: 0, stale: 0 });
+  assert.deepEqual(await compareWithSandbox(sandbox, dbPath, properties), { expected: 600, cached: 600, missing: 0, unexpected: 0, stale: 0 });
 
-  cache.removeContacts(['17']);
+  await cache.removeContacts(['17']);
   await sandbox.call({ method: 'updateContacts', changes: [{ id: '250', properties: { jobtitle: 'Changed in HubSpot' } }] });
-  assert.deepEqual(await compareWithSandbox(sandbox, cache, properties), { expected: 600, cached: 599, missing: 1, unexpected: 0, stale: 1 });
+  assert.deepEqual(await compareWithSandbox(sandbox, dbPath, properties), { expected: 600, cached: 599, missing: 1, unexpected: 0, stale: 1 });
 });
 
 test('sqlite3 and our exporter (bundled as shipped) write the same contacts in the same order', async (t) => {

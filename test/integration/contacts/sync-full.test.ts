@@ -10,12 +10,13 @@ test('a full sync brings exactly the sandbox\'s contacts and values, with progre
   // small ranges, so search workers split, take from the top and meet the list coming up
   const sync = world.sync({ fullSync: { rangeSize: 300, searchWorkers: 3 } });
   const events: SyncProgress[] = [];
-  const rowsWhileRunning: number[] = [];
+  const countsWhileRunning: Promise<number>[] = [];
   sync.onProgress((progress) => {
     events.push(progress);
-    if (progress.running && progress.fetched > 0 && progress.fetched < 3000) rowsWhileRunning.push(world.cache.count());
+    if (progress.running && progress.fetched > 0 && progress.fetched < 3000) countsWhileRunning.push(world.cache.count());
   });
   const done = await sync.syncNow();
+  const rowsWhileRunning = await Promise.all(countsWhileRunning);
   assert.equal(done.error, null);
   assert.equal(done.kind, 'full');
   assert.equal(done.running, false);
@@ -25,12 +26,13 @@ test('a full sync brings exactly the sandbox\'s contacts and values, with progre
   assert.ok(rowsWhileRunning.some((rows) => rows > 0 && rows < 3000), 'the table fills while the sync runs');
   const fetched = events.map((event) => event.fetched);
   assert.deepEqual(fetched, [...fetched].sort((a, b) => a - b), 'progress only goes forward');
-  assertCacheMatchesSandbox(world.cache, world.sandbox);
+  assertCacheMatchesSandbox(world);
   const paths = world.sandbox.admin.stats().byPath;
   assert.ok((paths['GET /crm/objects/contacts'] ?? 0) > 0, 'the list endpoint took part');
   assert.ok((paths['POST /crm/objects/contacts/search'] ?? 0) > 0, 'search took part');
-  assert.deepEqual(world.cache.properties().find((p) => p.name === 'firstname')?.label, 'First Name');
-  const stages = world.cache.properties().find((p) => p.name === 'lifecyclestage')?.options ?? [];
+  const properties = await await world.cache.properties();
+  assert.deepEqual(properties.find((p) => p.name === 'firstname')?.label, 'First Name');
+  const stages = properties.find((p) => p.name === 'lifecyclestage')?.options ?? [];
   assert.ok(stages.some((o) => o.value === 'marketingqualifiedlead' && o.label === 'Marketing Qualified Lead'), 'enumeration labels are kept for display');
 });
 
@@ -38,7 +40,7 @@ test('the list strategy alone gives the same result', async (t) => {
   const world = await createWorld(t, { contacts: 1200 });
   const done = await world.sync({ fullSync: { strategy: 'list' } }).syncNow();
   assert.equal(done.error, null);
-  assertCacheMatchesSandbox(world.cache, world.sandbox);
+  assertCacheMatchesSandbox(world);
   assert.equal(world.sandbox.admin.stats().byPath['GET /crm/objects/contacts'], 12);
 });
 
@@ -59,7 +61,7 @@ test('through 5xx, dropped connections, 429 bursts, expiring 60-second tokens an
   });
   const done = await sync.syncNow();
   assert.equal(done.error, null, JSON.stringify(done.error));
-  assertCacheMatchesSandbox(world.cache, world.sandbox);
+  assertCacheMatchesSandbox(world);
   const stats = world.sandbox.admin.stats();
   assert.ok(stats.serverErrors > 0, 'server errors happened');
   assert.ok(stats.tooManyRequests >= burst, '429s happened');
@@ -84,17 +86,18 @@ test('a cancelled full sync keeps what it fetched and the next one carries on fr
   off();
   assert.equal(stopped.error?.kind, 'cancelled');
   assert.match(stopped.error?.message ?? '', /carries on/);
-  const kept = world.cache.count();
+  const kept = await world.cache.count();
   assert.ok(kept >= 800 && kept < 3000, `kept ${kept}`);
-  assert.notEqual(world.cache.syncState().fullSync, null, 'the checkpoint is saved');
+  assert.notEqual((await world.cache.syncState()).fullSync, null, 'the checkpoint is saved');
 
   const requestsBefore = world.sandbox.admin.stats().apiRequests;
-  const resumed = sync.syncNow();
-  assert.equal(sync.progress().kind, 'full');
-  const done = await resumed;
+  const kinds = new Set<SyncProgress['kind']>();
+  sync.onProgress((progress) => kinds.add(progress.kind));
+  const done = await sync.syncNow();
+  assert.deepEqual([...kinds].filter((kind) => kind !== null), ['full']);
   assert.equal(done.error, null);
   assert.equal(done.fetched, 3000, 'counts the contacts fetched before the cancel too');
-  assertCacheMatchesSandbox(world.cache, world.sandbox);
+  assertCacheMatchesSandbox(world);
   const requestsAfter = world.sandbox.admin.stats().apiRequests - requestsBefore;
   assert.ok(requestsAfter < 40, `resumed without starting over (${requestsAfter} requests)`);
 });
@@ -116,7 +119,7 @@ test('the daily limit stops the sync with the time it can resume; the cache keep
   const done = await sync.syncNow();
   assert.equal(done.error?.kind, 'daily-limit');
   assert.equal(done.error?.details?.resumeAt, nextUtcMidnight(Date.now()));
-  assert.equal(world.cache.count(), 800);
+  assert.equal(await world.cache.count(), 800);
 });
 
 test('contacts deleted while the app was closed leave with the next full sync', async (t) => {
@@ -126,9 +129,9 @@ test('contacts deleted while the app was closed leave with the next full sync', 
   for (const id of ['1', '300', '600']) world.sandbox.admin.archiveContact(id);
   const done = await sync.runFull();
   assert.equal(done.kind, 'full');
-  assert.equal(world.cache.count(), 597);
+  assert.equal(await world.cache.count(), 597);
   assert.ok(!world.log.lines.some((line) => line.message.startsWith('Brought the cache in line')), 'the sweep removed them, not the count check');
-  assertCacheMatchesSandbox(world.cache, world.sandbox);
+  assertCacheMatchesSandbox(world);
 });
 
 test('without the schema scope contacts still sync; only the property labels are missing', async (t) => {
@@ -136,8 +139,8 @@ test('without the schema scope contacts still sync; only the property labels are
   world.sandbox.admin.setGrantedScopes(['oauth', 'crm.objects.contacts.read']);
   const done = await world.sync().syncNow();
   assert.equal(done.error, null);
-  assert.deepEqual(world.cache.properties(), []);
-  assertCacheMatchesSandbox(world.cache, world.sandbox);
+  assert.deepEqual(await world.cache.properties(), []);
+  assertCacheMatchesSandbox(world);
 });
 
 test('adding a property to the sync makes the next sync a full one that fetches it', async (t) => {
@@ -149,6 +152,6 @@ test('adding a property to the sync makes the next sync a full one that fetches 
   extras = ['city', 'country'];
   const done = await sync.syncNow();
   assert.equal(done.kind, 'full');
-  assertCacheMatchesSandbox(world.cache, world.sandbox, extras);
+  assertCacheMatchesSandbox(world, extras);
   assert.equal((await sync.syncNow()).kind, 'incremental');
 });

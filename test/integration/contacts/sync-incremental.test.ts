@@ -4,7 +4,7 @@ import { beginFullSync, defaultFullSyncOptions, finishFullSync, runFullSync } fr
 import type { SyncContext } from '../../../electron/core/contacts/sync-context.ts';
 import { syncedPropertyList } from '../../../electron/core/contacts/synced-properties.ts';
 import { createContactsApi } from '../../../electron/core/hubspot/contacts-api.ts';
-import { assertCacheMatchesSandbox, createWorld } from './world.ts';
+import { assertCacheMatchesSandbox, cachedRows, createWorld } from './world.ts';
 
 test('an incremental sync picks up contacts created, updated and archived since the last sync', async (t) => {
   const world = await createWorld(t, { contacts: 2000 });
@@ -22,10 +22,10 @@ test('an incremental sync picks up contacts created, updated and archived since 
   assert.equal(done.error, null);
   assert.ok(done.total !== null && done.total >= 3, 'the changes are counted for the progress bar');
   assert.equal(done.fetched, done.total);
-  assertCacheMatchesSandbox(world.cache, world.sandbox);
-  assert.equal(world.cache.count('neue'), 1);
-  assert.equal(world.cache.count('renamed'), 1);
-  assert.ok(world.cache.count() === admin.contactCount());
+  assertCacheMatchesSandbox(world);
+  assert.equal(await world.cache.count('neue'), 1);
+  assert.equal(await world.cache.count('renamed'), 1);
+  assert.ok(await world.cache.count() === admin.contactCount());
   assert.ok(created.id);
   const requests = admin.stats().apiRequests;
   assert.ok(requests < 40, `cheap: ${requests} requests`);
@@ -51,7 +51,7 @@ test('more than 10,000 changes since the last sync: the search window moves past
   const done = await sync.runIncremental();
   assert.equal(done.error, null, JSON.stringify(done.error));
   assert.equal(done.kind, 'incremental');
-  assertCacheMatchesSandbox(world.cache, world.sandbox);
+  assertCacheMatchesSandbox(world);
   const searches = admin.stats().searchRequests;
   assert.ok(searches >= 53, `paged past 10,000 (${searches} searches)`);
 });
@@ -64,7 +64,7 @@ test('archived contacts are found by counting, with few requests', async (t) => 
   for (const id of archived) world.sandbox.admin.archiveContact(id);
   world.sandbox.admin.resetStats();
   await sync.syncNow();
-  assertCacheMatchesSandbox(world.cache, world.sandbox);
+  assertCacheMatchesSandbox(world);
   const searches = world.sandbox.admin.stats().searchRequests;
   assert.ok(searches < 60, `${searches} searches for ${archived.length} archived contacts among 5,000`);
 });
@@ -101,17 +101,17 @@ test('the parallel full sync misses no contact while others are created and upda
   clearInterval(mutator);
   assert.ok(n > 20, `contacts kept changing during the sync (${n} rounds)`);
   assert.equal(checkpoint.ranges.length, 0);
-  const cached = new Map([...world.cache.rows({ columns: ['hs_object_id', 'email', 'jobtitle'], search: '' })].map((row) => [row[0], row]));
+  const cached = new Map(cachedRows(world.dbPath, { columns: ['hs_object_id', 'email', 'jobtitle'], search: '' }).map((row) => [row[0], row]));
   for (const contact of before) {
     if (touched.has(contact.id)) continue;
     assert.deepEqual(cached.get(contact.id), [contact.id, contact.properties.email ?? null, contact.properties.jobtitle ?? null], `contact ${contact.id}`);
   }
-  finishFullSync(world.cache, checkpoint, Date.now());
+  await finishFullSync(world.cache, checkpoint, Date.now());
 
   // once the changes stop, one incremental sync makes the cache exactly HubSpot's
   const after = await world.sync().syncNow();
   assert.equal(after.kind, 'incremental');
-  assertCacheMatchesSandbox(world.cache, world.sandbox);
+  assertCacheMatchesSandbox(world);
 });
 
 test('changes that search shows only a moment later are picked up by a later sync', async (t) => {
@@ -126,7 +126,7 @@ test('changes that search shows only a moment later are picked up by a later syn
   await new Promise((resolve) => setTimeout(resolve, 500));
   const done = await sync.syncNow();
   assert.equal(done.error, null);
-  assert.equal(world.cache.count('late'), 2);
-  assert.ok(world.cache.countIds({ from: Number(created.id), end: null }) === 1);
-  assertCacheMatchesSandbox(world.cache, world.sandbox);
+  assert.equal(await world.cache.count('late'), 2);
+  assert.ok(await world.cache.countIds({ from: Number(created.id), end: null }) === 1);
+  assertCacheMatchesSandbox(world);
 });

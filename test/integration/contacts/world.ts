@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { openContactsCache } from '../../../electron/core/contacts/cache.ts';
-import type { ContactsCache } from '../../../electron/core/contacts/cache.ts';
+import type { ContactsCache, RowsOptions } from '../../../electron/core/contacts/cache.ts';
+import { rows } from '../../../electron/core/contacts/cache-queries.ts';
+import { openReader } from '../../../electron/core/contacts/cache-reader.ts';
 import { createSyncService } from '../../../electron/core/contacts/sync.ts';
 import type { SyncService, SyncServiceOptions } from '../../../electron/core/contacts/sync.ts';
 import { syncedPropertyList } from '../../../electron/core/contacts/synced-properties.ts';
@@ -85,10 +87,21 @@ export async function createWorld(
   };
 }
 
-/** The cache holds exactly the sandbox's live contacts, with the same values, once each. */
-export function assertCacheMatchesSandbox(cache: ContactsCache, sandbox: Sandbox, extraProperties: string[] = []): void {
+/** Every committed row of the cache file, read on a connection of its own (as the export reads). */
+export function cachedRows(dbPath: string, options: RowsOptions): (string | null)[][] {
+  const reader = openReader(dbPath);
+  try {
+    return [...rows(reader, options)];
+  } finally {
+    reader.close();
+  }
+}
+
+/** The cache file holds exactly the sandbox's live contacts, with the same values, once each. */
+export function assertCacheMatchesSandbox(world: { dbPath: string; sandbox: Sandbox }, extraProperties: string[] = []): void {
+  const { sandbox } = world;
   const properties = syncedPropertyList(extraProperties).filter((name) => name !== 'hs_object_id');
-  const cached = [...cache.rows({ columns: ['hs_object_id', ...properties], search: '' })];
+  const cached = cachedRows(world.dbPath, { columns: ['hs_object_id', ...properties], search: '' });
   const expected = [...sandbox.admin.allContacts()].map((c) => [c.id, ...properties.map((name) => c.properties[name] ?? null)]);
   assert.equal(cached.length, expected.length, 'as many contacts as the sandbox has');
   assert.equal(new Set(cached.map((row) => row[0])).size, cached.length, 'no contact twice');

@@ -36,11 +36,11 @@ export async function cacheFromSandbox(contactCount: number): Promise<CacheFixtu
   }
   const cache = openContactsCache(dbPath);
   try {
-    cache.replaceProperties(CONTACT_PROPERTIES);
-    for (let i = 0; i < contacts.length; i += 500) cache.upsertContacts(contacts.slice(i, i + 500));
-    cache.updateSyncState({ lastSyncedAt: Date.parse('2026-03-05T10:42:00Z') });
+    await cache.replaceProperties(CONTACT_PROPERTIES);
+    for (let i = 0; i < contacts.length; i += 500) await cache.upsertContacts(contacts.slice(i, i + 500));
+    await cache.updateSyncState({ lastSyncedAt: Date.parse('2026-03-05T10:42:00Z') });
   } finally {
-    cache.close();
+    await cache.close();
   }
   return { folder, dbPath, contacts, stoppedSandboxUrl: sandbox.url, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { openContactsCache } from '../../../electron/core/contacts/cache.ts';
+import { rows } from '../../../electron/core/contacts/cache-queries.ts';
+import { openReader } from '../../../electron/core/contacts/cache-reader.ts';
 import { createExporter } from '../../../electron/core/export/exporter.ts';
 import { protectCell, unprotectCell } from '../../../electron/core/export/formula-policy.ts';
 import { systemClock } from '../../../electron/core/ports.ts';
@@ -51,9 +52,9 @@ function parseStrict(path: string, delimiter: string): string[][] {
 
 /** The cache's own cells for the same query, as the export must have written them. */
 function cachedRows(columns: string[], search: string): string[][] {
-  const cache = openContactsCache(fixture.dbPath, { readOnly: true });
+  const cache = openReader(fixture.dbPath);
   try {
-    return [...cache.rows({ columns, search })].map((row) => row.map((cell) => cell ?? ''));
+    return [...rows(cache, { columns, search })].map((row) => row.map((cell) => cell ?? ''));
   } finally {
     cache.close();
   }

@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import type { TestContext } from 'node:test';
 import { openContactsCache } from '../../../../electron/core/contacts/cache.ts';
 import type { CachedContact, ContactsCache, PropertyDefinition } from '../../../../electron/core/contacts/cache.ts';
+import { count, propertyLabels, rows } from '../../../../electron/core/contacts/cache-queries.ts';
+import { openReader } from '../../../../electron/core/contacts/cache-reader.ts';
 import { isAppError } from '../../../../electron/core/errors.ts';
 import type { ContactsQuery } from '../../../../electron/ipc/types.ts';
 
@@ -36,24 +38,24 @@ const property = (name: string, type: string, label = name, options: PropertyDef
   name, label, type, fieldType: 'text', groupName: 'g', description: '', hidden: false, displayOrder: 0, options,
 });
 
-test('answers the requested columns in order, a page at a time, with the total', (t) => {
+test('answers the requested columns in order, a page at a time, with the total', async (t) => {
   const { cache } = openTemp(t);
-  cache.upsertContacts([1, 2, 3, 4, 5].map((id) => contact(id, { firstname: `F${id}`, email: `f${id}@x.example` })));
-  const result = page(cache, { columns: ['email', 'firstname', 'jobtitle'], offset: 1, limit: 2 });
+  await cache.upsertContacts([1, 2, 3, 4, 5].map((id) => contact(id, { firstname: `F${id}`, email: `f${id}@x.example` })));
+  const result = await page(cache, { columns: ['email', 'firstname', 'jobtitle'], offset: 1, limit: 2 });
   assert.equal(result.total, 5);
   assert.equal(result.offset, 1);
   assert.deepEqual(result.rows, [
     { id: '2', cells: ['f2@x.example', 'F2', null] },
     { id: '3', cells: ['f3@x.example', 'F3', null] },
   ]);
-  assert.deepEqual(page(cache, { offset: 5 }).rows, []);
+  assert.deepEqual((await page(cache, { offset: 5 })).rows, []);
 });
 
-test('sorts text ignoring case, puts blanks last in both directions, and numbers as numbers', (t) => {
+test('sorts text ignoring case, puts blanks last in both directions, and numbers as numbers', async (t) => {
   const { cache } = openTemp(t);
-  cache.replaceProperties([property('score', 'number')]);
-  cache.updateSyncState({ syncedProperties: ['lastname', 'score', 'hs_object_id'] });
-  cache.upsertContacts([
+  await cache.replaceProperties([property('score', 'number')]);
+  await cache.updateSyncState({ syncedProperties: ['lastname', 'score', 'hs_object_id'] });
+  await cache.upsertContacts([
     contact(1, { lastname: 'beta', score: '10' }),
     contact(2, { lastname: null, score: '9' }),
     contact(3, { lastname: 'Alpha', score: '' }),
@@ -61,19 +63,19 @@ test('sorts text ignoring case, puts blanks last in both directions, and numbers
     contact(5, { lastname: 'gamma', score: null }),
     contact(6, { lastname: 'alpha', score: '-1.5' }),
   ]);
-  assert.deepEqual(ids(page(cache, { sort: { column: 'lastname', direction: 'asc' } })), [3, 6, 1, 5, 2, 4]);
-  assert.deepEqual(ids(page(cache, { sort: { column: 'lastname', direction: 'desc' } })), [5, 1, 6, 3, 4, 2]);
-  assert.deepEqual(ids(page(cache, { sort: { column: 'score', direction: 'asc' } })), [6, 2, 1, 4, 3, 5]);
-  assert.deepEqual(ids(page(cache, { sort: { column: 'score', direction: 'desc' } })), [4, 1, 2, 6, 5, 3]);
-  assert.deepEqual(ids(page(cache, { sort: { column: 'hs_object_id', direction: 'desc' } })), [6, 5, 4, 3, 2, 1]);
+  assert.deepEqual(ids(await page(cache, { sort: { column: 'lastname', direction: 'asc' } })), [3, 6, 1, 5, 2, 4]);
+  assert.deepEqual(ids(await page(cache, { sort: { column: 'lastname', direction: 'desc' } })), [5, 1, 6, 3, 4, 2]);
+  assert.deepEqual(ids(await page(cache, { sort: { column: 'score', direction: 'asc' } })), [6, 2, 1, 4, 3, 5]);
+  assert.deepEqual(ids(await page(cache, { sort: { column: 'score', direction: 'desc' } })), [4, 1, 2, 6, 5, 3]);
+  assert.deepEqual(ids(await page(cache, { sort: { column: 'hs_object_id', direction: 'desc' } })), [6, 5, 4, 3, 2, 1]);
 });
 
-test('paging through a sort with many ties returns every contact exactly once', (t) => {
+test('paging through a sort with many ties returns every contact exactly once', async (t) => {
   const { cache } = openTemp(t);
-  cache.upsertContacts(Array.from({ length: 250 }, (_, i) => contact(i + 1, { company: ['Acme', 'acme', null, 'Zeta'][i % 4] ?? null })));
+  await cache.upsertContacts(Array.from({ length: 250 }, (_, i) => contact(i + 1, { company: ['Acme', 'acme', null, 'Zeta'][i % 4] ?? null })));
   for (const direction of ['asc', 'desc'] as const) {
     const seen: number[] = [];
-    for (let offset = 0; offset < 250; offset += 37) seen.push(...ids(page(cache, { sort: { column: 'company', direction }, offset, limit: 37 })));
+    for (let offset = 0; offset < 250; offset += 37) seen.push(...ids(await page(cache, { sort: { column: 'company', direction }, offset, limit: 37 })));
     assert.equal(seen.length, 250);
     assert.equal(new Set(seen).size, 250);
   }
@@ -91,49 +93,49 @@ const people: [number, Record<string, string | null>][] = [
   [9, { firstname: 'Priya', lastname: 'Sharma', email: 'priya@sharma.example', company: null }],
 ];
 
-test('search matches word prefixes in name, email and company, whatever the script or accents', (t) => {
+test('search matches word prefixes in name, email and company, whatever the script or accents', async (t) => {
   const { cache } = openTemp(t);
-  cache.upsertContacts(people.map(([id, props]) => contact(id, props)));
-  const found = (search: string) => ids(page(cache, { search }));
-  assert.deepEqual(found('jose'), [1]);
-  assert.deepEqual(found('ALVAR'), [1]);
-  assert.deepEqual(found('emil'), [8], 'accents ignored');
-  assert.deepEqual(found('émile'), [8]);
-  assert.deepEqual(found('jose.alv'), [1], 'email prefix');
-  assert.deepEqual(found('acme inc'), [1], 'every word must match');
-  assert.deepEqual(found('王'), [2]);
-  assert.deepEqual(found('王芳'), [2], 'Chinese name written family name first');
-  assert.deepEqual(found('佐藤'), [3]);
-  assert.deepEqual(found('藤'), [3], 'inside a Japanese name');
-  assert.deepEqual(found('さくら'), [3]);
-  assert.deepEqual(found('김'), [5]);
-  assert.deepEqual(found('한빛'), [5]);
-  assert.deepEqual(found('ศรี'), [7]);
-  assert.deepEqual(found('смир'), [6]);
-  assert.deepEqual(found("o'bri"), [4]);
-  assert.deepEqual(found('"best"'), [4]);
-  assert.deepEqual(found('durand'), [8]);
-  assert.deepEqual(found('sharma'), [9]);
-  assert.deepEqual(found('nobody'), []);
-  assert.equal(cache.count('jose'), 1);
-  assert.equal(cache.count(), people.length);
-  assert.equal(cache.count('" * -'), people.length, 'nothing searchable typed: everything');
+  await cache.upsertContacts(people.map(([id, props]) => contact(id, props)));
+  const found = async (search: string) => ids(await page(cache, { search }));
+  assert.deepEqual(await found('jose'), [1]);
+  assert.deepEqual(await found('ALVAR'), [1]);
+  assert.deepEqual(await found('emil'), [8], 'accents ignored');
+  assert.deepEqual(await found('émile'), [8]);
+  assert.deepEqual(await found('jose.alv'), [1], 'email prefix');
+  assert.deepEqual(await found('acme inc'), [1], 'every word must match');
+  assert.deepEqual(await found('王'), [2]);
+  assert.deepEqual(await found('王芳'), [2], 'Chinese name written family name first');
+  assert.deepEqual(await found('佐藤'), [3]);
+  assert.deepEqual(await found('藤'), [3], 'inside a Japanese name');
+  assert.deepEqual(await found('さくら'), [3]);
+  assert.deepEqual(await found('김'), [5]);
+  assert.deepEqual(await found('한빛'), [5]);
+  assert.deepEqual(await found('ศรี'), [7]);
+  assert.deepEqual(await found('смир'), [6]);
+  assert.deepEqual(await found("o'bri"), [4]);
+  assert.deepEqual(await found('"best"'), [4]);
+  assert.deepEqual(await found('durand'), [8]);
+  assert.deepEqual(await found('sharma'), [9]);
+  assert.deepEqual(await found('nobody'), []);
+  assert.equal(await cache.count('jose'), 1);
+  assert.equal(await cache.count(), people.length);
+  assert.equal(await cache.count('" * -'), people.length, 'nothing searchable typed: everything');
 });
 
-test('search input cannot break out into FTS5 syntax', (t) => {
+test('search input cannot break out into FTS5 syntax', async (t) => {
   const { cache } = openTemp(t);
-  cache.upsertContacts(people.map(([id, props]) => contact(id, props)));
+  await cache.upsertContacts(people.map(([id, props]) => contact(id, props)));
   for (const search of ['"', 'a"b', 'NEAR(jose', 'jose OR 1', 'email:jose', '*', '^jose', 'jose AND', '(', ')', '{name}: x', '-jose', "'; DROP TABLE contacts; --"]) {
-    assert.doesNotThrow(() => page(cache, { search }), search);
+    await assert.doesNotReject(page(cache, { search }), search);
   }
-  assert.equal(cache.count(), people.length);
+  assert.equal(await cache.count(), people.length);
 });
 
-test('large search results come back in the same order as small ones', (t) => {
-  const { cache } = openTemp(t);
-  cache.updateSyncState({ syncedProperties: ['lastname', 'company', 'hs_object_id'] });
+test('large search results come back in the same order as small ones', async (t) => {
+  const { cache, path } = openTemp(t);
+  await cache.updateSyncState({ syncedProperties: ['lastname', 'company', 'hs_object_id'] });
   const names = ['delta', 'Alpha', null, 'charlie', 'bravo', ''];
-  cache.upsertContacts(Array.from({ length: 4000 }, (_, i) => contact(i + 1, { lastname: names[i % names.length] ?? null, company: i % 2 ? 'Acme' : 'Other' })));
+  await cache.upsertContacts(Array.from({ length: 4000 }, (_, i) => contact(i + 1, { lastname: names[i % names.length] ?? null, company: i % 2 ? 'Acme' : 'Other' })));
   // 2,000 matches: above the size where the sort index is walked instead of sorting the matches
   const expected = Array.from({ length: 4000 }, (_, i) => i + 1)
     .filter((id) => (id - 1) % 2 === 1)
@@ -146,124 +148,127 @@ test('large search results come back in the same order as small ones', (t) => {
       return ka < kb ? 1 : -1;
     });
   const all: number[] = [];
-  for (let offset = 0; offset < 2000; offset += 500) all.push(...ids(page(cache, { search: 'acme', sort: { column: 'lastname', direction: 'desc' }, offset, limit: 500 })));
+  for (let offset = 0; offset < 2000; offset += 500) all.push(...ids(await page(cache, { search: 'acme', sort: { column: 'lastname', direction: 'desc' }, offset, limit: 500 })));
   assert.deepEqual(all, expected);
-  const streamed = [...cache.rows({ columns: ['hs_object_id'], search: 'acme', sort: { column: 'lastname', direction: 'desc' } })].map((row) => Number(row[0]));
+  const reader = openReader(path);
+  t.after(() => reader.close());
+  const streamed = [...rows(reader, { columns: ['hs_object_id'], search: 'acme', sort: { column: 'lastname', direction: 'desc' } })].map((row) => Number(row[0]));
   assert.deepEqual(streamed, expected);
 });
 
-test('an archived contact leaves the cache and the search', (t) => {
+test('an archived contact leaves the cache and the search', async (t) => {
   const { cache } = openTemp(t);
-  cache.upsertContacts([contact(1, { firstname: 'Keep' }), contact(2, { firstname: 'Gone' })]);
-  const outcome = cache.upsertContacts([{ ...contact(2, { firstname: 'Gone' }), archived: true }]);
+  await cache.upsertContacts([contact(1, { firstname: 'Keep' }), contact(2, { firstname: 'Gone' })]);
+  const outcome = await cache.upsertContacts([{ ...contact(2, { firstname: 'Gone' }), archived: true }]);
   assert.equal(outcome.removed, 1);
-  assert.deepEqual(ids(page(cache, {})), [1]);
-  assert.equal(cache.count('gone'), 0);
-  assert.equal(cache.removeContacts(['1', '99']), 1);
-  assert.equal(cache.count(), 0);
-  assert.equal(cache.count('keep'), 0);
+  assert.deepEqual(ids(await page(cache, {})), [1]);
+  assert.equal(await cache.count('gone'), 0);
+  assert.equal(await cache.removeContacts(['1', '99']), 1);
+  assert.equal(await cache.count(), 0);
+  assert.equal(await cache.count('keep'), 0);
 });
 
-test('an older version never replaces a newer one, and search follows the values', (t) => {
+test('an older version never replaces a newer one, and search follows the values', async (t) => {
   const { cache } = openTemp(t);
-  cache.upsertContacts([contact(1, { firstname: 'Newer' }, '2026-02-01T00:00:00.000Z')]);
-  const stale = cache.upsertContacts([contact(1, { firstname: 'Older' }, '2026-01-01T00:00:00.000Z')]);
+  await cache.upsertContacts([contact(1, { firstname: 'Newer' }, '2026-02-01T00:00:00.000Z')]);
+  const stale = await cache.upsertContacts([contact(1, { firstname: 'Older' }, '2026-01-01T00:00:00.000Z')]);
   assert.equal(stale.written, 0);
-  assert.deepEqual(page(cache, {}).rows[0]?.cells, ['Newer']);
-  cache.upsertContacts([contact(1, { firstname: 'Newest' }, '2026-03-01T00:00:00Z')]);
-  assert.deepEqual(page(cache, {}).rows[0]?.cells, ['Newest']);
-  assert.equal(cache.count('newer'), 0);
-  assert.equal(cache.count('newest'), 1);
+  assert.deepEqual((await page(cache, {})).rows[0]?.cells, ['Newer']);
+  await cache.upsertContacts([contact(1, { firstname: 'Newest' }, '2026-03-01T00:00:00Z')]);
+  assert.deepEqual((await page(cache, {})).rows[0]?.cells, ['Newest']);
+  assert.equal(await cache.count('newer'), 0);
+  assert.equal(await cache.count('newest'), 1);
 });
 
-test('a full sync generation marks what it saw and sweeps the rest, search rows included', (t) => {
+test('a full sync generation marks what it saw and sweeps the rest, search rows included', async (t) => {
   const { cache } = openTemp(t);
-  cache.upsertContacts([1, 2, 3].map((id) => contact(id, { firstname: `Old${id}` })), { generation: 1 });
-  const first = cache.upsertContacts([contact(1, { firstname: 'Old1' }), contact(4, { firstname: 'New4' })], { generation: 2 });
+  await cache.upsertContacts([1, 2, 3].map((id) => contact(id, { firstname: `Old${id}` })), { generation: 1 });
+  const first = await cache.upsertContacts([contact(1, { firstname: 'Old1' }), contact(4, { firstname: 'New4' })], { generation: 2 });
   assert.equal(first.marked, 2);
-  assert.equal(cache.upsertContacts([contact(1, { firstname: 'Old1' })]).marked, 0, 'already marked');
-  assert.equal(cache.countIds({ from: 0, end: null }, { marked: true }), 2);
-  assert.equal(cache.removeUnmarked({ lastFullSyncAt: 123 }), 2);
-  assert.deepEqual(ids(page(cache, {})), [1, 4]);
-  assert.equal(cache.count('old2'), 0);
-  assert.equal(cache.syncState().lastFullSyncAt, 123);
+  assert.equal((await cache.upsertContacts([contact(1, { firstname: 'Old1' })])).marked, 0, 'already marked');
+  assert.equal(await cache.countIds({ from: 0, end: null }, { marked: true }), 2);
+  assert.equal(await cache.removeUnmarked({ lastFullSyncAt: 123 }), 2);
+  assert.deepEqual(ids(await page(cache, {})), [1, 4]);
+  assert.equal(await cache.count('old2'), 0);
+  assert.equal((await cache.syncState()).lastFullSyncAt, 123);
 });
 
-test('contacts and the sync state are written together or not at all', (t) => {
+test('contacts and the sync state are written together or not at all', async (t) => {
   const { cache, path } = openTemp(t);
-  cache.upsertContacts([contact(1, { firstname: 'A' })], { watermark: 1000 });
-  assert.throws(
-    () => cache.upsertContacts([contact(2, { firstname: 'B' }), { ...contact(3, {}), id: 'not-a-number' }], { watermark: 2000 }),
+  await cache.upsertContacts([contact(1, { firstname: 'A' })], { watermark: 1000 });
+  await assert.rejects(
+    cache.upsertContacts([contact(2, { firstname: 'B' }), { ...contact(3, {}), id: 'not-a-number' }], { watermark: 2000 }),
     (error) => isAppError(error),
   );
-  assert.equal(cache.count(), 1);
-  assert.equal(cache.syncState().watermark, 1000);
-  cache.close();
+  assert.equal(await cache.count(), 1);
+  assert.equal((await cache.syncState()).watermark, 1000);
+  await cache.close();
   const reopened = openContactsCache(path);
   t.after(() => reopened.close());
-  assert.equal(reopened.syncState().watermark, 1000);
-  assert.equal(reopened.count(), 1);
+  assert.equal((await reopened.syncState()).watermark, 1000);
+  assert.equal(await reopened.count(), 1);
 });
 
-test('id spans count, list and split the cached ids', (t) => {
+test('id spans count, list and split the cached ids', async (t) => {
   const { cache } = openTemp(t);
-  cache.upsertContacts([5, 10, 15, 20, 1_000_000_000_001].map((id) => contact(id, {})));
-  assert.equal(cache.countIds({ from: 10, end: 20 }), 2);
-  assert.equal(cache.countIds({ from: 10, end: null }), 4);
-  assert.deepEqual(cache.idsIn({ from: 0, end: 16 }), [5, 10, 15]);
-  assert.equal(cache.nthId({ from: 6, end: null }, 2), 20);
-  assert.equal(cache.nthId({ from: 6, end: 12 }, 1), null);
-  assert.deepEqual(ids(page(cache, { sort: { column: 'hs_object_id', direction: 'desc' }, limit: 1 })), [1_000_000_000_001]);
+  await cache.upsertContacts([5, 10, 15, 20, 1_000_000_000_001].map((id) => contact(id, {})));
+  assert.equal(await cache.countIds({ from: 10, end: 20 }), 2);
+  assert.equal(await cache.countIds({ from: 10, end: null }), 4);
+  assert.deepEqual(await cache.idsIn({ from: 0, end: 16 }), [5, 10, 15]);
+  assert.equal(await cache.nthId({ from: 6, end: null }, 2), 20);
+  assert.equal(await cache.nthId({ from: 6, end: 12 }, 1), null);
+  assert.deepEqual(ids(await page(cache, { sort: { column: 'hs_object_id', direction: 'desc' }, limit: 1 })), [1_000_000_000_001]);
 });
 
-test('a read-only connection streams rows while the writer keeps writing', (t) => {
+test('a read connection (the export\'s) streams rows while the writer keeps writing, and cannot write', async (t) => {
   const { cache, path } = openTemp(t);
-  cache.replaceProperties([property('firstname', 'string', 'First Name')]);
-  cache.upsertContacts(Array.from({ length: 300 }, (_, i) => contact(i + 1, { firstname: `Name${String(i + 1).padStart(3, '0')}`, email: i === 7 ? 'special@x.example' : null })));
-  const reader = openContactsCache(path, { readOnly: true });
+  await cache.replaceProperties([property('firstname', 'string', 'First Name')]);
+  await cache.upsertContacts(Array.from({ length: 300 }, (_, i) => contact(i + 1, { firstname: `Name${String(i + 1).padStart(3, '0')}`, email: i === 7 ? 'special@x.example' : null })));
+  const reader = openReader(path);
   t.after(() => reader.close());
-  assert.equal(reader.propertyLabels().get('firstname'), 'First Name');
-  const rows = reader.rows({ columns: ['hs_object_id', 'firstname'], search: '', sort: { column: 'firstname', direction: 'desc' } });
-  const first = rows.next();
+  assert.equal(propertyLabels(reader).get('firstname'), 'First Name');
+  const streaming = rows(reader, { columns: ['hs_object_id', 'firstname'], search: '', sort: { column: 'firstname', direction: 'desc' } });
+  const first = streaming.next();
   assert.deepEqual(first.value, ['300', 'Name300']);
-  cache.upsertContacts([contact(301, { firstname: 'Name999' })]);
-  const rest = [...rows];
+  await cache.upsertContacts([contact(301, { firstname: 'Name999' })]);
+  const rest = [...streaming];
   assert.equal(rest.length, 299, 'the reader keeps the snapshot it started with');
-  assert.deepEqual([...reader.rows({ columns: ['email'], search: 'special' })], [['special@x.example']]);
-  assert.equal(reader.count(), 301, 'a new read sees the new row');
-  assert.throws(() => reader.upsertContacts([contact(400, {})]), (error) => isAppError(error));
+  assert.deepEqual([...rows(reader, { columns: ['email'], search: 'special' })], [['special@x.example']]);
+  assert.equal(count(reader), 301, 'a new read sees the new row');
+  assert.equal(await cache.count(), 301, 'and so does the table\'s reader');
+  assert.throws(() => reader.conn.db.exec('DELETE FROM contacts'), /readonly/i);
 });
 
-test('clear() forgets everything and leaves no contact data in the files', (t) => {
+test('clear() forgets everything and leaves no contact data in the files', async (t) => {
   const { cache, dir } = openTemp(t);
-  cache.replaceProperties([property('firstname', 'string', 'First Name')]);
-  cache.upsertContacts(Array.from({ length: 500 }, (_, i) => contact(i + 1, { firstname: `Unforgettable${i}`, email: `secret${i}@leak.example` })), { watermark: 5, lastFullSyncAt: 6 });
-  cache.clear();
-  assert.equal(cache.count(), 0);
-  assert.deepEqual(cache.properties(), []);
-  assert.equal(cache.syncState().lastFullSyncAt, null);
+  await cache.replaceProperties([property('firstname', 'string', 'First Name')]);
+  await cache.upsertContacts(Array.from({ length: 500 }, (_, i) => contact(i + 1, { firstname: `Unforgettable${i}`, email: `secret${i}@leak.example` })), { watermark: 5, lastFullSyncAt: 6 });
+  await cache.clear();
+  assert.equal(await cache.count(), 0);
+  assert.deepEqual(await cache.properties(), []);
+  assert.equal((await cache.syncState()).lastFullSyncAt, null);
   for (const file of readdirSync(dir)) {
     const bytes = readFileSync(join(dir, file));
     assert.equal(bytes.includes('Unforgettable'), false, `${file} still holds a name`);
     assert.equal(bytes.includes('leak.example'), false, `${file} still holds an email`);
   }
-  cache.upsertContacts([contact(1, { firstname: 'Again' })]);
-  assert.equal(cache.count('again'), 1);
+  await cache.upsertContacts([contact(1, { firstname: 'Again' })]);
+  assert.equal(await cache.count('again'), 1);
 });
 
-test('a damaged cache file is set aside and a new one started', (t) => {
+test('a damaged cache file is set aside and a new one started', async (t) => {
   const dir = tempDir(t);
   const path = join(dir, 'contacts.sqlite');
   writeFileSync(path, 'this is not a database '.repeat(200));
   const cache = openContactsCache(path);
   t.after(() => cache.close());
-  assert.equal(cache.count(), 0);
-  cache.upsertContacts([contact(1, { firstname: 'Fresh' })]);
-  assert.equal(cache.count('fresh'), 1);
+  assert.equal(await cache.count(), 0);
+  await cache.upsertContacts([contact(1, { firstname: 'Fresh' })]);
+  assert.equal(await cache.count('fresh'), 1);
   assert.ok(readdirSync(dir).some((name) => name.startsWith('contacts.sqlite.damaged-')));
 });
 
-test('a cache from another version of the app starts over, so the next sync is a full one', (t) => {
+test('a cache from another version of the app starts over, so the next sync is a full one', async (t) => {
   const dir = tempDir(t);
   const path = join(dir, 'contacts.sqlite');
   const old = new DatabaseSync(path);
@@ -271,33 +276,33 @@ test('a cache from another version of the app starts over, so the next sync is a
   old.close();
   const cache = openContactsCache(path);
   t.after(() => cache.close());
-  assert.equal(cache.count(), 0);
-  assert.equal(cache.syncState().lastFullSyncAt, null);
+  assert.equal(await cache.count(), 0);
+  assert.equal((await cache.syncState()).lastFullSyncAt, null);
 });
 
-test('property definitions are kept for the column chooser and the export header', (t) => {
+test('property definitions are kept for the column chooser and the export header', async (t) => {
   const { cache } = openTemp(t);
-  cache.replaceProperties([property('lastname', 'string', 'Last Name'), property('firstname', 'string', 'First Name'), property('bad name!', 'string')]);
-  assert.deepEqual(cache.properties().map((p) => p.name), ['firstname', 'lastname']);
-  assert.equal(cache.propertyLabels().get('lastname'), 'Last Name');
-  cache.replaceProperties([property('email', 'string', 'Email')]);
-  assert.deepEqual(cache.properties().map((p) => p.label), ['Email']);
+  await cache.replaceProperties([property('lastname', 'string', 'Last Name'), property('firstname', 'string', 'First Name'), property('bad name!', 'string')]);
+  assert.deepEqual((await cache.properties()).map((p) => p.name), ['firstname', 'lastname']);
+  assert.equal((await cache.propertyLabels()).get('lastname'), 'Last Name');
+  await cache.replaceProperties([property('email', 'string', 'Email')]);
+  assert.deepEqual((await cache.properties()).map((p) => p.label), ['Email']);
 });
 
-test('the choices of an enumeration property are kept with their labels', (t) => {
+test('the choices of an enumeration property are kept with their labels', async (t) => {
   const { cache } = openTemp(t);
   const stages = [{ value: 'marketingqualifiedlead', label: 'Marketing Qualified Lead' }, { value: 'lead', label: 'Lead' }];
-  cache.replaceProperties([property('lifecyclestage', 'enumeration', 'Lifecycle Stage', stages), property('firstname', 'string')]);
-  assert.deepEqual(cache.properties().find((p) => p.name === 'lifecyclestage')?.options, stages);
-  assert.deepEqual(cache.properties().find((p) => p.name === 'firstname')?.options, []);
+  await cache.replaceProperties([property('lifecyclestage', 'enumeration', 'Lifecycle Stage', stages), property('firstname', 'string')]);
+  assert.deepEqual((await cache.properties()).find((p) => p.name === 'lifecyclestage')?.options, stages);
+  assert.deepEqual((await cache.properties()).find((p) => p.name === 'firstname')?.options, []);
 });
 
-test('a cache from the version before enumeration labels keeps its contacts and sync state', (t) => {
+test('a cache from the version before enumeration labels keeps its contacts and sync state', async (t) => {
   const dir = tempDir(t);
   const path = join(dir, 'contacts.sqlite');
   const first = openContactsCache(path);
-  first.upsertContacts([contact(1, { firstname: 'Kept' })], { lastFullSyncAt: 1234 });
-  first.close();
+  await first.upsertContacts([contact(1, { firstname: 'Kept' })], { lastFullSyncAt: 1234 });
+  await first.close();
   // what version 1 looked like: the same tables without properties.options
   const old = new DatabaseSync(path);
   old.exec('ALTER TABLE properties DROP COLUMN options; PRAGMA user_version = 1;');
@@ -305,15 +310,17 @@ test('a cache from the version before enumeration labels keeps its contacts and 
 
   const cache = openContactsCache(path);
   t.after(() => cache.close());
-  assert.equal(cache.count('kept'), 1);
-  assert.equal(cache.syncState().lastFullSyncAt, 1234);
-  cache.replaceProperties([property('lifecyclestage', 'enumeration', 'Lifecycle Stage', [{ value: 'lead', label: 'Lead' }])]);
-  assert.deepEqual(cache.properties()[0]?.options, [{ value: 'lead', label: 'Lead' }]);
+  assert.equal(await cache.count('kept'), 1);
+  assert.equal((await cache.syncState()).lastFullSyncAt, 1234);
+  await cache.replaceProperties([property('lifecyclestage', 'enumeration', 'Lifecycle Stage', [{ value: 'lead', label: 'Lead' }])]);
+  assert.deepEqual((await cache.properties())[0]?.options, [{ value: 'lead', label: 'Lead' }]);
 });
 
-test('a column that is not a property name is refused in plain words', (t) => {
-  const { cache } = openTemp(t);
-  assert.throws(() => page(cache, { columns: ["firstname') --"] }), (error) => isAppError(error) && error.kind === 'bad-input');
-  assert.throws(() => page(cache, { sort: { column: 'x y', direction: 'asc' } }), (error) => isAppError(error) && error.kind === 'bad-input');
-  assert.throws(() => cache.rows({ columns: ['a"b'], search: '' }), (error) => isAppError(error) && error.kind === 'bad-input');
+test('a column that is not a property name is refused in plain words', async (t) => {
+  const { cache, path } = openTemp(t);
+  await assert.rejects(page(cache, { columns: ["firstname') --"] }), (error) => isAppError(error) && error.kind === 'bad-input');
+  await assert.rejects(page(cache, { sort: { column: 'x y', direction: 'asc' } }), (error) => isAppError(error) && error.kind === 'bad-input');
+  const reader = openReader(path);
+  t.after(() => reader.close());
+  assert.throws(() => rows(reader, { columns: ['a"b'], search: '' }), (error) => isAppError(error) && error.kind === 'bad-input');
 });

@@ -1,0 +1,83 @@
+/** What the table, the column chooser and the export read (reader connections only). */
+import type { ContactsPage, ContactsQuery } from '../../ipc/types.ts';
+import type { PropertyDefinition, PropertyOption, RowsOptions } from './cache-types.ts';
+import type { Reader } from './cache-reader.ts';
+import { matchWhere, searchMatch } from './cache-search.ts';
+import type { SearchMatch } from './cache-search.ts';
+import { checkColumn, orderBy, valueOf } from './cache-sorting.ts';
+
+function countMatches(r: Reader, match: SearchMatch | null): number {
+  return r.rememberedCount(match?.param ?? '', () =>
+    match === null ? (r.conn.statement('SELECT count(*) AS n FROM contacts').get() as { n: number }).n : (r.conn.statement(match.countSql).get(match.param) as { n: number }).n,
+  );
+}
+
+function selectSql(r: Reader, cells: string[], withId: boolean, sort: RowsOptions['sort'], match: SearchMatch | null, matches: number | 'many'): string {
+  const list = [...(withId ? ['id'] : []), ...cells.map(valueOf)].join(', ');
+  return `SELECT ${list} FROM contacts ${matchWhere(match, matches)} ${orderBy(sort, (column) => r.typeOf(column))}`;
+}
+
+/** One page of the table: the requested columns of the rows at offset..offset+limit, and how many match. */
+export function query(r: Reader, request: ContactsQuery): ContactsPage {
+  const columns = request.columns.map(checkColumn);
+  const sort = { column: checkColumn(request.sort.column), direction: request.sort.direction };
+  const offset = Math.max(0, Math.floor(request.offset));
+  const limit = Math.max(0, Math.floor(request.limit));
+  const match = searchMatch(request.search);
+  const total = countMatches(r, match);
+  if (limit === 0 || offset >= total) return { rows: [], total, offset };
+  const select = r.conn.statement(`${selectSql(r, columns, true, sort, match, total)} LIMIT ? OFFSET ?`);
+  select.setReturnArrays(true);
+  const params = match === null ? [limit, offset] : [match.param, limit, offset];
+  const rows = (select.all(...params) as unknown as [number, ...(string | null)[]][]).map(([id, ...cells]) => ({ id: String(id), cells }));
+  return { rows, total, offset };
+}
+
+/** How many contacts match the search (all of them for an empty one). */
+export function count(r: Reader, search = ''): number {
+  return countMatches(r, searchMatch(search));
+}
+
+function parseOptions(json: string): PropertyOption[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((o): o is PropertyOption => typeof o?.value === 'string' && typeof o?.label === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function properties(r: Reader): PropertyDefinition[] {
+  const rows = r.conn.statement('SELECT * FROM properties ORDER BY label COLLATE NOCASE, name').all() as {
+    name: string; label: string; type: string; field_type: string; group_name: string; description: string; hidden: number; display_order: number; options: string;
+  }[];
+  return rows.map((row) => ({
+    name: row.name,
+    label: row.label,
+    type: row.type,
+    fieldType: row.field_type,
+    groupName: row.group_name,
+    description: row.description,
+    hidden: row.hidden === 1,
+    displayOrder: row.display_order,
+    options: parseOptions(row.options),
+  }));
+}
+
+export function propertyLabels(r: Reader): Map<string, string> {
+  return new Map((r.conn.statement('SELECT name, label FROM properties').all() as { name: string; label: string }[]).map((row) => [row.name, row.label]));
+}
+
+/**
+ * Streams the cells of every matching row, in the table's order. Not a message: it runs where the
+ * connection is (the export worker; tests), since an iterator cannot cross to another thread.
+ */
+export function rows(r: Reader, options: RowsOptions): IterableIterator<(string | null)[]> {
+  const columns = options.columns.map(checkColumn);
+  const sort = options.sort ? { column: checkColumn(options.sort.column), direction: options.sort.direction } : undefined;
+  const match = searchMatch(options.search);
+  // a fresh statement: several iterations may run at once
+  const select = r.conn.db.prepare(selectSql(r, columns, false, sort, match, 'many'));
+  select.setReturnArrays(true);
+  return (match === null ? select.iterate() : select.iterate(match.param)) as unknown as IterableIterator<(string | null)[]>;
+}

@@ -1,0 +1,55 @@
+/**
+ * How rows sort, and the expression indexes that keep sorting fast: one per synced property, on
+ * exactly the expression the queries sort by, so the planner uses it (measured: 100 rows at offset
+ * 99,000 of 100,000 in ~4 ms). They cost no more to maintain than real columns with indexes did.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { AppError } from '../errors.ts';
+import type { SortDirection } from '../../ipc/types.ts';
+import { isPropertyName, syncedPropertyList } from './synced-properties.ts';
+
+/** Each index slows every write (the default nine are most of a page's write time); beyond this many synced properties, sorting scans. */
+const MAX_SORT_INDEXES = 20;
+const SORT_INDEX_PREFIX = 'contacts_sort_';
+const defaultTypes: Record<string, string> = { hs_object_id: 'number', createdate: 'datetime', lastmodifieddate: 'datetime' };
+
+export function checkColumn(name: string): string {
+  if (!isPropertyName(name)) throw new AppError('bad-input', `"${name}" is not a contact property name.`);
+  return name;
+}
+
+export const valueOf = (column: string) => `json_extract(properties, '$."${column}"')`;
+
+/** What rows sort by; indexes are created on exactly these expressions so the planner uses them. */
+export function sortKey(column: string, type: string): string {
+  if (column === 'hs_object_id') return 'id';
+  const value = `NULLIF(${valueOf(column)}, '')`;
+  return type === 'number' ? `CAST(${value} AS REAL)` : `${value} COLLATE NOCASE`;
+}
+
+/** The ORDER BY for a sort (ties broken by id, blanks last in both directions). */
+export function orderBy(sort: { column: string; direction: SortDirection } | undefined, typeOf: (column: string) => string): string {
+  if (!sort) return 'ORDER BY id';
+  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const key = sortKey(sort.column, typeOf(sort.column));
+  return key === 'id' ? `ORDER BY id ${direction}` : `ORDER BY ${key} ${direction} NULLS LAST, id ${direction}`;
+}
+
+/** Property types as HubSpot declared them (numbers sort as numbers). */
+export function loadPropertyTypes(db: DatabaseSync): (column: string) => string {
+  const types = new Map((db.prepare('SELECT name, type FROM properties').all() as { name: string; type: string }[]).map((row) => [row.name, row.type]));
+  return (column) => types.get(column) ?? defaultTypes[column] ?? 'string';
+}
+
+/** One index per synced property (up to the limit); the writer calls it when the synced properties or their types change. */
+export function reconcileSortIndexes(db: DatabaseSync, syncedProperties: string[] | null, typeOf: (column: string) => string): void {
+  const wanted = new Map<string, string>();
+  const names = (syncedProperties ?? syncedPropertyList()).filter((name) => name !== 'hs_object_id' && isPropertyName(name));
+  for (const name of names.slice(0, MAX_SORT_INDEXES)) {
+    const type = typeOf(name) === 'number' ? 'number' : 'text';
+    wanted.set(`${SORT_INDEX_PREFIX}${type}_${name}`, sortKey(name, type === 'number' ? 'number' : 'string'));
+  }
+  const existing = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND substr(name, 1, ${SORT_INDEX_PREFIX.length}) = '${SORT_INDEX_PREFIX}'`).all() as { name: string }[]).map((row) => row.name);
+  for (const name of existing) if (!wanted.has(name)) db.exec(`DROP INDEX "${name}"`);
+  for (const [name, key] of wanted) if (!existing.includes(name)) db.exec(`CREATE INDEX "${name}" ON contacts(${key})`);
+}
