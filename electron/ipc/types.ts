@@ -52,6 +52,8 @@ export interface Account {
   hubId: number;
   domain: string;
   userEmail: string;
+  /** The signed-in HubSpot user's id (introspection's `user_id`), when HubSpot gives it: matches their owner's `userId`. */
+  userId?: number;
   scopes: string[];
   missingScopes: MissingScope[];
 }

@@ -21,7 +21,11 @@ import { previewDownloadsDir, startHttpBridge } from './http-bridge.ts';
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface Preview {
+  /** The one-time launch link: the browser that opens it first gets the preview's session cookie. */
   url: string;
+  /** Where the preview answers (no access without the session); `newLaunchUrl()` makes another link. */
+  origin: string;
+  newLaunchUrl(): string;
   /** The embedded sandbox, when no HubSpot app is configured. */
   sandbox: Sandbox | null;
   services: Services;
@@ -78,6 +82,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     rendererDir: join(projectRoot, 'dist', 'renderer'),
     dispatch: createRouter(services.handlers, log),
     port: options.port,
+    log,
   });
   const unsubscribe = services.onEvent((event, payload) => bridge?.publish(event, payload));
   await services.start();
@@ -86,6 +91,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   let closing: Promise<void> | null = null;
   return {
     url: bridge.url,
+    origin: bridge.origin,
+    newLaunchUrl: () => bridge!.newLaunchUrl(),
     sandbox,
     services,
     dataDir: resolved.dataDir,

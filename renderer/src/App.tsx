@@ -87,7 +87,8 @@ export function App() {
     <div className="app">
       <Header
         info={info}
-        status={state?.status === 'signed-out' || state?.status === 'signing-in' || state?.status === 'restoring' ? null : status.value}
+        // Without its preview server the page knows nothing current: no status rather than a stale green.
+        status={shellLost || state?.status === 'signed-out' || state?.status === 'signing-in' || state?.status === 'restoring' ? null : status.value}
         account={account}
         onCheckConnection={checkConnection}
         onSignIn={signIn}

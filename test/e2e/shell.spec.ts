@@ -51,3 +51,15 @@ test('when the preview server stops, the page says so and offers to reload', asy
   await expect(app.getByText(/The preview server stopped or restarted/)).toBeVisible();
   await expectNoAxeViolations(app);
 });
+
+test('when the preview server stops while connected, the header no longer says Connected', async ({ app, preview }) => {
+  await signIn(app);
+  const status = app.getByTestId('connection-status');
+  await expect(status).toContainText('Connected', { timeout: 30_000 });
+  await preview.close();
+
+  await expect(app.getByText('The preview server stopped', { exact: true })).toBeVisible();
+  await expect(status).toHaveCount(0);
+  await expect(app.getByRole('button', { name: 'Check connection' })).toHaveCount(0);
+  await expectNoAxeViolations(app);
+});

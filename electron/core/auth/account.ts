@@ -13,6 +13,7 @@ export function accountFromIntrospection(introspection: Extract<TokenIntrospecti
     hubId: introspection.hubId,
     domain: introspection.hubDomain,
     userEmail: introspection.userEmail,
+    ...(introspection.userId !== undefined ? { userId: introspection.userId } : {}),
     scopes: [...introspection.scopes],
     missingScopes: missingScopes(requestedScopes, introspection.scopes),
   };

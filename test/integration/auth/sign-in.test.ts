@@ -20,6 +20,7 @@ test('Connect to HubSpot → consent page → Connect app signs in and shows the
     hubId: 8123,
     domain: 'acme-office.hubspot.com',
     userEmail: 'ana@acme.example',
+    userId: 71_000_001, // the sandbox numbers its users from 71,000,001
     scopes: ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read'],
     missingScopes: [],
   });

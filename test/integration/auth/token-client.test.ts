@@ -40,6 +40,7 @@ test('exchange, introspect, refresh and revoke against the 2026-03 endpoints', a
     hubId: 77,
     hubDomain: 'shop.example',
     userEmail: 'kim@shop.example',
+    userId: 71_000_001, // the sandbox numbers its users from 71,000,001
     scopes: ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read'],
   });
 
