@@ -9,8 +9,11 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
 import type { HubSpotConfig } from './auth/hubspot-config.ts';
+import { optionalScopes } from './hubspot/optional-scopes.ts';
 
 export const defaultScopes = ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read'];
+/** Owner names and list filters: asked for as optional scopes (`none` in HUBSPOT_OPTIONAL_SCOPES asks for none). */
+export const defaultOptionalScopes: string[] = [...optionalScopes];
 export const defaultRedirectPorts = [53682, 53683, 53684];
 export const redirectPath = '/oauth-callback';
 export const redirectUriFor = (port: number): string => `http://localhost:${port}${redirectPath}`;
@@ -27,6 +30,7 @@ export const adminConfigKeys = [
   'HUBSPOT_CLIENT_ID',
   'HUBSPOT_CLIENT_SECRET',
   'HUBSPOT_SCOPES',
+  'HUBSPOT_OPTIONAL_SCOPES',
   'HUBSPOT_REDIRECT_PORTS',
   'HUBSPOT_AUTH_BASE_URL',
   'HUBSPOT_API_BASE_URL',
@@ -98,6 +102,7 @@ export function loadConfig(options: { env: Record<string, string | undefined>; d
       clientId: raw.HUBSPOT_CLIENT_ID,
       clientSecret: raw.HUBSPOT_CLIENT_SECRET,
       scopes: raw.HUBSPOT_SCOPES ? raw.HUBSPOT_SCOPES.split(/[\s,]+/).filter(Boolean) : defaultScopes,
+      optionalScopes: raw.HUBSPOT_OPTIONAL_SCOPES ? raw.HUBSPOT_OPTIONAL_SCOPES.split(/[\s,]+/).filter((s) => s && s !== 'none') : defaultOptionalScopes,
       redirectPorts: raw.HUBSPOT_REDIRECT_PORTS ? parsePorts(raw.HUBSPOT_REDIRECT_PORTS) : defaultRedirectPorts,
       authBaseUrl: parseOrigin('HUBSPOT_AUTH_BASE_URL', raw.HUBSPOT_AUTH_BASE_URL ?? 'https://app.hubspot.com'),
       apiBaseUrl: parseOrigin('HUBSPOT_API_BASE_URL', raw.HUBSPOT_API_BASE_URL ?? 'https://api.hubapi.com'),

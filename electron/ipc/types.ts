@@ -46,6 +46,8 @@ export interface MissingScope {
   scope: string;
   /** What the user cannot do without it, in plain words. */
   blocks: string;
+  /** Asked for as optional: the app works without it, minus `blocks`. */
+  optional?: boolean;
 }
 
 export interface Account {

@@ -121,7 +121,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   /** Who the token belongs to, per HubSpot; null when HubSpot no longer accepts it. */
   async function accountFor(accessToken: string, signal?: AbortSignal): Promise<Account | null> {
     const introspection = await client.introspect(accessToken, signal);
-    return introspection.active ? accountFromIntrospection(introspection, config.scopes) : null;
+    return introspection.active ? accountFromIntrospection(introspection, config.scopes, config.optionalScopes) : null;
   }
 
   async function redeem(grant: AuthorizationGrant, signal: AbortSignal): Promise<SignedIn> {

@@ -87,7 +87,8 @@ function signedInState(inputs: StatusInputs, account: Account): SignedInState {
   if (inputs.showChecking) return 'checking';
   const error = failure(inputs);
   if (error) return stateForFailure(error);
-  if (account.missingScopes.length > 0) return 'missing-scopes';
+  // an optional scope turns one feature off; only a required one stops the connection
+  if (account.missingScopes.some((scope) => !scope.optional)) return 'missing-scopes';
   if (inputs.sync?.running) return 'syncing';
   return inputs.lastOutcome ? 'connected' : 'checking';
 }
@@ -158,7 +159,8 @@ function describe(state: SignedInState, portal: string | null, error: ErrorView 
         action: signInAgain,
       };
     case 'missing-scopes': {
-      const what = missing.length > 0 ? `permission for ${joinWithAnd(missing.map((scope) => scope.blocks))}` : 'every permission it needs';
+      const required = missing.filter((scope) => !scope.optional);
+      const what = required.length > 0 ? `permission for ${joinWithAnd(required.map((scope) => scope.blocks))}` : 'every permission it needs';
       return {
         state,
         label: 'Permission missing',

@@ -41,7 +41,8 @@ test('exchange, introspect, refresh and revoke against the 2026-03 endpoints', a
     hubDomain: 'shop.example',
     userEmail: 'kim@shop.example',
     userId: 71_000_001, // the sandbox numbers its users from 71,000,001
-    scopes: ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read'],
+    // the sandbox's programmatic "Connect app" grants what the app asks for, optional scopes included
+    scopes: ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read', 'crm.objects.owners.read', 'crm.lists.read'],
   });
 
   const refreshed = await client.refresh(issued.refreshToken ?? '');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, defaultRedirectPorts, defaultScopes, sandboxEnvironment } from '../../../electron/core/config.ts';
+import { loadConfig, defaultOptionalScopes, defaultRedirectPorts, defaultScopes, sandboxEnvironment } from '../../../electron/core/config.ts';
 import { AppError } from '../../../electron/core/errors.ts';
 
 const tempDir = () => {
@@ -25,6 +25,7 @@ test('environment variables configure a real HubSpot app with defaults for the r
     clientId: 'id',
     clientSecret: 'secret',
     scopes: defaultScopes,
+    optionalScopes: defaultOptionalScopes,
     redirectPorts: defaultRedirectPorts,
     authBaseUrl: 'https://app.hubspot.com',
     apiBaseUrl: 'https://api.hubapi.com',
