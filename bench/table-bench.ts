@@ -39,7 +39,7 @@ export interface TableBenchResult {
   details: Record<string, unknown>;
 }
 
-const median = (values: number[]): number => {
+export const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
@@ -145,7 +145,7 @@ export async function runTableBench(options: BenchOptions, say: (line: string) =
   }
 }
 
-async function signIn(browser: Browser, url: string): Promise<void> {
+export async function signIn(browser: Browser, url: string): Promise<void> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -161,7 +161,7 @@ async function signIn(browser: Browser, url: string): Promise<void> {
 }
 
 /** The cache file the app created in its data directory while signed in. */
-function cacheFileIn(dataDir: string): string {
+export function cacheFileIn(dataDir: string): string {
   const file = readdirSync(dataDir).find((name) => /\.(sqlite|sqlite3|db)$/.test(name));
   if (!file) throw new Error(`The preview did not create a contacts cache in ${dataDir}; is the contacts service wired into services.ts?`);
   return join(dataDir, file);

@@ -20,8 +20,7 @@ import { createContactsApi } from './hubspot/contacts-api.ts';
 import type { Ports } from './ports.ts';
 import { createSettingsStore } from './settings.ts';
 import { createConnectionMonitor } from './status/connection-monitor.ts';
-import { createSavedViewsStore } from './views/saved-views.ts';
-import { createViewHandlers } from './views/view-handlers.ts';
+import { createViewsService } from './views/views-service.ts';
 
 export type ResolvedConfig = AppConfig & { hubspot: HubSpotConfig };
 
@@ -64,7 +63,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
   const sync = createSyncService({ client, cache, clock, log, properties: () => settings.get().extraSyncedProperties });
   const exporter = createExporter({ dbPath, clock, log });
   const exportTargets = new Map<string, string>();
-  const views = createSavedViewsStore(ports.store, clock, log);
+  const views = createViewsService({ store: ports.store, clock, log, cache, client, account: () => auth.account(), emit: (event, payload) => emit(event, payload) });
   const monitor = createConnectionMonitor({
     check: (signal) => contactsApi.checkConnection(signal),
     auth,
@@ -119,6 +118,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     sync.onProgress((progress) => {
       emit('syncProgress', progress);
       contactsChanged(!progress.running);
+      // HubSpot lists (views) are refreshed after each sync that got through
+      if (!progress.running && progress.error === null) void views.refreshLists();
     }),
     settings.onChange(() => monitor.intervalChanged()),
   ];
@@ -169,7 +170,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       visibleColumns: settings.get().visibleColumns,
       syncedProperties: syncedPropertyList(settings.get().extraSyncedProperties),
     }),
-    queryContacts: async (query) => cache.query(query),
+    queryContacts: async (query) => cache.query(query, views.filterContext()),
     listProperties: () => propertyInfo(),
     syncNow: async () => {
       if (auth.state().status !== 'signed-in') {
@@ -203,7 +204,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       ports.showInFolder(path);
     },
 
-    ...createViewHandlers(views),
+    ...views.handlers,
 
     getStatus: async () => monitor.status(),
     checkConnection: () => monitor.checkNow(),

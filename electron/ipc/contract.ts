@@ -18,6 +18,8 @@ import type {
   IpcResult,
   SavedView,
   ViewsState,
+  FilterChoices,
+  ListInfo,
 } from './types.ts';
 
 /** A request channel: the schema its input must pass, and (as a phantom) the type it answers. */
@@ -86,6 +88,7 @@ export const channels = {
       columns,
       offset: z.number().int().min(0).max(100_000_000),
       limit: z.number().int().min(1).max(500),
+      filters: viewFiltersSchema.optional(),
     }),
   ),
   listProperties: channel<PropertyInfo[]>()(noInput),
@@ -115,6 +118,11 @@ export const channels = {
   deleteView: channel<ViewsState>()(z.strictObject({ id: viewId })),
   /** Remembers the chosen view (built-in or saved) so it comes back after a restart. */
   useView: channel<void>()(z.strictObject({ id: viewId })),
+  getFilterChoices: channel<FilterChoices>()(noInput),
+  /** Fetches the account's contact lists (names, sizes) from HubSpot now. */
+  refreshLists: channel<FilterChoices>()(noInput),
+  /** Fetches one list's members into the cache now (when it is chosen); refreshed with each sync afterwards. */
+  fetchListMembers: channel<ListInfo>()(z.strictObject({ listId: hubspotId })),
 
   getStatus: channel<StatusView>()(noInput),
   checkConnection: channel<StatusView>()(noInput),
@@ -143,9 +151,11 @@ export interface Events {
   download: { url: string; fileName: string };
   /** A command chosen outside the window (tray or app menu) that the window carries out. */
   menuCommand: { command: 'open-export-dialog' | 'open-sign-out-dialog' | 'open-settings-dialog' };
+  /** HubSpot lists were refreshed (after a sync); `problems` says, in plain words, what could not be. */
+  listsChanged: { problems: string[] };
 }
 /** The event names, as a value the preload and the preview iterate. */
-export const eventNames = ['authChanged', 'statusChanged', 'syncProgress', 'contactsChanged', 'exportProgress', 'openUrl', 'download', 'menuCommand'] as const satisfies readonly (keyof Events)[];
+export const eventNames = ['authChanged', 'statusChanged', 'syncProgress', 'contactsChanged', 'exportProgress', 'openUrl', 'download', 'menuCommand', 'listsChanged'] as const satisfies readonly (keyof Events)[];
 export type EventName = keyof Events;
 
 export type Channels = typeof channels;

@@ -103,6 +103,8 @@ export interface ContactsQuery {
   columns: string[];
   offset: number;
   limit: number;
+  /** A view's filters (issue 16); combined with AND, and with the search. */
+  filters?: ViewFilter[];
 }
 
 export interface ContactRow {
@@ -116,6 +118,8 @@ export interface ContactsPage {
   /** Rows matching the search (all rows when the search is empty). */
   total: number;
   offset: number;
+  /** Filters of the view that are not applied, or only partly (issue 16). */
+  filterIssues?: FilterIssue[];
 }
 
 export interface ContactsSummary {

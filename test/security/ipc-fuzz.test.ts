@@ -57,6 +57,9 @@ const validInputs: Record<ChannelName, unknown> = {
   updateView: { id: 'all-contacts', name: 'Renamed' },
   deleteView: { id: 'all-contacts' },
   useView: { id: 'all-contacts' },
+  getFilterChoices: undefined,
+  refreshLists: undefined,
+  fetchListMembers: { listId: '11' },
   getStatus: undefined,
   checkConnection: undefined,
   getSettings: undefined,
@@ -245,7 +248,8 @@ test('view filters: unknown operators, wrong types and huge arrays never reach t
     ['filters as an object', { kind: 'is-empty', property: 'city' }],
   ];
   for (const [how, filters] of hostileFilters) {
-    for (const [channel, input] of [['saveView', view(filters)], ['updateView', { id: 'x', definition: view(filters).definition }]] as const) {
+    const query = { search: '', sort: { column: 'email', direction: 'asc' }, columns: ['email'], offset: 0, limit: 50, filters };
+    for (const [channel, input] of [['saveView', view(filters)], ['updateView', { id: 'x', definition: view(filters).definition }], ['queryContacts', query]] as const) {
       const result = await dispatch(channel, input);
       assert.ok(!result.ok && result.error.kind === 'bad-input', `${channel} with ${how} was not refused as bad input`);
     }

@@ -16,6 +16,7 @@ import type { Writer } from './cache-writer.ts';
 import * as queries from './cache-queries.ts';
 import * as syncReads from './cache-sync-reads.ts';
 import * as writes from './cache-writes.ts';
+import * as lists from './lists-store.ts';
 
 export type ConnectionKind = 'writer' | 'reader';
 
@@ -46,6 +47,15 @@ export const cacheRequests = {
   count: onReader(queries.count),
   properties: onReader(queries.properties),
   propertyLabels: onReader(queries.propertyLabels),
+  // --- HubSpot lists for the views' List filter (lists-store.ts)
+  replaceListCatalogue: onWriter(lists.replaceListCatalogue),
+  replaceListMembers: onWriter(lists.replaceListMembers),
+  recordListProblem: onWriter(lists.recordListProblem),
+  markListDeleted: onWriter(lists.markListDeleted),
+  markListChosen: onWriter(lists.markListChosen),
+  listsToRefresh: onReader(lists.listsToRefresh),
+  readLists: onReader(lists.readLists),
+  readList: onReader(lists.readList),
 };
 
 export type CacheRequests = typeof cacheRequests;

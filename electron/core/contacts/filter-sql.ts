@@ -12,7 +12,7 @@
  */
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { FilterTerm } from '../views/filters.ts';
-import { isPropertyName } from './synced-properties.ts';
+import { checkColumn, sortKey } from './cache-sorting.ts';
 
 export interface IdSetSql {
   /** A SELECT of contact ids; usable as `id IN (...)` or counted. */
@@ -22,11 +22,8 @@ export interface IdSetSql {
 
 export const CONTAINS_FUNCTION = 'contact_desk_contains';
 
-/** The indexed text expression of a property (kept in step with the cache's sort indexes). */
-export function propertyValueSql(property: string): string {
-  if (!isPropertyName(property)) throw new Error(`Not a property name: ${JSON.stringify(property)}`);
-  return `NULLIF(json_extract(properties, '$."${property}"'), '') COLLATE NOCASE`;
-}
+/** A property's value as its text sort index holds it (blank as NULL, compared without case). */
+export const propertyValueSql = (property: string): string => sortKey(checkColumn(property), 'string');
 
 const likeEscaped = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 const isAscii = (text: string) => /^[\x20-\x7e]*$/.test(text);
@@ -94,7 +91,8 @@ function termSet(term: FilterTerm): IdSetSql {
     case 'between':
       return betweenSet(term);
     case 'list':
-      return { sql: 'SELECT contact_id FROM list_members WHERE list_id = ?', params: [term.listId] };
+      // members HubSpot lists that are not (yet) in the cache do not count
+      return select('id IN (SELECT contact_id FROM list_members WHERE list_id = ?)', [term.listId]);
     case 'nothing':
       return select('0', []);
   }
@@ -113,9 +111,9 @@ export function matchingIdsSql(terms: readonly FilterTerm[], match: string | nul
 
 const fold = (text: string) => text.toLocaleLowerCase('und');
 
-/** Registers what the filter SQL calls; every connection that runs it needs this once. */
+/** What the filter SQL calls ("contains" beyond ASCII, which LIKE compares case-sensitively); sql-functions.ts registers it on every connection. */
 export function registerFilterFunctions(db: DatabaseSync): void {
-  db.function(CONTAINS_FUNCTION, { deterministic: true, directOnly: true }, (haystack, needle) =>
+  db.function(CONTAINS_FUNCTION, { deterministic: true }, (haystack, needle) =>
     typeof haystack === 'string' && typeof needle === 'string' && fold(haystack).includes(fold(needle)) ? 1 : 0,
   );
 }

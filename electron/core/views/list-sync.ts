@@ -12,15 +12,15 @@ import type { Clock, Logger } from '../ports.ts';
 
 /** The cache's lists tables (see contacts/lists-store.ts); async because they live with the cache. */
 export interface ListsStore {
-  replaceCatalogue(lists: readonly ListRecord[]): Promise<void>;
+  replaceListCatalogue(lists: readonly ListRecord[]): Promise<void>;
   /** One transaction. */
-  replaceMembers(listId: string, contactIds: readonly number[], fetchedAt: number): Promise<void>;
-  recordProblem(listId: string, problem: string): Promise<void>;
-  markDeleted(listId: string): Promise<void>;
-  markChosen(listId: string, at: number): Promise<void>;
+  replaceListMembers(listId: string, contactIds: readonly number[], fetchedAt: number): Promise<void>;
+  recordListProblem(listId: string, problem: string): Promise<void>;
+  markListDeleted(listId: string): Promise<void>;
+  markListChosen(listId: string, at: number): Promise<void>;
   listsToRefresh(since: number, alsoIds: readonly string[]): Promise<string[]>;
-  list(listId: string): Promise<ListInfo | null>;
-  lists(): Promise<ListInfo[]>;
+  readList(listId: string): Promise<ListInfo | null>;
+  readLists(): Promise<ListInfo[]>;
 }
 
 /** HubSpot's lists API, as much of it as this needs (hubspot/lists-api.ts). */
@@ -67,27 +67,27 @@ export function createListSync(options: ListSyncOptions): ListSync {
   };
 
   async function fetchNow(listId: string, signal: AbortSignal | undefined): Promise<ListInfo> {
-    const known = await store.list(listId);
+    const known = await store.readList(listId);
     const name = known ? `“${known.name}”` : 'this list';
     try {
       const members = await source.allMembers(listId, signal);
       scopeProblem = null;
-      await store.replaceMembers(listId, toContactIds(members), clock.now());
+      await store.replaceListMembers(listId, toContactIds(members), clock.now());
       log.info('lists: members fetched', { listId, members: members.length });
     } catch (error) {
       noteScope(error);
       if (options.isListGone(error)) {
-        await store.markDeleted(listId);
+        await store.markListDeleted(listId);
         throw new AppError('hubspot-error', `The list ${name} was deleted in HubSpot, so it can’t be used as a filter any more.`, { cause: error });
       }
       const kind = isAppError(error) ? error.kind : 'internal';
       const reason = isAppError(error) ? error.message : 'Something went wrong inside Contact Desk.';
       log.warn('lists: members not fetched', { listId, kind });
       if (known?.membersFetchedAt == null) throw new AppError(kind, `The members of ${name} could not be fetched. ${reason}`, { cause: error });
-      await store.recordProblem(listId, reason);
+      await store.recordListProblem(listId, reason);
       throw new AppError(kind, `The members of ${name} were not refreshed, so the ones fetched before are used. ${reason}`, { cause: error });
     }
-    const info = await store.list(listId);
+    const info = await store.readList(listId);
     if (!info) throw new AppError('internal', 'Contact Desk could not read the list back from its saved contacts. Try again.');
     return info;
   }
@@ -104,19 +104,19 @@ export function createListSync(options: ListSyncOptions): ListSync {
     try {
       const lists = await source.allContactLists({}, signal);
       scopeProblem = null;
-      await store.replaceCatalogue(lists);
+      await store.replaceListCatalogue(lists);
     } catch (error) {
       noteScope(error);
       throw error;
     }
-    return store.lists();
+    return store.readLists();
   }
 
   return {
     refreshCatalogue,
 
     async fetchMembers(listId, signal) {
-      await store.markChosen(listId, clock.now());
+      await store.markListChosen(listId, clock.now());
       return fetchMembers(listId, signal);
     },
 

@@ -25,6 +25,8 @@ export interface Views {
   modified: boolean;
   /** Why the last views action failed (the name dialog shows its own). */
   error: ErrorView | null;
+  /** The search the last chosen view put in the box: applied at once, not after the typing delay. */
+  appliedSearch: string | null;
   choose(id: string): void;
   saveAs(name: string): Promise<void>;
   saveChanges(): Promise<void>;
@@ -46,6 +48,7 @@ export function useViews(screen: ScreenState): Views {
   const [filters, setFilters] = useState<ViewFilter[]>([]);
   const [error, setError] = useState<ErrorView | null>(null);
   const [lastUsed, setLastUsed] = useState<string | null>(null);
+  const [appliedSearch, setAppliedSearch] = useState<string | null>(null);
   const screenRef = useRef(screen);
   screenRef.current = screen;
 
@@ -53,6 +56,7 @@ export function useViews(screen: ScreenState): Views {
     const view = views.find((candidate) => candidate.id === id);
     const builtIn = builtInViews.find((candidate) => candidate.id === id);
     setCurrentId(view || builtIn ? id : ALL_CONTACTS);
+    setAppliedSearch(view?.search ?? '');
     if (view) {
       setFilters(view.filters);
       screenRef.current.apply({ columns: view.columns, sort: view.sort, search: view.search });
@@ -104,6 +108,7 @@ export function useViews(screen: ScreenState): Views {
       setFilters,
       modified,
       error,
+      appliedSearch,
       choose(id) {
         setError(null);
         apply(id, saved);
@@ -132,7 +137,7 @@ export function useViews(screen: ScreenState): Views {
         apply(ALL_CONTACTS, state.saved);
       },
     }),
-    [saved, currentId, filters, modified, error, current, apply, run],
+    [saved, currentId, filters, modified, error, appliedSearch, current, apply, run],
   );
 }
 

@@ -1,17 +1,16 @@
 /**
- * The filter SQL on a real cache file (the cache module's own schema and sort indexes), each
+ * The views' filters on a real cache (the cache workers, its schema and sort indexes), each
  * combination checked against a reference computed in plain JavaScript from the same contacts.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { test, type TestContext } from 'node:test';
-import { openContactsCache, type CachedContact, type PropertyDefinition } from '../../../../electron/core/contacts/cache.ts';
-import { matchingIdsSql, registerFilterFunctions } from '../../../../electron/core/contacts/filter-sql.ts';
-import { createListsSchema, replaceListCatalogue, replaceListMembers } from '../../../../electron/core/contacts/lists-store.ts';
-import { ftsQuery } from '../../../../electron/core/contacts/search-text.ts';
+import { openContactsCache, type CachedContact, type ContactsCache, type PropertyDefinition } from '../../../../electron/core/contacts/cache.ts';
+import { openReader } from '../../../../electron/core/contacts/cache-reader.ts';
+import type { FilterContext } from '../../../../electron/core/contacts/filter-queries.ts';
+import { matchingIdsSql } from '../../../../electron/core/contacts/filter-sql.ts';
 import { resolveFilters, type FilterFacts } from '../../../../electron/core/views/filters.ts';
 import type { ViewFilter } from '../../../../electron/ipc/types.ts';
 
@@ -67,42 +66,57 @@ function makeContacts(count: number): CachedContact[] {
   });
 }
 
-function openFixture(t: TestContext, contacts: CachedContact[]): DatabaseSync {
+interface Fixture {
+  cache: ContactsCache;
+  path: string;
+}
+
+async function openFixture(t: TestContext, contacts: CachedContact[]): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'contact-desk-filters-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, 'contacts.sqlite');
   const cache = openContactsCache(path);
-  cache.replaceProperties(definitions);
-  cache.updateSyncState({ syncedProperties: synced });
-  cache.upsertContacts(contacts);
-  cache.close();
-  const db = new DatabaseSync(path);
-  t.after(() => db.close());
-  registerFilterFunctions(db);
-  createListsSchema(db);
-  replaceListCatalogue(db, [{ listId: '7', name: 'Spring Event', processingType: 'MANUAL', size: 3 }]);
-  replaceListMembers(db, '7', [2, 3, 5, 8, 13, 21, 34, 55, 89, 100000], 1);
-  return db;
+  t.after(() => cache.close());
+  await cache.replaceProperties(definitions);
+  await cache.updateSyncState({ syncedProperties: synced });
+  await cache.upsertContacts(contacts);
+  await cache.replaceListCatalogue([{ listId: '7', name: 'Spring Event', processingType: 'MANUAL', size: 3 }]);
+  await cache.replaceListMembers('7', [2, 3, 5, 8, 13, 21, 34, 55, 89, 100000], 1);
+  return { cache, path };
 }
 
-const facts = (overrides: Partial<FilterFacts> = {}): FilterFacts => ({
+const context = (overrides: Partial<FilterContext> = {}): FilterContext => ({
+  now: Date.UTC(2025, 11, 15, 12),
+  timeZone: 'Europe/Berlin',
+  user: { email: 'me@example.com', userId: null },
+  listsProblem: null,
+  ...overrides,
+});
+
+/** Facts as the cache would read them, for the plan check (which goes to SQL directly). */
+const facts = (): FilterFacts => ({
   synced: new Set(synced),
   definitions: new Map(definitions.map((property) => [property.name, property])),
-  ownerIds: new Set(['101', '102', '103']),
-  me: '102',
-  meProblem: 'unknown',
+  ownerIds: null,
+  me: null,
+  meProblem: '',
   lists: new Map([['7', { name: 'Spring Event', deleted: false, membersFetchedAt: 1 }]]),
   listsProblem: null,
   now: Date.UTC(2025, 11, 15, 12),
   timeZone: 'Europe/Berlin',
-  ...overrides,
 });
 
-function idsFor(db: DatabaseSync, filters: ViewFilter[], search = '', overrides: Partial<FilterFacts> = {}): number[] {
-  const { terms } = resolveFilters(filters, facts(overrides));
-  const set = matchingIdsSql(terms, ftsQuery(search));
-  if (set === null) return (db.prepare('SELECT id FROM contacts ORDER BY id').all() as { id: number }[]).map((row) => row.id);
-  return (db.prepare(`SELECT id FROM contacts WHERE id IN (${set.sql}) ORDER BY id`).all(...set.params) as { id: number }[]).map((row) => row.id);
+/** Every matching id, through the cache's own query (pages of 500), in id order. */
+async function idsFor({ cache }: Fixture, filters: ViewFilter[], search = '', overrides: Partial<FilterContext> = {}): Promise<number[]> {
+  const ids: number[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await cache.query({ search, filters, sort: { column: 'hs_object_id', direction: 'asc' }, columns: ['email'], offset, limit: 500 }, context(overrides));
+    ids.push(...page.rows.map((row) => Number(row.id)));
+    if (offset + 500 >= page.total) {
+      assert.equal(ids.length, page.total, 'the count agrees with the rows');
+      return ids;
+    }
+  }
 }
 
 type Props = Record<string, string | null>;
@@ -113,7 +127,7 @@ const berlinMidnight = (day: string) => Date.parse(`${day}T00:00:00+01:00`);
 /** The reference: each filter as a plain predicate over a contact's properties. */
 const reference: Record<string, (p: Props, id: number) => boolean> = {
   stageCustomerOrLead: (p) => ['customer', 'lead'].includes(lower(value(p, 'lifecyclestage')) ?? ''),
-  ownerMeOrNone: (p) => value(p, 'hubspot_owner_id') === '102' || value(p, 'hubspot_owner_id') === null,
+  owner102OrNone: (p) => value(p, 'hubspot_owner_id') === '102' || value(p, 'hubspot_owner_id') === null,
   cityEmpty: (p) => value(p, 'city') === null,
   cityNotEmpty: (p) => value(p, 'city') !== null,
   cityContainsBer: (p) => lower(value(p, 'city'))?.includes('ber') ?? false,
@@ -135,7 +149,7 @@ const reference: Record<string, (p: Props, id: number) => boolean> = {
 
 const cases: [string, ViewFilter[], (keyof typeof reference)[]][] = [
   ['lifecycle stage: Customer or Lead (any case)', [{ kind: 'is-any-of', property: 'lifecyclestage', values: ['customer', 'lead'] }], ['stageCustomerOrLead']],
-  ['contact owner: Me or No owner', [{ kind: 'owner', owners: ['me', 'none'] }], ['ownerMeOrNone']],
+  ['contact owner: 102 or No owner', [{ kind: 'owner', owners: ['102', 'none'] }], ['owner102OrNone']],
   ['city is empty', [{ kind: 'is-empty', property: 'city' }], ['cityEmpty']],
   ['city is not empty', [{ kind: 'is-not-empty', property: 'city' }], ['cityNotEmpty']],
   ['city contains "BER"', [{ kind: 'contains', property: 'city', text: 'BER' }], ['cityContainsBer']],
@@ -150,17 +164,17 @@ const cases: [string, ViewFilter[], (keyof typeof reference)[]][] = [
     'stage AND owner AND created AND city',
     [
       { kind: 'is-any-of', property: 'lifecyclestage', values: ['customer', 'lead'] },
-      { kind: 'owner', owners: ['me', 'none'] },
+      { kind: 'owner', owners: ['102', 'none'] },
       { kind: 'date', property: 'createdate', range: { from: '2025-06-01', to: null } },
       { kind: 'contains', property: 'city', text: 'ber' },
     ],
-    ['stageCustomerOrLead', 'ownerMeOrNone', 'cityContainsBer'],
+    ['stageCustomerOrLead', 'owner102OrNone', 'cityContainsBer'],
   ],
 ];
 
-test('each filter kind, alone and combined, matches exactly the reference', (t) => {
+test('each filter kind, alone and combined, matches exactly the reference', async (t) => {
   const contacts = makeContacts(600);
-  const db = openFixture(t, contacts);
+  const fixture = await openFixture(t, contacts);
   const createdSinceJune = (p: Props) => Date.parse(p.createdate!) >= berlinMidnight('2025-06-01') - 3_600_000; // CEST
   for (const [name, filters, predicates] of cases) {
     const extra = name.startsWith('stage AND') ? [createdSinceJune] : name.includes('this month') ? [reference.createdDecember!] : [];
@@ -168,37 +182,59 @@ test('each filter kind, alone and combined, matches exactly the reference', (t) 
       .filter((contact) => [...predicates.map((key) => reference[key]!), ...extra].every((matches) => matches(contact.properties, Number(contact.id))))
       .map((contact) => Number(contact.id));
     assert.ok(expected.length > 0 && expected.length < contacts.length, `${name}: the fixture should both match and miss`);
-    assert.deepEqual(idsFor(db, filters), expected, name);
+    assert.deepEqual(await idsFor(fixture, filters), expected, name);
   }
 });
 
-test('search narrows the filtered contacts further', (t) => {
+test('search narrows the filtered contacts further', async (t) => {
   const contacts = makeContacts(600);
-  const db = openFixture(t, contacts);
+  const fixture = await openFixture(t, contacts);
   const stage: ViewFilter[] = [{ kind: 'is-any-of', property: 'lifecyclestage', values: ['customer'] }];
-  const searched = new Set(idsFor(db, [], 'José'));
-  const expected = idsFor(db, stage).filter((id) => searched.has(id));
+  const searched = new Set(await idsFor(fixture, [], 'José'));
+  const expected = (await idsFor(fixture, stage)).filter((id) => searched.has(id));
   assert.ok(expected.length > 0);
-  assert.deepEqual(idsFor(db, stage, 'José'), expected);
+  assert.deepEqual(await idsFor(fixture, stage, 'José'), expected);
   assert.ok(contacts.filter((c) => expected.includes(Number(c.id))).every((c) => c.properties.firstname === 'José'));
 });
 
-test('a filter that cannot be applied is left out; "Me" without an owner record matches nobody', (t) => {
-  const db = openFixture(t, makeContacts(200));
-  const all = idsFor(db, []);
-  assert.deepEqual(idsFor(db, [{ kind: 'list', listId: '7' }], '', { lists: new Map([['7', { name: 'Spring Event', deleted: true, membersFetchedAt: 1 }]]) }), all);
-  assert.deepEqual(idsFor(db, [{ kind: 'owner', owners: ['me'] }], '', { me: null }), []);
-  assert.deepEqual(idsFor(db, [{ kind: 'is-any-of', property: 'city', values: ['Berlin'] }], '', { synced: new Set(synced.filter((name) => name !== 'city')) }), all);
+test('a filter that cannot be applied is left out and said why; "Me" without an owner record matches nobody', async (t) => {
+  const fixture = await openFixture(t, makeContacts(200));
+  const all = await idsFor(fixture, []);
+  await fixture.cache.markListDeleted('7');
+  const page = await fixture.cache.query(
+    { search: '', filters: [{ kind: 'list', listId: '7' }, { kind: 'is-any-of', property: 'favourite_colour', values: ['blue'] }], sort: { column: 'email', direction: 'asc' }, columns: ['email'], offset: 0, limit: 10 },
+    context(),
+  );
+  assert.equal(page.total, all.length);
+  assert.deepEqual(page.filterIssues?.map((issue) => [issue.index, issue.applied]), [[0, false], [1, false]]);
+  assert.match(page.filterIssues![0]!.reason, /“Spring Event” was deleted in HubSpot/);
+  assert.deepEqual(await idsFor(fixture, [{ kind: 'owner', owners: ['me'] }]), []);
+  assert.deepEqual(await idsFor(fixture, [{ kind: 'list', listId: '7' }], '', { listsProblem: 'Lists need crm.lists.read.' }), all);
 });
 
-test('indexed properties are answered from their sort index alone', (t) => {
-  const db = openFixture(t, makeContacts(50));
+test('indexed properties are answered from their sort index alone', async (t) => {
+  const { path } = await openFixture(t, makeContacts(50));
+  const reader = openReader(path);
+  t.after(() => reader.close());
   const plan = (filters: ViewFilter[]) => {
     const set = matchingIdsSql(resolveFilters(filters, facts()).terms, null)!;
-    return (db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM (${set.sql})`).all(...set.params) as { detail: string }[]).map((row) => row.detail).join('\n');
+    return (reader.conn.db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM (${set.sql})`).all(...set.params) as { detail: string }[]).map((row) => row.detail).join('\n');
   };
   assert.match(plan([{ kind: 'is-any-of', property: 'lifecyclestage', values: ['customer'] }]), /COVERING INDEX contacts_sort_text_lifecyclestage/);
   assert.match(plan([{ kind: 'date', property: 'createdate', range: { preset: 'this-year' } }]), /COVERING INDEX contacts_sort_text_createdate/);
   assert.match(plan([{ kind: 'contains', property: 'city', text: 'ber' }]), /COVERING INDEX contacts_sort_text_city/);
   assert.match(plan([{ kind: 'is-not-empty', property: 'hubspot_owner_id' }]), /COVERING INDEX contacts_sort_text_hubspot_owner_id/);
+});
+
+test('a filtered count and its pages follow the cache as a sync or a list refresh changes it', async (t) => {
+  const contacts = makeContacts(300);
+  const fixture = await openFixture(t, contacts);
+  const stage: ViewFilter[] = [{ kind: 'is-any-of', property: 'lifecyclestage', values: ['customer'] }];
+  const before = await idsFor(fixture, stage);
+  await fixture.cache.upsertContacts([{ ...contacts[0]!, id: '5000', properties: { ...contacts[0]!.properties, hs_object_id: '5000', lifecyclestage: 'customer' } }]);
+  assert.deepEqual(await idsFor(fixture, stage), [...before, 5000]);
+  const list: ViewFilter[] = [{ kind: 'list', listId: '7' }];
+  assert.deepEqual(await idsFor(fixture, list), [2, 3, 5, 8, 13, 21, 34, 55, 89]);
+  await fixture.cache.replaceListMembers('7', [1, 5000], 2);
+  assert.deepEqual(await idsFor(fixture, list), [1, 5000]);
 });
