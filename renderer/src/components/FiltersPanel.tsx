@@ -79,11 +79,12 @@ export function FiltersPanel({ filters, onChange, properties, columns, choices, 
         <Icon name="filter" />
         Filters
         {filters.length > 0 && (
-          <span className="filters__count">
-            <span className="visually-hidden">(</span>
-            {filters.length}
-            <span className="visually-hidden"> active)</span>
-          </span>
+          <>
+            <span className="filters__count" aria-hidden="true">
+              {filters.length}
+            </span>
+            <span className="visually-hidden">, {filters.length} active</span>
+          </>
         )}
       </button>
       <div className="filters__panel popover" id={panelId} role="dialog" aria-labelledby={titleId} hidden={!open}>
