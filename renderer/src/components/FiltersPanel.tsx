@@ -74,7 +74,7 @@ export function FiltersPanel({ filters, onChange, properties, columns, choices, 
   const otherColumns = columns.filter((name) => !dedicated.has(name));
 
   return (
-    <div className="filters" ref={rootRef}>
+    <div className="filters menu-anchor" ref={rootRef}>
       <button ref={buttonRef} type="button" className="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((value) => !value)}>
         <Icon name="filter" />
         Filters

@@ -61,7 +61,7 @@ export function ViewMenu({ saved, currentId, modified, onChoose, onCommand }: Vi
   );
 
   return (
-    <div className="view-menu" ref={rootRef}>
+    <div className="view-menu menu-anchor" ref={rootRef}>
       <button
         ref={buttonRef}
         type="button"
