@@ -49,7 +49,8 @@ const chosenCount = (count: number) => (count === 0 ? null : `${count} chosen`);
  * once; filters combine with AND, the values of one filter with OR.
  */
 export function FiltersPanel({ filters, onChange, properties, columns, choices, lists }: FiltersPanelProps) {
-  const { open, setOpen, rootRef, buttonRef } = useDisclosure();
+  // opening moves the keyboard into the panel, to its first group
+  const { open, setOpen, rootRef, buttonRef } = useDisclosure(() => rootRef.current?.querySelector<HTMLElement>('.filters__panel summary')?.focus());
   const panelId = useId();
   const titleId = useId();
   const set = (slot: FilterSlot, filter: ViewFilter | null) => onChange(withSlot(filters, slot, filter));
