@@ -14,35 +14,30 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { openContactsCache, type CachedContact } from '../electron/core/contacts/cache.ts';
 import { syncedPropertyList } from '../electron/core/contacts/synced-properties.ts';
 import { query } from '../electron/core/contacts/cache-queries.ts';
 import { openReader } from '../electron/core/contacts/cache-reader.ts';
 import type { FilterContext } from '../electron/core/contacts/filter-queries.ts';
-import { sandboxEnvironment } from '../electron/core/config.ts';
 import { createHubSpotClient } from '../electron/core/hubspot/client.ts';
 import { createListsApi, isListGone } from '../electron/core/hubspot/lists-api.ts';
-import type { Logger } from '../electron/core/ports.ts';
 import { systemClock } from '../electron/core/ports.ts';
 import { createListSync } from '../electron/core/views/list-sync.ts';
-import { startPreview, type Preview } from '../electron/preview/preview.ts';
 import type { ContactsQuery, ViewDefinition, ViewFilter } from '../electron/ipc/types.ts';
 import { KNOWN_LISTS } from '../sandbox/lists.ts';
 import { CONTACT_PROPERTIES } from '../sandbox/properties.ts';
-import { startSandbox, type Sandbox } from '../sandbox/server.ts';
-import { freeRedirectUris } from '../test/support/free-ports.ts';
+import type { Sandbox } from '../sandbox/server.ts';
 import type { BenchOptions } from './options.ts';
 import { PAGE_PROBE, type ProbeWindow } from './page-probe.ts';
 import { startRemoteSandbox } from './remote-sandbox.ts';
 import { formatNumber, ratioOf, type Measurement } from './report.ts';
 import { ensureRendererBuilt } from './renderer-build.ts';
 import { signInToRemoteSandbox } from './sandbox-sign-in.ts';
-import { cacheFileIn, median, signIn } from './table-bench.ts';
+import { median, quietLog, startSignedInWorld } from './signed-in-preview.ts';
 
 const CHOICES = 5;
 const VIEW_NAME = 'Bench: my customers this year';
-const quietLog: Logger = { info: () => {}, warn: () => {}, error: (message) => process.stderr.write(`[preview] ${message}\n`) };
 
 export interface ViewsBenchResult {
   rows: Measurement[];
@@ -97,20 +92,9 @@ function pickSearch(dbPath: string, view: ViewDefinition, context: FilterContext
 async function timeFilteredTable(options: BenchOptions, say: (line: string) => void): Promise<ViewsBenchResult> {
   const contacts = options.sizes.tableContacts;
   await ensureRendererBuilt(say);
-  const dataDir = mkdtempSync(join(tmpdir(), 'contact-desk-bench-views-'));
-  const redirectUris = await freeRedirectUris();
-  const sandbox = await startSandbox({ contacts, seed: options.seed, dataEndTime: options.dataEndMs, redirectUris, accessTokenTtlSeconds: 24 * 3600 });
-  const env = { ...sandboxEnvironment(sandbox, redirectUris.map((uri) => Number(new URL(uri).port))), CONTACT_DESK_DATA_DIR: dataDir };
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  let preview: Preview | null = null;
+  const world = await startSignedInWorld('views', contacts, options, say);
+  const { dbPath, sandbox } = world;
   try {
-    say('views: signing in through the consent page');
-    preview = await startPreview({ env, port: 0, log: quietLog });
-    await signIn(browser, preview.url);
-    await preview.close();
-    preview = null;
-    const dbPath = cacheFileIn(dataDir);
-    for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
     say(`views: filling the cache with the sandbox's ${formatNumber(contacts)} contacts`);
     await fillFromSandbox(dbPath, sandbox, options.dataEndMs);
 
@@ -121,8 +105,8 @@ async function timeFilteredTable(options: BenchOptions, say: (line: string) => v
     const direct = directPage(dbPath, view, context);
     say(`views: the view leaves ${formatNumber(direct.total)} contacts; straight from the cache in ${direct.ms.toFixed(1)} ms`);
 
-    preview = await startPreview({ env, port: 0, log: quietLog });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const preview = await world.startPreview();
+    const page = await world.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(PAGE_PROBE);
     await page.goto(preview.url);
     await page.getByRole('searchbox', { name: 'Search contacts' }).waitFor({ timeout: 30_000 });
@@ -154,16 +138,12 @@ async function timeFilteredTable(options: BenchOptions, say: (line: string) => v
         ratio: null,
         target: '< 100 ms',
         pass: direct.ms < 100,
-        note: 'median of 5, on a read connection in this process, counts not remembered between runs',
+        note: 'median of 5, each on a fresh read connection in this process (no remembered count)',
       },
     ];
     return { rows, details: { times, direct, view } };
   } finally {
-    await preview?.close();
-    await browser.close();
-    await sandbox.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(`${dataDir}.key`, { force: true });
+    await world.close();
   }
 }
 
