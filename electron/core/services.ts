@@ -24,6 +24,7 @@ import type { Ports } from './ports.ts';
 import { ensurePrivateFolder } from './private-files.ts';
 import { createSettingsStore } from './settings.ts';
 import { createConnectionMonitor } from './status/connection-monitor.ts';
+import { createViewsService } from './views/views-service.ts';
 
 export type ResolvedConfig = AppConfig & { hubspot: HubSpotConfig };
 
@@ -81,6 +82,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
   });
   const exporter = createExporter({ dbPath, clock, log });
   const exportTargets = new Map<string, string>();
+  const views = createViewsService({ store: ports.store, clock, log, cache, client, account: () => auth.account(), emit: (event, payload) => emit(event, payload) });
   const monitor = createConnectionMonitor({
     check: (signal) => contactsApi.checkConnection(signal),
     auth,
@@ -151,6 +153,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     sync.onProgress((progress) => {
       emit('syncProgress', progress);
       contactsChanged(!progress.running);
+      // HubSpot lists (views) are refreshed after each sync that got through
+      if (!progress.running && progress.error === null) void views.refreshLists();
     }),
     settings.onChange(() => monitor.intervalChanged()),
   ];
@@ -201,7 +205,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       visibleColumns: settings.get().visibleColumns,
       syncedProperties: syncedPropertyList(settings.get().extraSyncedProperties),
     }),
-    queryContacts: (query) => cache.queryShown(query),
+    queryContacts: (query) => cache.queryShown(query, views.filterContext()),
     listProperties: () => propertyInfo(),
     syncNow: async () => {
       if (auth.state().status !== 'signed-in') {
@@ -235,6 +239,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       if (path === undefined) throw new AppError('bad-input', 'That export is no longer available. Export again to get a new file.');
       ports.showInFolder(path);
     },
+
+    ...views.handlers,
 
     getStatus: async () => monitor.status(),
     checkConnection: () => monitor.checkNow(),
