@@ -21,7 +21,7 @@ test('a cache from before lists gets the lists tables and keeps its contacts', a
   await first.close();
   const old = new DatabaseSync(path);
   // as the cache was before features had tables of their own
-  old.exec('DROP TABLE list_members; DROP TABLE hubspot_lists; DROP TABLE schema_parts;');
+  old.exec('DROP TABLE list_members; DROP TABLE hubspot_lists; DROP TABLE owners; DROP TABLE owners_fetch; DROP TABLE schema_parts;');
   old.close();
 
   const cache = openContactsCache(path);
