@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { AppError } from './errors.ts';
 import type { HubSpotConfig } from './auth/hubspot-config.ts';
 import { optionalScopes } from './hubspot/optional-scopes.ts';
+import type { ManagedOpenAtLogin } from './login-item/open-at-login.ts';
 
 export const defaultScopes = ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read'];
 /** Owner names and list filters: asked for as optional scopes (`none` in HUBSPOT_OPTIONAL_SCOPES asks for none). */
@@ -29,6 +30,8 @@ export interface AppConfig {
   mode: 'sandbox' | 'hubspot';
   /** Null when no HubSpot app is configured: the shell must start the sandbox. */
   hubspot: HubSpotConfig | null;
+  /** The admin's CONTACT_DESK_OPEN_AT_LOGIN ("on"/"off" for everyone); null: each user chooses. */
+  openAtLogin: ManagedOpenAtLogin;
 }
 
 /** The settings an admin may give (environment, config.json, or a build's resources). */
@@ -41,6 +44,7 @@ export const adminConfigKeys = [
   'HUBSPOT_AUTH_BASE_URL',
   'HUBSPOT_API_BASE_URL',
   'CONTACT_DESK_DATA_DIR',
+  'CONTACT_DESK_OPEN_AT_LOGIN',
 ] as const;
 /** Set by the launchers that start the sandbox; never part of a build. */
 const keys = [...adminConfigKeys, 'CONTACT_DESK_SANDBOX'] as const;
@@ -107,6 +111,13 @@ function readConfigFile(path: string): RawConfig {
   return parsed.data as RawConfig;
 }
 
+function parseOpenAtLogin(value: string | undefined): ManagedOpenAtLogin {
+  if (value === undefined || value.trim() === '') return null;
+  const choice = value.trim().toLowerCase();
+  if (choice === 'on' || choice === 'off') return choice;
+  throw new AppError('bad-input', `CONTACT_DESK_OPEN_AT_LOGIN must be "on" or "off" (it is "${value}").`);
+}
+
 export function loadConfig(options: { env: Record<string, string | undefined>; defaultDataDir: string; packaged?: PackagedBuild }): AppConfig {
   const fromEnv: RawConfig = Object.fromEntries(keys.filter((key) => options.env[key]).map((key) => [key, options.env[key]]));
   const { packaged } = options;
@@ -115,8 +126,9 @@ export function loadConfig(options: { env: Record<string, string | undefined>; d
   const dataDir = fromEnv.CONTACT_DESK_DATA_DIR ?? fromResources.CONTACT_DESK_DATA_DIR ?? options.defaultDataDir;
   const raw: RawConfig = packaged ? withoutSandboxMark(fromResources) : { ...readConfigFile(join(dataDir, 'config.json')), ...fromEnv };
   const mode = raw.CONTACT_DESK_SANDBOX === '1' ? 'sandbox' : 'hubspot';
+  const openAtLogin = parseOpenAtLogin(raw.CONTACT_DESK_OPEN_AT_LOGIN);
 
-  if (!raw.HUBSPOT_CLIENT_ID) return { dataDir, mode: 'sandbox', hubspot: null };
+  if (!raw.HUBSPOT_CLIENT_ID) return { dataDir, mode: 'sandbox', hubspot: null, openAtLogin };
   if (!raw.HUBSPOT_CLIENT_SECRET) {
     throw new AppError('bad-input', 'HUBSPOT_CLIENT_ID is set but HUBSPOT_CLIENT_SECRET is not. Set both from your HubSpot app\'s Auth page.');
   }
@@ -124,6 +136,7 @@ export function loadConfig(options: { env: Record<string, string | undefined>; d
   return {
     dataDir,
     mode,
+    openAtLogin,
     hubspot: {
       clientId: raw.HUBSPOT_CLIENT_ID,
       clientSecret: raw.HUBSPOT_CLIENT_SECRET,

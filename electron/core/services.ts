@@ -16,12 +16,15 @@ import { AppError } from './errors.ts';
 import { suggestedExportFileName } from './export/export-file-name.ts';
 import { createExporter } from './export/exporter.ts';
 import { createHubSpotClient } from './hubspot/client.ts';
+import { createOpenAtLogin } from './login-item/open-at-login.ts';
+import { openAtLoginHandlers } from './login-item/open-at-login-handlers.ts';
 import { createContactsApi } from './hubspot/contacts-api.ts';
 import { createOwnersApi } from './hubspot/owners-api.ts';
 import type { Ports } from './ports.ts';
 import { ensurePrivateFolder } from './private-files.ts';
 import { createSettingsStore } from './settings.ts';
 import { createConnectionMonitor } from './status/connection-monitor.ts';
+import { createViewsService } from './views/views-service.ts';
 
 export type ResolvedConfig = AppConfig & { hubspot: HubSpotConfig };
 
@@ -79,6 +82,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
   });
   const exporter = createExporter({ dbPath, clock, log });
   const exportTargets = new Map<string, string>();
+  const views = createViewsService({ store: ports.store, clock, log, cache, client, account: () => auth.account(), emit: (event, payload) => emit(event, payload) });
   const monitor = createConnectionMonitor({
     check: (signal) => contactsApi.checkConnection(signal),
     auth,
@@ -88,6 +92,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     notify: (title, body) => ports.notify(title, body),
     log,
   });
+
+  const openAtLogin = createOpenAtLogin({ port: ports.loginItem, managed: config.openAtLogin, store: ports.store, log });
 
   let lastContactsChanged = 0;
   const contactsChanged = (force: boolean) => {
@@ -100,7 +106,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     );
   };
 
-  const canSync = () => auth.state().status === 'signed-in' && !['offline', 'hubspot-unavailable', 'needs-sign-in'].includes(monitor.status().state);
+  const canSync = () => auth.state().status === 'signed-in' && !['offline', 'hubspot-unreachable', 'hubspot-unavailable', 'needs-sign-in'].includes(monitor.status().state);
   const startSync = () => {
     if (auth.state().status !== 'signed-in' || sync.progress().running) return;
     sync.syncNow().catch((error: unknown) => log.warn('sync: could not start', { error: String(error) }));
@@ -147,6 +153,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     sync.onProgress((progress) => {
       emit('syncProgress', progress);
       contactsChanged(!progress.running);
+      // HubSpot lists (views) are refreshed after each sync that got through
+      if (!progress.running && progress.error === null) void views.refreshLists();
     }),
     settings.onChange(() => monitor.intervalChanged()),
   ];
@@ -197,7 +205,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       visibleColumns: settings.get().visibleColumns,
       syncedProperties: syncedPropertyList(settings.get().extraSyncedProperties),
     }),
-    queryContacts: (query) => cache.queryShown(query),
+    queryContacts: (query) => cache.queryShown(query, views.filterContext()),
     listProperties: () => propertyInfo(),
     syncNow: async () => {
       if (auth.state().status !== 'signed-in') {
@@ -232,11 +240,14 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       ports.showInFolder(path);
     },
 
+    ...views.handlers,
+
     getStatus: async () => monitor.status(),
     checkConnection: () => monitor.checkNow(),
 
     getSettings: async () => settings.get(),
     updateSettings: async (changes) => settings.update(changes),
+    ...openAtLoginHandlers(openAtLogin),
   };
 
   return {
@@ -258,6 +269,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     settings: () => settings.get(),
     async start() {
       monitor.start();
+      await openAtLogin.start();
       await auth.restore(); // announces the restored state through onAuthChanged
       schedule = startSyncSchedule({ sync, clock, log, canSync, intervalMs: () => backgroundSyncMinutes * 60_000 });
     },

@@ -66,6 +66,7 @@ export async function startAppWorld(t: TestContext, options: AppWorldOptions = {
     showInFolder: () => {},
     focusApp: () => {},
     notify: () => {},
+    loginItem: { read: async () => ({ enabled: false }), write: async () => {} },
     log: recordingLog(),
   };
   const services = createServices(config, ports, { version: '0.0.0-test', shell: 'preview' });

@@ -18,6 +18,7 @@ import * as owners from './owners-store.ts';
 import * as shown from './shown-queries.ts';
 import * as syncReads from './cache-sync-reads.ts';
 import * as writes from './cache-writes.ts';
+import * as lists from './lists-store.ts';
 
 export type ConnectionKind = 'writer' | 'reader';
 
@@ -52,6 +53,15 @@ export const cacheRequests = {
   replaceOwners: onWriter(owners.replaceOwners),
   readOwners: onReader(owners.readOwners),
   queryShown: onReader(shown.queryShown),
+  // --- HubSpot lists for the views' List filter (lists-store.ts)
+  replaceListCatalogue: onWriter(lists.replaceListCatalogue),
+  replaceListMembers: onWriter(lists.replaceListMembers),
+  recordListProblem: onWriter(lists.recordListProblem),
+  markListDeleted: onWriter(lists.markListDeleted),
+  markListChosen: onWriter(lists.markListChosen),
+  listsToRefresh: onReader(lists.listsToRefresh),
+  readLists: onReader(lists.readLists),
+  readList: onReader(lists.readList),
 };
 
 export type CacheRequests = typeof cacheRequests;

@@ -18,6 +18,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { OWNERS_SCHEMA } from './owners-store.ts';
+import { listsSchemaPart } from './lists-store.ts';
 
 export const CORE_VERSION = 2;
 
@@ -45,7 +46,7 @@ const coreMigrations: Migration[] = [
 ];
 
 /** Features' tables: add `yourPart` (exported from your feature's module) here. */
-export const schemaParts: readonly SchemaPart[] = [OWNERS_SCHEMA];
+export const schemaParts: readonly SchemaPart[] = [OWNERS_SCHEMA, listsSchemaPart];
 
 /** Empties every table holding data from HubSpot. */
 export const CLEAR_CORE = `

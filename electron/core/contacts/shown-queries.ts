@@ -7,6 +7,7 @@ import type { ContactsPage, ContactsQuery } from '../../ipc/types.ts';
 import type { OwnerDirectory } from '../values/owner-names.ts';
 import { showPage } from '../values/table-cells.ts';
 import { properties, query } from './cache-queries.ts';
+import type { FilterContext } from './filter-queries.ts';
 import type { Reader } from './cache-reader.ts';
 import type { PropertyDefinition } from './cache-types.ts';
 import { ownerDirectory } from './owners-store.ts';
@@ -29,7 +30,7 @@ export function showingFacts(r: Reader): ShowingFacts {
 }
 
 /** One page of the table, each cell as shown. */
-export function queryShown(r: Reader, request: ContactsQuery): ContactsPage {
+export function queryShown(r: Reader, request: ContactsQuery, context: FilterContext | null = null): ContactsPage {
   const facts = showingFacts(r);
-  return showPage(query(r, request), request.columns, facts.properties, facts.owners);
+  return showPage(query(r, request, context), request.columns, facts.properties, facts.owners);
 }

@@ -14,7 +14,7 @@ const tempDir = () => {
 test('with no client id, the app runs against the sandbox', () => {
   using data = tempDir();
   const config = loadConfig({ env: {}, defaultDataDir: data.dir });
-  assert.deepEqual(config, { dataDir: data.dir, mode: 'sandbox', hubspot: null });
+  assert.deepEqual(config, { dataDir: data.dir, mode: 'sandbox', hubspot: null, openAtLogin: null });
 });
 
 test('environment variables configure a real HubSpot app with defaults for the rest', () => {
@@ -86,6 +86,7 @@ test('a packaged build takes the HubSpot app settings from its resources only: n
   assert.deepEqual(config, {
     dataDir: data.dir,
     mode: 'hubspot',
+    openAtLogin: null,
     hubspot: {
       clientId: 'admin-id',
       clientSecret: 'admin-secret',
@@ -143,3 +144,16 @@ test('the origins a build was made with are written into it, and read back; a mi
   assert.deepEqual(readBuildOrigins(join(data.dir, 'missing.json')), []);
 });
 
+test('CONTACT_DESK_OPEN_AT_LOGIN: the admin turns open-at-login on or off for everyone, from the build\'s config.json', () => {
+  using data = tempDir();
+  const resources = join(data.dir, 'resources-config.json');
+  const withOpenAtLogin = (value: string) => {
+    writeFileSync(resources, JSON.stringify({ HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 's', CONTACT_DESK_OPEN_AT_LOGIN: value }));
+    return loadConfig({ env: {}, defaultDataDir: data.dir, packaged: { resourceConfigFile: resources, buildOrigins: [] } }).openAtLogin;
+  };
+  assert.equal(withOpenAtLogin('on'), 'on');
+  assert.equal(withOpenAtLogin(' OFF '), 'off');
+  assert.equal(withOpenAtLogin(''), null);
+  assert.equal(loadConfig({ env: { HUBSPOT_CLIENT_ID: 'id', HUBSPOT_CLIENT_SECRET: 's' }, defaultDataDir: data.dir }).openAtLogin, null, 'unset: each user chooses');
+  assert.throws(() => withOpenAtLogin('yes'), (error: unknown) => error instanceof AppError && error.kind === 'bad-input' && error.message === 'CONTACT_DESK_OPEN_AT_LOGIN must be "on" or "off" (it is "yes").');
+});
