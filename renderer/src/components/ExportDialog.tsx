@@ -180,8 +180,23 @@ function Radio({ name, checked, onChange, label, hint }: { name: string; checked
   );
 }
 
+/** One checkbox with its label and the hint under it. */
+function Check({ checked, onChange, label, hint }: { checked: boolean; onChange(on: boolean): void; label: string; hint: string }) {
+  const hintId = useId();
+  return (
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} aria-describedby={hintId} />
+      <span>
+        {label}
+        <span className="check__hint" id={hintId}>
+          {hint}
+        </span>
+      </span>
+    </label>
+  );
+}
+
 function FileChoices({ choices, choose }: ChoiceProps) {
-  const ids = { excel: useId(), semicolon: useId() };
   return (
     <>
       <fieldset className="fieldset">
@@ -229,24 +244,18 @@ function FileChoices({ choices, choose }: ChoiceProps) {
       {choices.format === 'csv' && (
         <fieldset className="fieldset">
           <legend>CSV options</legend>
-          <label className="check">
-            <input type="checkbox" checked={choices.excelFriendly} onChange={(event) => choose({ excelFriendly: event.target.checked })} aria-describedby={ids.excel} />
-            <span>
-              Excel-friendly
-              <span className="check__hint" id={ids.excel}>
-                Makes Excel show accents and non-Latin names correctly and start each contact on a new row. Leave on unless another program asks for plain UTF-8.
-              </span>
-            </span>
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={choices.semicolons} onChange={(event) => choose({ semicolons: event.target.checked })} aria-describedby={ids.semicolon} />
-            <span>
-              Use semicolons (for Excel in regions that use comma as decimal separator)
-              <span className="check__hint" id={ids.semicolon}>
-                Turn on if Excel puts each whole contact in one cell.
-              </span>
-            </span>
-          </label>
+          <Check
+            checked={choices.excelFriendly}
+            onChange={(on) => choose({ excelFriendly: on })}
+            label="Excel-friendly"
+            hint="Makes Excel show accents and non-Latin names correctly and start each contact on a new row. Leave on unless another program asks for plain UTF-8."
+          />
+          <Check
+            checked={choices.semicolons}
+            onChange={(on) => choose({ semicolons: on })}
+            label="Use semicolons (for Excel in regions that use comma as decimal separator)"
+            hint="Turn on if Excel puts each whole contact in one cell."
+          />
         </fieldset>
       )}
     </>
