@@ -8,6 +8,7 @@ import type { AuthState, ExportProgress, PropertyInfo, Settings, StatusView } fr
 import { createAuthService, type HubSpotConfig } from './auth/auth-service.ts';
 import type { AppConfig } from './config.ts';
 import { openContactsCache } from './contacts/cache.ts';
+import { createOwnersSync, OWNERS_SCOPE } from './contacts/owners-sync.ts';
 import { createSyncService } from './contacts/sync.ts';
 import { startSyncSchedule, type SyncSchedule } from './contacts/sync-schedule.ts';
 import { syncedPropertyList } from './contacts/synced-properties.ts';
@@ -18,6 +19,7 @@ import { createHubSpotClient } from './hubspot/client.ts';
 import { createOpenAtLogin } from './login-item/open-at-login.ts';
 import { openAtLoginHandlers } from './login-item/open-at-login-handlers.ts';
 import { createContactsApi } from './hubspot/contacts-api.ts';
+import { createOwnersApi } from './hubspot/owners-api.ts';
 import type { Ports } from './ports.ts';
 import { ensurePrivateFolder } from './private-files.ts';
 import { createSettingsStore } from './settings.ts';
@@ -61,7 +63,22 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
   ensurePrivateFolder(config.dataDir);
   const dbPath = join(config.dataDir, 'contacts.sqlite');
   const cache = openContactsCache(dbPath, { log });
-  const sync = createSyncService({ client, cache, clock, log, properties: () => settings.get().extraSyncedProperties });
+  const ownersSync = createOwnersSync({
+    owners: createOwnersApi(client),
+    cache,
+    clock,
+    log,
+    scopeGranted: () => !(auth.account()?.missingScopes ?? []).some((missing) => missing.scope === OWNERS_SCOPE),
+  });
+  const sync = createSyncService({
+    client,
+    cache,
+    clock,
+    log,
+    properties: () => settings.get().extraSyncedProperties,
+    // owner names for the Contact owner column, fetched at each sync
+    alongside: (signal) => ownersSync.refresh(signal),
+  });
   const exporter = createExporter({ dbPath, clock, log });
   const exportTargets = new Map<string, string>();
   const monitor = createConnectionMonitor({
@@ -184,7 +201,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       visibleColumns: settings.get().visibleColumns,
       syncedProperties: syncedPropertyList(settings.get().extraSyncedProperties),
     }),
-    queryContacts: async (query) => cache.query(query),
+    queryContacts: (query) => cache.queryShown(query),
     listProperties: () => propertyInfo(),
     syncNow: async () => {
       if (auth.state().status !== 'signed-in') {
@@ -200,7 +217,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     },
 
     startExport: async (request) => {
-      const target = await ports.chooseExportTarget(suggestedExportFileName(request.scope, clock.now()));
+      exporter.assertCanStart(); // before the Save dialog: don't ask where to save an export that can't start
+      const target = await ports.chooseExportTarget(suggestedExportFileName(request.scope, request.format, clock.now()));
       if (target === null) return null;
       const { exportId, done } = exporter.start(request, { path: target.path }, (progress) => emit('exportProgress', progress));
       exportTargets.set(exportId, target.path);
@@ -208,7 +226,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
         if (progress.state === 'done') target.onComplete?.(target.path);
         else exportTargets.delete(exportId);
       });
-      const started: ExportProgress = { exportId, state: 'running', written: 0, total: 0, fileName: null, error: null };
+      const started: ExportProgress = { exportId, state: 'running', written: 0, total: 0, fileName: null, sheets: null, error: null };
       return started;
     },
     cancelExport: async ({ exportId }) => exporter.cancel(exportId),

@@ -67,6 +67,8 @@ export const channels = {
       scope: z.enum(['all', 'search']),
       search,
       header: z.enum(['labels', 'names']),
+      format: z.enum(['csv', 'xlsx']),
+      values: z.enum(['shown', 'stored']),
       excelFriendly: z.boolean(),
       delimiter: z.enum([',', ';']),
     }),

@@ -144,7 +144,13 @@ export interface ExportRequest {
   scope: 'all' | 'search';
   search: string;
   header: 'labels' | 'names';
+  /** 'csv', or an Excel workbook. */
+  format: 'csv' | 'xlsx';
+  /** 'shown': as the table shows them (labels, names, dates); 'stored': HubSpot's raw strings. */
+  values: 'shown' | 'stored';
+  /** CSV only: byte order mark, CRLF, ids kept as text. */
   excelFriendly: boolean;
+  /** CSV only. */
   delimiter: ',' | ';';
 }
 
@@ -155,6 +161,8 @@ export interface ExportProgress {
   total: number;
   /** The file's name (not its folder) once done. */
   fileName: string | null;
+  /** A finished workbook's sheet count (more than one when the rows did not fit one sheet); null for CSV. */
+  sheets: number | null;
   error: ErrorView | null;
 }
 

@@ -38,7 +38,7 @@ const validInputs: Record<ChannelName, unknown> = {
   syncNow: undefined,
   cancelSync: undefined,
   getSyncProgress: undefined,
-  startExport: { columns: ['email', 'firstname'], scope: 'search', search: 'acme', header: 'labels', excelFriendly: true, delimiter: ';' },
+  startExport: { columns: ['email', 'firstname'], scope: 'search', search: 'acme', header: 'labels', format: 'xlsx', values: 'stored', excelFriendly: true, delimiter: ';' },
   cancelExport: { exportId: 'export-1' },
   showExportInFolder: { exportId: 'export-1' },
   getStatus: undefined,

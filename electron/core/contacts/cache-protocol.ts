@@ -14,6 +14,8 @@ import type { CacheFailure } from './cache-errors.ts';
 import type { Reader } from './cache-reader.ts';
 import type { Writer } from './cache-writer.ts';
 import * as queries from './cache-queries.ts';
+import * as owners from './owners-store.ts';
+import * as shown from './shown-queries.ts';
 import * as syncReads from './cache-sync-reads.ts';
 import * as writes from './cache-writes.ts';
 
@@ -46,6 +48,10 @@ export const cacheRequests = {
   count: onReader(queries.count),
   properties: onReader(queries.properties),
   propertyLabels: onReader(queries.propertyLabels),
+  // --- owners and cells as shown (issue 15)
+  replaceOwners: onWriter(owners.replaceOwners),
+  readOwners: onReader(owners.readOwners),
+  queryShown: onReader(shown.queryShown),
 };
 
 export type CacheRequests = typeof cacheRequests;

@@ -262,7 +262,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           <ColumnChooser visible={columns ?? []} properties={properties} onToggle={(name, show) => void changeColumns(name, show)} />
           <button type="button" className="button button--primary" onClick={openExport} disabled={summary === null}>
             <Icon name="download" />
-            {exportRunning ? `Exporting… ${exportPercent}%` : 'Export to CSV…'}
+            {exportRunning ? `Exporting… ${exportPercent}%` : 'Export…'}
           </button>
         </div>
       </div>
@@ -328,6 +328,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
         properties={properties}
         syncedProperties={summary?.syncedProperties ?? []}
         search={search}
+        sort={sort}
         matchCount={search ? matchCount : null}
         totalCount={totalCount}
         lastSyncedAt={summary?.lastSyncedAt ?? null}

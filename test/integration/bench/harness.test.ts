@@ -51,7 +51,7 @@ test('sqlite3 and our exporter (bundled as shipped) write the same contacts in t
   await fillCache({ dbPath, total: 800, seed: 5, endMs, extraProperties: ['mobilephone', 'city', 'country', 'zip'] });
 
   const reference = await exportWithSqlite3(dbPath, join(dir, 'sqlite3.csv'));
-  const ours = await exportWithOurs(await bundleExport(dir), dbPath, join(dir, 'ours.csv'), { columns: EXPORT_COLUMNS, scope: 'all', search: '', header: 'labels', excelFriendly: false, delimiter: ',' });
+  const ours = await exportWithOurs(await bundleExport(dir), dbPath, join(dir, 'ours.csv'), { columns: EXPORT_COLUMNS, scope: 'all', search: '', header: 'labels', format: 'csv', values: 'stored', excelFriendly: false, delimiter: ',' });
   assert.equal(ours.state, 'done');
   assert.equal(ours.written, 800);
   assert.ok(ours.maxRssKb > ours.baselineMaxRssKb, 'the peak memory is read after the export ran');
