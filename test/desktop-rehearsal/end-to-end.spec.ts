@@ -11,7 +11,7 @@ import { unprotectCell } from '../../electron/core/export/formula-policy.ts';
 import { appSchemePrivileges, contentSecurityPolicy } from '../../electron/desktop/security-policy.ts';
 import { channelNames, ipcChannelFor } from '../../electron/ipc/contract.ts';
 import { approveInNewTab, expectCleanRun, logLines, workerBundles } from './harness/expectations.ts';
-import { launchApp, preloadBundle, type RehearsedApp } from './harness/launch.ts';
+import { launchApp, type RehearsedApp } from './harness/launch.ts';
 import { ipcBinding } from './harness/page-preload.ts';
 import { startWorld, type RehearsalWorld } from './harness/world.ts';
 
@@ -49,7 +49,7 @@ test('start-up, sign-in, sync, search, export, the tray menu, a foreign frame, q
     const options = created?.options as { show: boolean; icon: string; webPreferences: Record<string, unknown> };
     expect(options.show).toBe(false);
     expect(options.webPreferences).toMatchObject({
-      preload: preloadBundle,
+      preload: join(app.desktopDir, 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

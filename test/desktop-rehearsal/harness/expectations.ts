@@ -3,7 +3,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Browser } from '@playwright/test';
-import { desktopDist, type RehearsedApp } from './launch.ts';
+import type { RehearsedApp } from './launch.ts';
 
 const standInDir = fileURLToPath(new URL('../stand-in/', import.meta.url));
 
@@ -29,13 +29,13 @@ export function expectCleanRun(app: RehearsedApp): void {
   const outside = app
     .loadedFiles()
     .map((file) => file.path)
-    .filter((path) => !path.startsWith(desktopDist + sep) && !path.startsWith(standInDir) && !path.includes(`${sep}test${sep}desktop-rehearsal${sep}link.ts`));
+    .filter((path) => !path.startsWith(app.desktopDir + sep) && !path.startsWith(standInDir) && !path.includes(`${sep}test${sep}desktop-rehearsal${sep}link.ts`));
   expect([...new Set(outside)], 'files loaded from outside dist/desktop').toEqual([]);
 }
 
 /** The files loaded by worker threads (thread id > 0), relative to dist/desktop. */
 export function workerBundles(app: RehearsedApp): string[] {
-  return [...new Set(app.loadedFiles().filter((file) => file.threadId > 0 && file.path.startsWith(desktopDist)).map((file) => relative(desktopDist, file.path)))];
+  return [...new Set(app.loadedFiles().filter((file) => file.threadId > 0 && file.path.startsWith(app.desktopDir)).map((file) => relative(app.desktopDir, file.path)))];
 }
 
 /** The app's log lines (JSON), from the packaged app's logs folder. */

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { createLink, type AppMethods, type HostMethods, type Link, type StandInRecord } from '../link.ts';
@@ -65,6 +65,8 @@ export class RehearsedApp {
   readonly records: StandInRecord[] = [];
   readonly answers: Partial<Answers>;
   readonly home: string;
+  /** The folder of the bundles this run started from (the home's installed copy, or dist/desktop). */
+  desktopDir = desktopDist;
   exited!: Promise<Exit>;
   output = '';
   host!: ChromiumHost;
@@ -85,7 +87,11 @@ export class RehearsedApp {
   }
 
   start(options: LaunchOptions): void {
-    this.#child = spawn(projectNode, ['--import', register, options.main ?? mainBundle], {
+    // The copy world.ts installed into this home, where there is one; the project's build otherwise.
+    const installed = join(options.home, 'app', 'desktop', 'main.cjs');
+    const main = options.main ?? (existsSync(installed) ? installed : mainBundle);
+    if (options.main === undefined) this.desktopDir = dirname(main);
+    this.#child = spawn(projectNode, ['--import', register, main], {
       cwd: options.home,
       env: {
         PATH: process.env.PATH ?? '',

@@ -2,14 +2,17 @@
  * The ground a rehearsal stands on: a fresh home folder (Electron's appData is its .config), the
  * HubSpot sandbox on free ports, and a resources folder with the HubSpot app settings written by
  * the build's own writeBuildConfig — the packaged app reads them from there, as an installed copy
- * does.
+ * does. The built app is installed into the home folder too (app/desktop, app/renderer, as inside
+ * app.asar): a build's list of non-HubSpot origins (build-origins.json, here the sandbox's) belongs
+ * to that copy, so rehearsals running side by side each have their own.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/server.ts';
 import { writeBuildConfig } from '../../../scripts/write-build-config.ts';
 import { freeRedirectUris } from '../../support/free-ports.ts';
+import { projectRoot } from './launch.ts';
 
 export interface RehearsalWorld {
   home: string;
@@ -25,6 +28,8 @@ export async function startWorld(options: { sandbox?: SandboxOptions; buildEnv?:
   const redirectUris = await freeRedirectUris();
   const sandbox = await startSandbox({ contacts: 60, redirectUris, ...options.sandbox });
   const resources = join(home, 'resources');
+  const installed = join(home, 'app');
+  for (const part of ['desktop', 'renderer']) cpSync(join(projectRoot, 'dist', part), join(installed, part), { recursive: true });
   writeBuildConfig(
     {
       HUBSPOT_CLIENT_ID: sandbox.clientId,
@@ -35,6 +40,7 @@ export async function startWorld(options: { sandbox?: SandboxOptions; buildEnv?:
       ...options.buildEnv,
     },
     join(resources, 'config.json'),
+    join(installed, 'desktop', 'build-origins.json'),
   );
   return {
     home,
