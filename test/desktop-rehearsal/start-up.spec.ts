@@ -101,3 +101,16 @@ test('the end of the OS session quits (after the core has closed); a cancelled o
   expect(logLines(world.userData).at(-1)?.message).toBe('app: stopped');
   expectCleanRun(started);
 });
+
+test('Quit asked twice in a row (Quit clicked twice, Cmd+Q as the computer shuts down) still waits for the core', async ({ browser }) => {
+  const started = await launch(browser);
+  await expect((await started.mainPage()).getByRole('button', { name: 'Connect to HubSpot' })).toBeVisible();
+  await started.call('os.quit', { times: 2 });
+  expect(await started.exited).toEqual({ code: 0, signal: null });
+  // The second quit meets a core still closing: will-quit is held again until the close is done.
+  expect(started.find('app#will-quit').map((detail) => detail.prevented)).toEqual([true, true, false]);
+  const messages = logLines(world.userData).map((line) => line.message);
+  expect(messages.at(-1)).toBe('app: stopped');
+  expect(messages).not.toContain('app: shutdown did not finish cleanly');
+  expectCleanRun(started);
+});

@@ -116,7 +116,7 @@ export class RehearsedApp {
       'page.create': ({ windowId, webContentsId }) => this.host.create(windowId, webContentsId),
       'page.load': ({ windowId, url }) => this.host.load(windowId, url),
       'page.send': ({ windowId, channel, args }) => this.host.send(windowId, channel, args),
-      'page.reload': ({ windowId }) => this.host.run(windowId, async ({ page }) => void (await page.reload({ waitUntil: 'commit' }))),
+      'page.reload': ({ windowId }) => this.host.reload(windowId),
       'page.close': ({ windowId }) => this.host.run(windowId, async ({ page }) => page.close()),
       'page.focus': ({ windowId }) => this.host.run(windowId, async ({ page }) => page.bringToFront()),
       'ask.saveDialog': ({ options: dialogOptions }) => this.#ask('saveDialog', dialogOptions),
