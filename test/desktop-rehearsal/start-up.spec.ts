@@ -64,7 +64,7 @@ test('a data folder that cannot be created is a configuration error with its rea
 test('a data folder that does not exist yet is created before Electron is told about it', async ({ browser }) => {
   const dataDir = join(world.home, 'IT managed', 'Contact Desk data');
   const started = await launch(browser, { env: { CONTACT_DESK_DATA_DIR: dataDir } });
-  await expect((await started.mainPage()).getByRole('button', { name: 'Connect to HubSpot' })).toBeVisible();
+  await started.waitFor('BrowserWindow.show');
   expect(started.find('app.setPath')).toEqual([{ name: 'userData', path: dataDir }]);
   // The single-instance lock and the logs follow the data folder.
   expect(existsSync(join(dataDir, 'SingletonLock'))).toBe(true);
@@ -104,7 +104,7 @@ test('the end of the OS session quits (after the core has closed); a cancelled o
 
 test('Quit asked twice in a row (Quit clicked twice, Cmd+Q as the computer shuts down) still waits for the core', async ({ browser }) => {
   const started = await launch(browser);
-  await expect((await started.mainPage()).getByRole('button', { name: 'Connect to HubSpot' })).toBeVisible();
+  await started.waitFor('BrowserWindow.show');
   await started.call('os.quit', { times: 2 });
   expect(await started.exited).toEqual({ code: 0, signal: null });
   // The second quit meets a core still closing: will-quit is held again until the close is done.
