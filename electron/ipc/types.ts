@@ -4,7 +4,8 @@
  */
 
 export type ErrorKind =
-  | 'offline' // the network or the server cannot be reached
+  | 'offline' // this computer's network does not reach the internet (no route, no name server, silence)
+  | 'hubspot-unreachable' // the network answers, HubSpot's address does not: refused, no such name, a certificate that is not HubSpot's
   | 'hubspot-down' // 5xx, timeouts, dropped connections
   | 'rate-limited' // 429 that outlasted our retries
   | 'daily-limit' // 429 with the DAILY policy: do not retry until tomorrow
@@ -163,6 +164,7 @@ export type ConnectionState =
   | 'connected'
   | 'syncing'
   | 'offline'
+  | 'hubspot-unreachable'
   | 'hubspot-unavailable'
   | 'rate-limited'
   | 'needs-sign-in'
@@ -183,4 +185,14 @@ export interface Settings {
   closeToTray: boolean;
   visibleColumns: string[];
   extraSyncedProperties: string[];
+}
+
+// Open at login (issue 18)
+export interface OpenAtLoginView {
+  /** Whether the OS will open Contact Desk at the next sign-in, read from the OS each time. */
+  enabled: boolean;
+  /** Set by the IT admin for everyone: the user can't change it. */
+  managed: 'on' | 'off' | null;
+  /** Why it is not as asked, in one sentence: the OS refused, or waits for the user's approval. */
+  problem: string | null;
 }

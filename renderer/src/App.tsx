@@ -48,6 +48,10 @@ export function App() {
   });
 
   const [signInError, setSignInError] = useState<ErrorView | null>(null);
+  // Signed in after all (from the tray, or the browser tab finished): the failure to start is old news.
+  useEffect(() => {
+    if (state?.status === 'signed-in') setSignInError(null);
+  }, [state?.status]);
   const signIn = useCallback(() => {
     setNotice(null);
     setSignInError(null);

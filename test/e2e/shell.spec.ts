@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, signIn } from './fixtures.ts';
+import { test, expect, expectConsoleMessages, expectNoAxeViolations, signIn } from './fixtures.ts';
 
 test.use({ setup: { contacts: 30 } });
 
@@ -43,6 +43,7 @@ test('a dialog the browser closes by itself can be opened again', async ({ app }
 
 test('when the preview server stops, the page says so and offers to reload', async ({ app, preview }) => {
   await expect(app.getByRole('button', { name: 'Connect to HubSpot' })).toBeVisible();
+  expectConsoleMessages(/net::ERR_CONNECTION_REFUSED/);
   await preview.close();
 
   await expect(app.getByText('The preview server stopped', { exact: true })).toBeVisible();
@@ -56,6 +57,7 @@ test('when the preview server stops while connected, the header no longer says C
   await signIn(app);
   const status = app.getByTestId('connection-status');
   await expect(status).toContainText('Connected', { timeout: 30_000 });
+  expectConsoleMessages(/net::ERR_CONNECTION_REFUSED/);
   await preview.close();
 
   await expect(app.getByText('The preview server stopped', { exact: true })).toBeVisible();
