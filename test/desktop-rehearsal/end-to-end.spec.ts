@@ -11,7 +11,7 @@ import { unprotectCell } from '../../electron/core/export/formula-policy.ts';
 import { appSchemePrivileges, contentSecurityPolicy } from '../../electron/desktop/security-policy.ts';
 import { channelNames, ipcChannelFor } from '../../electron/ipc/contract.ts';
 import { approveInNewTab, expectCleanRun, logLines, workerBundles } from './harness/expectations.ts';
-import { launchApp, preloadBundle, type RehearsedApp } from './harness/launch.ts';
+import { desktopDir, launchApp, type RehearsedApp } from './harness/launch.ts';
 import { ipcBinding } from './harness/page-preload.ts';
 import { startWorld, type RehearsalWorld } from './harness/world.ts';
 
@@ -25,7 +25,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
   world = await startWorld({ sandbox: { contacts } });
-  app = await launchApp({ browser, home: world.home, resources: world.resources });
+  app = await launchApp({ browser, appRoot: world.appRoot, home: world.home, resources: world.resources });
   page = await app.mainPage();
 });
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures from this pattern
@@ -53,7 +53,7 @@ test('start-up: privileged scheme and sandbox before ready, locked-down window s
   const options = created?.options as { show: boolean; icon: string; webPreferences: Record<string, unknown> };
   expect(options.show).toBe(false);
   expect(options.webPreferences).toMatchObject({
-    preload: preloadBundle,
+    preload: join(desktopDir(world.appRoot), 'preload.cjs'),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

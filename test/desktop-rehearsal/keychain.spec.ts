@@ -43,7 +43,7 @@ test.afterAll(async () => {
 });
 
 async function launch(browser: Browser, home: string, options: Partial<LaunchOptions> = {}): Promise<RehearsedApp> {
-  const app = await launchApp({ browser, home, resources: world.resources, ...options });
+  const app = await launchApp({ browser, appRoot: world.appRoot, home, resources: world.resources, ...options });
   launched.push(app);
   return app;
 }

@@ -26,7 +26,7 @@ test.afterEach(async ({}, testInfo) => {
 });
 
 async function launch(browser: Browser, options: Partial<LaunchOptions> = {}): Promise<RehearsedApp> {
-  app = await launchApp({ browser, home: world.home, resources: world.resources, ...options });
+  app = await launchApp({ browser, appRoot: world.appRoot, home: world.home, resources: world.resources, ...options });
   return app;
 }
 

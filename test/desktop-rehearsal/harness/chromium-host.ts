@@ -52,7 +52,15 @@ export interface ChromiumHost {
   close(): Promise<void>;
 }
 
-export async function createChromiumHost(options: { context: BrowserContext; preloadSource: string; link: () => Link<AppMethods>; note(api: string, detail: Record<string, unknown>): void; onPage(windowId: number, page: Page): void }): Promise<ChromiumHost> {
+export async function createChromiumHost(options: {
+  context: BrowserContext;
+  preloadSource: string;
+  link: () => Link<AppMethods>;
+  note(api: string, detail: Record<string, unknown>): void;
+  onPage(windowId: number, page: Page): void;
+  /** False once the app process has ended. */
+  isRunning(): boolean;
+}): Promise<ChromiumHost> {
   const { context, note } = options;
   const windows = new Map<number, HostedWindow>();
   const pageWaiters = new Map<number, ((page: Page) => void)[]>();
@@ -79,7 +87,14 @@ export async function createChromiumHost(options: { context: BrowserContext; pre
     if (!result.ok) throw new Error(result.message);
     return result.value;
   });
-  await context.route('**/*', (route, request) => answer(route, request));
+  // While the app quits, its page may still be loading: what it asks then is cancelled, as in Electron.
+  await context.route('**/*', (route, request) =>
+    answer(route, request).catch(async (error: unknown) => {
+      if (!options.isRunning()) return route.abort('aborted').catch(() => {});
+      note('page#operation-failed', { url: request.url(), error: String(error) });
+      await route.abort('failed').catch(() => {});
+    }),
+  );
 
   async function answer(route: Route, request: Request): Promise<void> {
     const frame = frameOf(request);
