@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
+import { openedAtLoginArg } from '../../electron/core/login-item/launch.ts';
 import { expectCleanRun, logLines } from './harness/expectations.ts';
 import { launchApp, type LaunchOptions, type RehearsedApp } from './harness/launch.ts';
 import { startWorld, type RehearsalWorld } from './harness/world.ts';
@@ -112,5 +113,18 @@ test('Quit asked twice in a row (Quit clicked twice, Cmd+Q as the computer shuts
   const messages = logLines(world.userData).map((line) => line.message);
   expect(messages.at(-1)).toBe('app: stopped');
   expect(messages).not.toContain('app: shutdown did not finish cleanly');
+  expectCleanRun(started);
+});
+
+test('opened at sign-in: only the tray icon until the user opens the window from it', async ({ browser }) => {
+  const started = await launch(browser, { args: [openedAtLoginArg] });
+  await started.waitFor('BrowserWindow#ready-to-show');
+  expect(started.find('Tray.new')).toHaveLength(1);
+  expect(started.find('BrowserWindow.show'), 'the window stays hidden').toEqual([]);
+  await started.call('user.clickTrayItem', { id: 'open' });
+  await started.waitFor('BrowserWindow.show', (detail) => detail.painted === true);
+  await expect((await started.mainPage()).getByRole('button', { name: 'Connect to HubSpot' })).toBeVisible();
+  await started.call('os.quit', {});
+  expect(await started.exited).toEqual({ code: 0, signal: null });
   expectCleanRun(started);
 });

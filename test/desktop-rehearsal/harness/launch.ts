@@ -39,6 +39,8 @@ export interface LaunchOptions {
   answers?: Partial<Answers>;
   /** Another main script instead of the app's (the rehearsal's own tests of the stand-in). */
   main?: string;
+  /** Command-line arguments after the app's (as the OS passes them, e.g. when it opens the app at sign-in). */
+  args?: string[];
 }
 
 /** The app process closed its end (it is exiting): not a failure of the rehearsal. */
@@ -92,7 +94,7 @@ export class RehearsedApp {
   }
 
   start(options: LaunchOptions): void {
-    this.#child = spawn(projectNode, ['--import', register, options.main ?? join(desktopDir(options.appRoot), 'main.cjs')], {
+    this.#child = spawn(projectNode, ['--import', register, options.main ?? join(desktopDir(options.appRoot), 'main.cjs'), ...(options.args ?? [])], {
       cwd: options.home,
       env: {
         PATH: process.env.PATH ?? '',
