@@ -116,12 +116,13 @@ test('Quit asked twice in a row (Quit clicked twice, Cmd+Q as the computer shuts
   expectCleanRun(started);
 });
 
-test('opened at sign-in: only the tray icon until the user opens the window from it', async ({ browser }) => {
+test('opened at sign-in: only the tray icon until the user opens the window (here: a Dock click, "activate")', async ({ browser }) => {
   const started = await launch(browser, { args: [openedAtLoginArg] });
   await started.waitFor('BrowserWindow#ready-to-show');
   expect(started.find('Tray.new')).toHaveLength(1);
   expect(started.find('BrowserWindow.show'), 'the window stays hidden').toEqual([]);
-  await started.call('user.clickTrayItem', { id: 'open' });
+  await started.call('os.emit', { target: 'app', event: 'activate', args: [false] });
+  expect(started.find('app#activate')).toEqual([{ listeners: 1 }]);
   await started.waitFor('BrowserWindow.show', (detail) => detail.painted === true);
   await expect((await started.mainPage()).getByRole('button', { name: 'Connect to HubSpot' })).toBeVisible();
   await started.call('os.quit', {});
