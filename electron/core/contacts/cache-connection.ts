@@ -31,6 +31,8 @@ function openDatabase(path: string, role: ConnectionRole): DatabaseSync {
   if (role === 'writer') ensurePrivateFile(path, [`${path}-wal`, `${path}-shm`]);
   const db = new DatabaseSync(path, { readOnly: role === 'reader', timeout: BUSY_TIMEOUT_MS });
   try {
+    // before the schema: a migration that changes contacts updates indexes that call these functions
+    registerSqlFunctions(db);
     if (role === 'writer') {
       // a larger page cache than the 2 MB default: a sync writes to ten indexes at scattered places
       db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;');
@@ -38,7 +40,6 @@ function openDatabase(path: string, role: ConnectionRole): DatabaseSync {
     } else {
       db.exec('PRAGMA cache_size = -16384;');
     }
-    registerSqlFunctions(db);
     return db;
   } catch (error) {
     db.close();

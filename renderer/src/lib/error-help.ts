@@ -48,7 +48,9 @@ const exportHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
   'permission-denied': { title: 'That folder cannot be written to', nextStep: 'Export again and choose another folder, such as Documents.' },
   'folder-missing': { title: 'That folder no longer exists', nextStep: 'Export again and choose another folder.' },
   'disk-full': { title: 'The disk is full', nextStep: 'Free some space or choose another drive, then export again. No partial file was left behind.' },
-  busy: { title: 'An export is already running', nextStep: 'Wait for it to finish, or cancel it, then try again.' },
+  busy: { title: 'The export didn’t start', nextStep: null },
+  'bad-input': { title: 'The export didn’t start', nextStep: null },
+  internal: { title: 'The export didn’t finish', nextStep: 'No file was saved.' },
 };
 
 const generalHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
