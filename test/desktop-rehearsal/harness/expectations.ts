@@ -7,11 +7,6 @@ import type { RehearsedApp } from './launch.ts';
 
 const standInDir = fileURLToPath(new URL('../stand-in/', import.meta.url));
 
-/**
- * Console messages main still produces and a branch on its way fixes: firstrun's 5334e35 drops
- * frame-ancestors from renderer/index.html's meta CSP. Remove each entry once its fix is merged.
- */
-const knownUntilMerged = ["The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element."];
 
 /**
  * Nothing the rehearsal cannot stand behind happened: no stand-in or preload API the app used is
@@ -21,7 +16,7 @@ const knownUntilMerged = ["The Content Security Policy directive 'frame-ancestor
  */
 export function expectCleanRun(app: RehearsedApp): void {
   expect(app.unimplementedCalls(), 'Electron APIs the app called that the stand-in does not implement').toEqual([]);
-  expect(app.find('page#console', (detail) => !knownUntilMerged.includes(String(detail.text))), 'console errors and warnings in the window').toEqual([]);
+  expect(app.find('page#console'), 'console errors and warnings in the window').toEqual([]);
   expect(app.find('page#error'), 'uncaught errors in the window').toEqual([]);
   expect(app.find('webContents.send#dropped'), 'messages sent before the page could hear them').toEqual([]);
   expect(app.find('page#operation-failed'), 'page operations that failed').toEqual([]);
