@@ -30,7 +30,7 @@ export function findElectronRuntime(options: RuntimeOptions): string | null {
   const failedAt = failureTime(options.failureMarker);
   if (failedAt !== null && now() - failedAt < retryAfterMs) {
     options.say(
-      `Contact Desk opens in your browser: the Electron runtime is not installed here (its download failed ${new Date(failedAt).toLocaleString('en-GB')}; to try again, run node node_modules/electron/install.js).`,
+      `Contact Desk opens in your browser: the Electron runtime is not installed here (its download failed on ${new Date(failedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}; to try again, run node node_modules/electron/install.js).`,
     );
     return null;
   }

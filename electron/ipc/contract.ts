@@ -16,6 +16,7 @@ import type {
   StatusView,
   SyncProgress,
   IpcResult,
+  OpenAtLoginView,
 } from './types.ts';
 
 /** A request channel: the schema its input must pass, and (as a phantom) the type it answers. */
@@ -85,6 +86,12 @@ export const channels = {
       extraSyncedProperties: z.array(propertyName).max(200).optional(),
     }),
   ),
+
+  // Open at login (issue 18)
+  getOpenAtLogin: channel<OpenAtLoginView>()(noInput),
+  setOpenAtLogin: channel<OpenAtLoginView>()(z.strictObject({ enabled: z.boolean() })),
+  /** Call after a scheduled export is saved: true only the first time, and only when the window should offer to turn it on. */
+  claimOpenAtLoginOffer: channel<boolean>()(noInput),
 } as const;
 
 /** Events pushed from main to the renderer. */

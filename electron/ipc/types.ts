@@ -186,3 +186,13 @@ export interface Settings {
   visibleColumns: string[];
   extraSyncedProperties: string[];
 }
+
+// Open at login (issue 18)
+export interface OpenAtLoginView {
+  /** Whether the OS will open Contact Desk at the next sign-in, read from the OS each time. */
+  enabled: boolean;
+  /** Set by the IT admin for everyone: the user can't change it. */
+  managed: 'on' | 'off' | null;
+  /** Why it is not as asked, in one sentence: the OS refused, or waits for the user's approval. */
+  problem: string | null;
+}

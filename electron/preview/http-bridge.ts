@@ -8,14 +8,13 @@
  * `127.0.0.1`/`[::1]` and as `localhost`.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Dispatch } from '../core/ipc-router.ts';
 import type { Logger } from '../core/ports.ts';
 import type { EventName } from '../ipc/contract.ts';
 import { closeServers, createLoopbackServer, isLoopbackHost, listenOnLoopback, requestFramingProblem, type LoopbackLimits } from '../core/net/loopback-http.ts';
-import { createPreviewSessions, type PreviewSession } from './preview-sessions.ts';
+import { createPreviewSessions } from './preview-sessions.ts';
+import { createDownloads, createEventStreams } from './bridge-streams.ts';
 import { noSessionPage, send, sendPage, usedLaunchLinkPage } from './bridge-pages.ts';
 import { serveRendererFile } from './static-files.ts';
 
@@ -71,8 +70,8 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
   );
   const origin = `http://127.0.0.1:${port}`;
   const sessions = createPreviewSessions(port);
-  const streams = new Map<PreviewSession, Set<ServerResponse>>();
-  const downloads = new Map<string, { path: string; fileName: string }>();
+  const streams = createEventStreams(limits.eventStreamsPerSession);
+  const downloads = createDownloads();
   const launchUrl = () => `${origin}/?launch=${sessions.newLaunchToken()}`;
 
   const refuse = (response: ServerResponse, status: number, reason: string, sentence: string) => {
@@ -115,29 +114,6 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     send(response, 200, JSON.stringify(result), 'application/json');
   }
 
-  function openEventStream(request: IncomingMessage, response: ServerResponse, session: PreviewSession) {
-    const open = streams.get(session) ?? new Set<ServerResponse>();
-    if (open.size >= limits.eventStreamsPerSession) {
-      return refuse(response, 429, 'event-streams', `Contact Desk is open in too many tabs of this browser (at most ${limits.eventStreamsPerSession}). Close one, then reload this one.`);
-    }
-    streams.set(session, open.add(response));
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-    response.write(': connected\n\n');
-    request.on('close', () => open.delete(response));
-  }
-
-  function serveDownload(response: ServerResponse, id: string) {
-    const download = downloads.get(id);
-    if (!download) return send(response, 404, 'Not found.');
-    downloads.delete(id);
-    response.writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
-      'cache-control': 'no-store',
-    });
-    createReadStream(download.path).pipe(response);
-  }
-
   async function route(request: IncomingMessage, response: ServerResponse) {
     const framing = requestFramingProblem(request, port);
     if (framing !== null) return refuse(response, 400, framing, 'Bad request.');
@@ -154,8 +130,11 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     if (foreign !== null) return refuse(response, 403, foreign, 'Forbidden.');
 
     if (url.pathname.startsWith('/ipc/')) return handleIpc(request, response, url.pathname.slice('/ipc/'.length));
-    if (url.pathname === '/events') return openEventStream(request, response, session);
-    if (url.pathname.startsWith('/downloads/')) return serveDownload(response, url.pathname.slice('/downloads/'.length));
+    if (url.pathname === '/events') {
+      if (streams.open(request, response, session)) return;
+      return refuse(response, 429, 'event-streams', `Contact Desk is open in too many tabs of this browser (at most ${limits.eventStreamsPerSession}). Close one, then reload this one.`);
+    }
+    if (url.pathname.startsWith('/downloads/')) return downloads.serve(response, url.pathname.slice('/downloads/'.length));
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'method', 'Method not allowed.');
     return serveRendererFile(response, options.rendererDir, url.pathname);
   }
@@ -175,17 +154,10 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     origin,
     port,
     newLaunchUrl: launchUrl,
-    publish(event, payload) {
-      const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
-      for (const open of streams.values()) for (const stream of open) stream.write(frame);
-    },
-    offerDownload(path, fileName) {
-      const id = randomBytes(16).toString('base64url');
-      downloads.set(id, { path, fileName: basename(fileName) });
-      return `/downloads/${id}`;
-    },
+    publish: (event, payload) => streams.publish(`data: ${JSON.stringify({ event, payload })}\n\n`),
+    offerDownload: (path, fileName) => downloads.offer(path, fileName),
     async close() {
-      for (const open of streams.values()) for (const stream of open) stream.end();
+      streams.closeAll();
       for (const server of servers) server.closeAllConnections();
       await closeServers(servers, 0);
     },

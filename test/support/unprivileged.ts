@@ -1,27 +1,31 @@
 /**
- * Running a Node script as an unprivileged user, for tests about file permissions: root ignores
- * them, and CI containers run the tests as root. As root the script runs as `nobody` (through
- * util-linux's `setpriv`, which every Debian/Ubuntu has), after the folders it is given are handed
- * to that user; as anyone else it simply runs as a child process.
+ * Running part of a test as an unprivileged user, for tests about file permissions: root ignores
+ * them, and CI containers run the tests as root. As root, the given folders are handed to `nobody`
+ * and the callback runs with that effective user and group (seteuid/setegid; root's saved user id
+ * lets the process take root back afterwards); as anyone else it simply runs.
+ *
+ * The callback must be synchronous: nothing else of the test process may run while it is `nobody`.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chownSync, existsSync } from 'node:fs';
+import { chownSync } from 'node:fs';
 
 const nobody = 65534;
-const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path));
-const isRoot = process.getuid?.() === 0;
 
-/** Why the tests cannot run the script unprivileged here, or false when they can. */
+/** Why this cannot run here, or false when it can. */
 export function unprivilegedSkipReason(): string | false {
   if (process.platform === 'win32') return 'no POSIX permissions on Windows';
-  if (isRoot && !setpriv) return 'running as root without setpriv (util-linux) to drop to an unprivileged user';
+  if (process.getuid?.() === 0 && (typeof process.seteuid !== 'function' || typeof process.setegid !== 'function')) return 'running as root without seteuid';
   return false;
 }
 
-/** Runs `node script ...folders` unprivileged; the folders (created by the caller) become the user's. */
-export function runUnprivileged(script: string, folders: string[]): SpawnSyncReturns<string> {
-  const node = [process.execPath, script, ...folders];
-  if (!isRoot) return spawnSync(node[0]!, node.slice(1), { encoding: 'utf8' });
+export function asUnprivilegedUser<T>(folders: string[], run: () => T): T {
+  if (process.geteuid?.() !== 0) return run();
   for (const folder of folders) chownSync(folder, nobody, nobody);
-  return spawnSync(setpriv!, [`--reuid=${nobody}`, `--regid=${nobody}`, '--clear-groups', ...node], { encoding: 'utf8' });
+  process.setegid!(nobody);
+  process.seteuid!(nobody);
+  try {
+    return run();
+  } finally {
+    process.seteuid!(0);
+    process.setegid!(0);
+  }
 }

@@ -10,6 +10,7 @@ import type { StatementSync } from 'node:sqlite';
 import { cacheError, sqliteCode, SQLITE_CORRUPT, SQLITE_NOTADB } from './cache-errors.ts';
 import { prepareSchema } from './cache-schema.ts';
 import { registerSqlFunctions } from './sql-functions.ts';
+import { ensurePrivateFile } from '../private-files.ts';
 
 /** 'writer' creates and migrates the file and is the only one that changes it; 'reader' only reads. */
 export type ConnectionRole = 'writer' | 'reader';
@@ -26,7 +27,8 @@ export interface CacheConnection {
 const BUSY_TIMEOUT_MS = 5000;
 
 function openDatabase(path: string, role: ConnectionRole): DatabaseSync {
-  // (issue 13.4) The file's permissions are set here, before SQLite first creates it.
+  // (issue 13.4) Readable by this user only, before SQLite first creates it; SQLite gives -wal and -shm the same mode.
+  if (role === 'writer') ensurePrivateFile(path, [`${path}-wal`, `${path}-shm`]);
   const db = new DatabaseSync(path, { readOnly: role === 'reader', timeout: BUSY_TIMEOUT_MS });
   try {
     if (role === 'writer') {

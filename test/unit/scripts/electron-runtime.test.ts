@@ -46,7 +46,7 @@ test('where the download fails, the first run says so once; later runs say in on
   assert.equal(w.find(false), null);
   assert.equal(w.downloads(), 1, 'no second attempt within a day');
   assert.equal(w.lines.length, 1);
-  assert.match(w.lines[0]!, /^Contact Desk opens in your browser: the Electron runtime is not installed here \(its download failed .*node node_modules\/electron\/install\.js\)\.$/);
+  assert.match(w.lines[0]!, /^Contact Desk opens in your browser: the Electron runtime is not installed here \(its download failed on .*node node_modules\/electron\/install\.js\)\.$/);
   assert.doesNotMatch(w.lines.join('\n'), /Downloading|Fetching|first run/);
 });
 

@@ -10,8 +10,8 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHttpBridge, type BridgeLimits } from '../../../electron/preview/http-bridge.ts';
-import { rawExchange, statusOf } from '../../support/raw-http.ts';
+import { startHttpBridge, type BridgeLimits } from '../../electron/preview/http-bridge.ts';
+import { rawExchange, statusOf } from '../support/raw-http.ts';
 
 async function setUp(t: TestContext, options: { port?: number; limits?: Partial<BridgeLimits> } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'bridge-test-'));

@@ -5,11 +5,11 @@
 import type { Socket } from 'node:net';
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLoopbackListener, type LoopbackListenerOptions } from '../../../electron/core/auth/loopback-listener.ts';
-import { pages } from '../../../electron/core/auth/callback-page.ts';
-import { freePorts } from '../../support/free-ports.ts';
-import { closedByServer, openIdleConnection, rawExchange, statusOf } from '../../support/raw-http.ts';
-import { recordingLog } from './world.ts';
+import { openLoopbackListener, type LoopbackListenerOptions } from '../../electron/core/auth/loopback-listener.ts';
+import { pages } from '../../electron/core/auth/callback-page.ts';
+import { freePorts } from '../support/free-ports.ts';
+import { closedByServer, openIdleConnection, rawExchange, statusOf } from '../support/raw-http.ts';
+import { recordingLog } from '../integration/auth/world.ts';
 
 async function listen(t: TestContext, limits?: LoopbackListenerOptions['limits']) {
   const calls: URLSearchParams[] = [];
