@@ -155,9 +155,15 @@ async function run(preview: Preview): Promise<void> {
     await app.getByRole('button', { name: 'Check connection' }).click();
     await expect(status).toContainText('Connected', { timeout: 30_000 });
 
-    // Offline means nothing answers at all: stop the sandbox.
+    // HubSpot's address refusing connections while the computer is online: stop the sandbox.
     await sandbox.close();
     await app.getByRole('button', { name: 'Check connection' }).click();
+    await expect(status).toContainText("HubSpot can't be reached", { timeout: 30_000 });
+    await expect(app.getByRole('main').getByText("HubSpot can't be reached", { exact: true })).toBeVisible();
+    await save(app, 'status-unreachable', topOfContactsScreen(app));
+
+    // Offline: what the desktop shell reports when the computer says it has no network.
+    preview.services.status.notifyNetworkChange(false);
     await expect(status).toContainText('Offline', { timeout: 30_000 });
     await expect(app.getByText('You are offline', { exact: true })).toBeVisible();
     await save(app, 'status-offline', topOfContactsScreen(app));
