@@ -6,43 +6,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FilterContext } from '../../../electron/core/contacts/filter-queries.ts';
-import { systemClock } from '../../../electron/core/ports.ts';
-import { createListsApi, isListGone } from '../../../electron/core/hubspot/lists-api.ts';
 import { createOwnersApi } from '../../../electron/core/hubspot/owners-api.ts';
 import { createOwnersSync } from '../../../electron/core/contacts/owners-sync.ts';
-import { createTokenClient } from '../../../electron/core/auth/token-client.ts';
-import { createListSync } from '../../../electron/core/views/list-sync.ts';
+import { systemClock } from '../../../electron/core/ports.ts';
 import type { ViewFilter } from '../../../electron/ipc/types.ts';
 import { KNOWN_LISTS } from '../../../sandbox/lists.ts';
 import type { SandboxContact } from '../../../sandbox/server.ts';
 import { createWorld, type World } from '../contacts/world.ts';
-
-const EXTRA = ['hubspot_owner_id', 'hs_lead_status', 'city', 'country', 'product_interest', 'contract_renewal_date'];
-const END = Date.parse('2026-03-01T00:00:00Z');
-/** "Now" for the presets: a day inside the data, in Berlin. */
-const NOW = Date.parse('2025-11-20T10:00:00Z');
-const TZ = 'Europe/Berlin';
-
-async function syncedWorld(t: Parameters<typeof createWorld>[0]): Promise<World> {
-  const world = await createWorld(t, { contacts: 1500, dataEndTime: END });
-  const progress = await world.sync({ properties: () => EXTRA }).runFull();
-  assert.equal(progress.error, null);
-  const api = createListsApi(world.client);
-  const lists = createListSync({
-    source: {
-      allContactLists: async (_params, signal) => (await api.allContactLists({}, signal)).map(({ listId, name, processingType, size }) => ({ listId, name, processingType, size })),
-      allMembers: (listId, signal) => api.allMembers(listId, signal),
-    },
-    store: world.cache,
-    clock: systemClock,
-    log: world.log,
-    listsInViews: () => [],
-    isListGone,
-  });
-  await lists.refreshCatalogue();
-  await lists.fetchMembers(KNOWN_LISTS.newsletter.listId);
-  return world;
-}
+import { NOW, signedInUser, syncedWorld, TZ } from './views-world.ts';
 
 const context: FilterContext = { now: NOW, timeZone: TZ, user: null, listsProblem: null };
 
@@ -114,11 +85,7 @@ test('every filter kind, alone and combined, against the sandbox\'s own data', a
 test('"Me" is the owner HubSpot has for the signed-in user, from the owners a sync cached; not once that owner is deactivated', async (t) => {
   const world = await createWorld(t, { contacts: 400 });
   assert.equal((await world.sync().runFull()).error, null);
-  // who is signed in, as the app learns it: the token's introspection
-  const tokenClient = createTokenClient({ config: { clientId: world.sandbox.clientId, clientSecret: world.sandbox.clientSecret, authBaseUrl: world.sandbox.url, apiBaseUrl: world.sandbox.url }, log: world.log });
-  const who = await tokenClient.introspect(await world.tokens.accessToken());
-  assert.ok(who.active);
-  const signedIn: FilterContext = { ...context, user: { email: who.userEmail, userId: who.userId ?? null } };
+  const signedIn: FilterContext = { ...context, user: await signedInUser(world) };
   const owners = createOwnersSync({ owners: createOwnersApi(world.client), cache: world.cache, clock: systemClock, log: world.log, scopeGranted: () => true });
   const mine = { kind: 'owner', owners: ['me'] } satisfies ViewFilter;
   const page = (filters: ViewFilter[]) => world.cache.query({ search: '', filters, sort: { column: 'hs_object_id', direction: 'asc' }, columns: ['email'], offset: 0, limit: 1000 }, signedIn);
