@@ -7,6 +7,8 @@
 import { HttpError, apiError } from './http-util.ts';
 import { PROPERTY_BY_NAME, isNumericProperty } from './properties.ts';
 import type { FieldReader } from './contacts-data.ts';
+import { QUERY_PROPERTIES } from './query-index.ts';
+import type { QueryIndex } from './query-index.ts';
 import type { ContactStore, StoredContact } from './store.ts';
 
 export const SEARCH_MAX_LIMIT = 200;
@@ -16,7 +18,6 @@ const MAX_FILTERS = 18;
 const OPERATORS = new Set(['EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN', 'IN', 'NOT_IN', 'HAS_PROPERTY', 'NOT_HAS_PROPERTY', 'CONTAINS_TOKEN', 'NOT_CONTAINS_TOKEN']);
 /** properties that are monotonic in the id for generated contacts */
 const MONOTONIC = new Set(['hs_object_id', 'createdate', 'lastmodifieddate']);
-const QUERY_PROPERTIES = ['firstname', 'lastname', 'email', 'phone', 'mobilephone', 'company', 'website'];
 
 export interface SearchRequest {
   filterGroups?: unknown;
@@ -258,9 +259,10 @@ function parseIntParam(value: unknown, name: string, fallback: number): number {
 
 /**
  * Runs a search. `now` and `indexDelayMs` model HubSpot's search index lag: a change younger than
- * `indexDelayMs` is not visible yet (search still sees the version before it).
+ * `indexDelayMs` is not visible yet (search still sees the version before it). With `queryIndex`,
+ * a `query` looks up the generated contacts there instead of generating each one.
  */
-export function search(store: ContactStore, body: SearchRequest, maxResults: number, now = Date.now(), indexDelayMs = 0): SearchResult {
+export function search(store: ContactStore, body: SearchRequest, maxResults: number, now = Date.now(), indexDelayMs = 0, queryIndex?: QueryIndex): SearchResult {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The request body must be a JSON object.');
   const knownNames = (n: string): boolean => PROPERTY_BY_NAME.has(n) || store.extraPropertyNames.has(n);
 
@@ -304,10 +306,11 @@ export function search(store: ContactStore, body: SearchRequest, maxResults: num
   if (filterCount > MAX_FILTERS) throw badRequest(`There can be at most ${MAX_FILTERS} filters in total.`);
   if (groups.length === 0) groups.push({ lo: 1, hi: total, residual: [], all: [] });
 
-  const query = typeof body.query === 'string' && body.query.trim() ? body.query.trim().toLowerCase().split(/\s+/) : undefined;
+  const query = queryWords(body.query);
   const queryPred = query
     ? (p: FieldReader): boolean => query.every((t) => QUERY_PROPERTIES.some((name) => (p(name) ?? '').toLowerCase().includes(t)))
     : undefined;
+  const indexed = query && queryIndex?.total === store.generator.total ? queryIndex.match(query) : undefined;
 
   const sort = parseSorts(body.sorts, knownNames) ?? { prop: 'hs_object_id', desc: false };
 
@@ -330,13 +333,18 @@ export function search(store: ContactStore, body: SearchRequest, maxResults: num
     if (last && iv[0] <= last[1] + 1) last[1] = Math.max(last[1], iv[1]);
     else merged.push([iv[0], iv[1]]);
   }
-  const needsCheck = queryPred !== undefined || groups.some((g) => g.residual.length > 0);
+  const hasResidual = groups.some((g) => g.residual.length > 0);
+  const needsCheck = queryPred !== undefined || hasResidual;
   /** does generated contact `id` (inside the merged intervals) match? */
   const baseMatches = (id: number): boolean => {
     if (view.has(id)) return false;
     if (!needsCheck) return groups.length === 1 || groups.some((g) => id >= g.lo && id <= g.hi);
+    if (indexed) {
+      if (indexed[id] !== 1) return false;
+      if (!hasResidual) return groups.some((g) => id >= g.lo && id <= g.hi);
+    }
     const get = store.generator.reader(id);
-    if (queryPred && !queryPred(get)) return false;
+    if (queryPred && !indexed && !queryPred(get)) return false;
     return groups.some((g) => id >= g.lo && id <= g.hi && g.residual.every((pred) => pred(get)));
   };
   const load = (id: number): StoredContact => ({ ...store.generator.contact(id), archived: false });
@@ -413,6 +421,11 @@ export function search(store: ContactStore, body: SearchRequest, maxResults: num
   });
   const page = entries.slice(offset, offset + limit).map((e) => e.c ?? load(e.id));
   return { total: entries.length, contacts: page, properties, ...(offset + limit < entries.length ? { nextAfter: String(offset + limit) } : {}) };
+}
+
+/** the words of a `query` (lower case), or undefined when there is none */
+export function queryWords(query: unknown): string[] | undefined {
+  return typeof query === 'string' && query.trim() ? query.trim().toLowerCase().split(/\s+/) : undefined;
 }
 
 function* baseIdIterator(merged: [number, number][], desc: boolean): Generator<number> {

@@ -221,3 +221,23 @@ test('searchIndexDelayMs: changes reach search late (list and GET see them at on
   assert.equal((await byId(created.id)).total, 1);
   assert.equal((await byId('6')).total, 0);
 });
+
+test('query on a sandbox big enough for the worker-made index: the contacts whose searchable values hold every word', async (t) => {
+  const sb = await sandbox(t, { contacts: 25_000, searchRateLimitPerSecond: 1000 });
+  sb.admin.updateContact('77', { lastname: 'Quetzalcoatl' });
+  const searchable = ['firstname', 'lastname', 'email', 'phone', 'mobilephone', 'company', 'website'];
+  const all = [...sb.admin.allContacts()];
+  const queries = ['Example.NET', 'quetzal', 'maria gmbh', '+1 555'];
+  // worked out before connecting, so no idle connection waits while this runs
+  const expected = queries.map((query) => all
+    .filter((c) => query.toLowerCase().split(' ').every((w) => searchable.some((name) => (c.properties[name] ?? '').toLowerCase().includes(w))))
+    .map((c) => c.id));
+  const { access_token: token } = await connect(sb);
+  for (const [i, query] of queries.entries()) {
+    const want = expected[i] ?? [];
+    assert.ok(want.length > 0, `${query} finds someone`);
+    const page = await json<PageJson>(await api(sb, token, SEARCH, { body: { query, limit: 200 } }));
+    assert.equal(page.total, want.length, query);
+    assert.deepEqual(page.results.map((c) => c.id), want.slice(0, 200), query);
+  }
+});
