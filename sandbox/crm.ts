@@ -126,8 +126,9 @@ export function handleProperty(state: SandboxState, name: string, res: ServerRes
 
 export async function handleSearch(state: SandboxState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = (await readJson(req)) as SearchRequest;
-  const index = typeof body === 'object' && body !== null && queryWords(body.query) ? await state.queryIndex() : undefined;
-  const result = search(state.store, body, state.config.maxSearchResults, state.now(), state.searchIndexDelayMs, index);
+  const words = typeof body === 'object' && body !== null ? queryWords(body.query) : undefined;
+  const matches = words ? await (await state.queryIndex()).match(words) : undefined;
+  const result = search(state.store, body, state.config.maxSearchResults, state.now(), state.searchIndexDelayMs, matches);
   sendJson(res, 200, {
     total: result.total,
     results: result.contacts.map((c) => present(state, c, result.properties)),

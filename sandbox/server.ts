@@ -336,6 +336,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       closing ??= new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);
         timers.clear();
+        state.close();
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
         server.closeAllConnections();
