@@ -1,8 +1,8 @@
-/** `npm run bench -- [--quick] [--only sync|incremental|export|table ...] [--fresh]` */
+/** `npm run bench -- [--quick] [--only sync|incremental|export|table|views ...] [--fresh]` */
 import { parseArgs } from 'node:util';
 import type { Part } from './report.ts';
 
-export const PARTS: readonly Part[] = ['sync', 'incremental', 'export', 'table', 'sandbox'];
+export const PARTS: readonly Part[] = ['sync', 'incremental', 'export', 'table', 'views', 'sandbox'];
 
 export interface BenchOptions {
   quick: boolean;

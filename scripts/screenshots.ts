@@ -115,8 +115,8 @@ async function run(preview: Preview): Promise<void> {
     await expect(table.locator('.grid__row--loading')).toHaveCount(0);
     await save(app, 'search');
 
-    await app.getByRole('button', { name: 'Export to CSV…' }).click();
-    const dialog = app.getByRole('dialog', { name: 'Export contacts to CSV' });
+    await app.getByRole('button', { name: 'Export…' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Export contacts' });
     await expect(dialog.getByRole('radio', { name: new RegExp(`^Only the .* matching “${searchWord}”$`) })).toBeChecked();
     await save(app, 'export-dialog');
 

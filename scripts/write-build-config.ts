@@ -6,6 +6,10 @@
  *
  *   HUBSPOT_CLIENT_ID=… HUBSPOT_CLIENT_SECRET=… npm run dist
  *
+ * The origins among them that are not HubSpot's own go into dist/desktop/build-origins.json, which
+ * is packed inside app.asar: a packaged app accepts only HubSpot's origins and those (see
+ * electron/core/config.ts), so a changed resources file cannot point it elsewhere.
+ *
  * Without a client id the file is written empty (the app then runs from `npm start` with the
  * sandbox), and `npm run dist` refuses to build an installer at all (`--for-installer`, below): an
  * installed copy without them could only say it is not set up and close.
@@ -14,10 +18,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { adminConfigKeys, loadConfig } from '../electron/core/config.ts';
+import { adminConfigKeys, buildOriginsFrom, loadConfig } from '../electron/core/config.ts';
 
 
 export const defaultBuildConfigFile = fileURLToPath(new URL('../dist/resources/config.json', import.meta.url));
+/** Inside app.asar, beside main.cjs (written after the bundles, which empty dist/desktop first). */
+export const defaultBuildOriginsFile = fileURLToPath(new URL('../dist/desktop/build-origins.json', import.meta.url));
 
 export interface BuildConfigResult {
   file: string;
@@ -27,9 +33,13 @@ export interface BuildConfigResult {
   skipped?: string;
 }
 
-export function writeBuildConfig(env: Record<string, string | undefined>, file = defaultBuildConfigFile): BuildConfigResult {
+export function writeBuildConfig(env: Record<string, string | undefined>, file = defaultBuildConfigFile, originsFile = defaultBuildOriginsFile): BuildConfigResult {
   mkdirSync(join(file, '..'), { recursive: true });
-  const write = (config: Record<string, string>) => writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  mkdirSync(join(originsFile, '..'), { recursive: true });
+  const write = (config: Record<string, string>) => {
+    writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+    writeFileSync(originsFile, `${JSON.stringify(buildOriginsFrom(config))}\n`);
+  };
 
   // The launcher's sandbox settings point at a throwaway server on this computer: never ship them.
   if (env.CONTACT_DESK_SANDBOX === '1') {
@@ -43,7 +53,7 @@ export function writeBuildConfig(env: Record<string, string | undefined>, file =
   }
   // The app's own rules, so a build never ships settings the app would refuse at start-up.
   loadConfig({ env: config, defaultDataDir: join(file, '..', 'no-data-dir') });
-  write(config);
+  write(config as Record<string, string>);
   return { file, keys: Object.keys(config) };
 }
 

@@ -2,6 +2,7 @@
  * What a shell (Electron desktop, browser preview, tests) must provide to the core. The core never
  * reaches for the OS or Electron itself: everything arrives here at start-up.
  */
+import type { LoginItemPort } from './login-item/login-item-port.ts';
 
 /** Wall-clock time and timers, injectable so tests control time instead of sleeping. */
 export interface Clock {
@@ -63,6 +64,8 @@ export interface Ports {
   focusApp(): void;
   /** A desktop notification (status changes); the preview ignores it. */
   notify(title: string, body: string): void;
+  /** The OS's apps-that-open-at-sign-in list (the preview only records requests). */
+  loginItem: LoginItemPort;
   log: Logger;
 }
 

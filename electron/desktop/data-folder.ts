@@ -4,8 +4,8 @@
  * exist, an Error is thrown. In that case, the directory should be created with fs.mkdirSync or
  * similar."). Pure Node, so the sentences are tested without Electron.
  */
-import { mkdirSync } from 'node:fs';
 import { AppError } from '../core/errors.ts';
+import { ensurePrivateFolder } from '../core/private-files.ts';
 
 const reasons: Record<string, string> = {
   EACCES: 'this user may not write there',
@@ -18,10 +18,10 @@ const reasons: Record<string, string> = {
   EINVAL: 'the path is not valid here',
 };
 
-/** Creates the folder (and its parents) when missing; a configuration error when it cannot. */
+/** Creates the folder (and its parents) when missing, readable by this user only (0700; an existing one is tightened); a configuration error when it cannot. */
 export function ensureDataFolder(dir: string): AppError | null {
   try {
-    mkdirSync(dir, { recursive: true });
+    ensurePrivateFolder(dir);
     return null;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';

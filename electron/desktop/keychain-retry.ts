@@ -8,7 +8,11 @@
  */
 import { AppError } from '../core/errors.ts';
 
-export const keychainRetryDelaysMs: readonly number[] = [250, 500, 1_000, 2_000, 4_000, 8_000];
+/**
+ * About 4 s in all. Chromium builds the keychain's encryptor once per run, so asking for much longer
+ * rarely helps: past this, the user is told to unlock it and start the app again.
+ */
+export const keychainRetryDelaysMs: readonly number[] = [250, 500, 1_000, 2_000];
 
 export const stillLocked =
   "Contact Desk couldn't open the sign-in saved on this computer because the keychain is locked. Unlock it (your computer may ask for your password), then quit and open Contact Desk again — or sign in again now.";

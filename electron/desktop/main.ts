@@ -14,6 +14,8 @@ import { createFileLogger, type FileLogger } from '../core/log/file-logger.ts';
 import type { KeyValueStore } from '../core/ports.ts';
 import { createServices, type ResolvedConfig } from '../core/services.ts';
 import { createRouter } from '../core/ipc-router.ts';
+import { startsInTray } from '../core/login-item/launch.ts';
+import { appId } from './app-id.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { showAbout, showStartupError } from './dialogs.ts';
 import { forwardEvents, registerIpcHandlers, sendEvent } from './ipc.ts';
@@ -32,8 +34,6 @@ import { createWindowSlot } from './window-slot.ts';
 import { createMainWindow, type MainWindow } from './windows.ts';
 
 const closedToTrayNoticeKey = 'desktop.closedToTrayNoticeShown';
-/** Must match appId in electron-builder.yml. */
-const appId = 'com.contactdesk.app';
 
 // Stack traces in the log point at the TypeScript sources, not the bundle.
 process.setSourceMapsEnabled(true);
@@ -81,6 +81,9 @@ function runApp(config: ResolvedConfig, log: FileLogger): void {
   const services = createServices(config, ports, { version: app.getVersion(), shell: 'desktop' });
 
   const quitting = createQuitting();
+  // Opened at sign-in: only the tray icon until the user opens the window from it.
+  const inTray = startsInTray({ platform: process.platform, argv: process.argv, wasOpenedAtLogin: process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin });
+  if (inTray) log.info('app: opened at sign-in, starting in the tray');
   const window = createMainWindow({
     preloadPath: paths.preload,
     iconPath: process.platform === 'linux' ? paths.windowIcon : undefined,
@@ -88,6 +91,7 @@ function runApp(config: ResolvedConfig, log: FileLogger): void {
     isQuitting: quitting.isQuitting,
     keepRunningOnClose: () => process.platform === 'darwin' || services.settings().closeToTray,
     onHiddenOnClose: () => tellOnceAboutTray(store, ports.notify),
+    showWhenReady: !inTray,
   });
   mainWindow.fill(window);
 

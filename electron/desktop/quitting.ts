@@ -37,15 +37,19 @@ export function createQuitting(): Quitting {
       powerMonitor.on('shutdown', quitForReal);
       app.on('window-all-closed', () => app.quit());
 
-      let disposed = false;
+      // A second quit while the core closes (Quit clicked twice, Cmd+Q, the computer shutting down)
+      // waits too: only the quit that follows the core's close goes through.
+      let core: 'running' | 'closing' | 'closed' = 'running';
       app.on('will-quit', (event) => {
-        if (disposed) return;
+        if (core === 'closed') return;
         event.preventDefault();
-        disposed = true;
+        if (core === 'closing') return;
+        core = 'closing';
         stop();
         void withTimeout(dispose(), disposeTimeoutMs)
           .catch((error: unknown) => log.error('app: shutdown did not finish cleanly', { error }))
           .finally(() => {
+            core = 'closed';
             log.info('app: stopped');
             app.quit();
           });

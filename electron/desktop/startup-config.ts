@@ -4,10 +4,11 @@
  */
 import { app } from 'electron';
 import { join } from 'node:path';
-import { loadConfig } from '../core/config.ts';
+import { loadConfig, readBuildOrigins } from '../core/config.ts';
 import { isAppError } from '../core/errors.ts';
 import type { ResolvedConfig } from '../core/services.ts';
 import { ensureDataFolder } from './data-folder.ts';
+import { bundledPaths } from './paths.ts';
 
 export type StartupConfig = { ok: true; config: ResolvedConfig } | { ok: false; message: string; error?: unknown };
 
@@ -23,7 +24,8 @@ export function readStartupConfig(): StartupConfig {
     const config = loadConfig({
       env: process.env,
       defaultDataDir: app.getPath('userData'),
-      resourceConfigFile: app.isPackaged ? join(process.resourcesPath, 'config.json') : undefined,
+      // Packaged: the HubSpot app settings come from the build alone (core/config.ts says why).
+      packaged: app.isPackaged ? { resourceConfigFile: join(process.resourcesPath, 'config.json'), buildOrigins: readBuildOrigins(bundledPaths().buildOrigins) } : undefined,
     });
     const folderProblem = ensureDataFolder(config.dataDir);
     if (folderProblem) return { ok: false, message: folderProblem.message, error: folderProblem.cause };

@@ -19,6 +19,7 @@ export function accountFromIntrospection(
     hubId: introspection.hubId,
     domain: introspection.hubDomain,
     userEmail: introspection.userEmail,
+    ...(introspection.userId !== undefined ? { userId: introspection.userId } : {}),
     scopes: [...introspection.scopes],
     missingScopes: [...missingScopes(requestedScopes, introspection.scopes), ...missingScopes(optionalScopes, introspection.scopes, { optional: true })],
   };

@@ -22,6 +22,7 @@ const accountSchema = z.object({
   hubId: z.number(),
   domain: z.string(),
   userEmail: z.string(),
+  userId: z.number().optional(),
   scopes: z.array(z.string()),
   missingScopes: z.array(z.object({ scope: z.string(), blocks: z.string(), optional: z.boolean().optional() })),
 });

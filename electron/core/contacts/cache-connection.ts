@@ -10,6 +10,7 @@ import type { StatementSync } from 'node:sqlite';
 import { cacheError, sqliteCode, SQLITE_CORRUPT, SQLITE_NOTADB } from './cache-errors.ts';
 import { prepareSchema } from './cache-schema.ts';
 import { registerSqlFunctions } from './sql-functions.ts';
+import { ensurePrivateFile } from '../private-files.ts';
 
 /** 'writer' creates and migrates the file and is the only one that changes it; 'reader' only reads. */
 export type ConnectionRole = 'writer' | 'reader';
@@ -26,9 +27,12 @@ export interface CacheConnection {
 const BUSY_TIMEOUT_MS = 5000;
 
 function openDatabase(path: string, role: ConnectionRole): DatabaseSync {
-  // (issue 13.4) The file's permissions are set here, before SQLite first creates it.
+  // (issue 13.4) Readable by this user only, before SQLite first creates it; SQLite gives -wal and -shm the same mode.
+  if (role === 'writer') ensurePrivateFile(path, [`${path}-wal`, `${path}-shm`]);
   const db = new DatabaseSync(path, { readOnly: role === 'reader', timeout: BUSY_TIMEOUT_MS });
   try {
+    // before the schema: a migration that changes contacts updates indexes that call these functions
+    registerSqlFunctions(db);
     if (role === 'writer') {
       // a larger page cache than the 2 MB default: a sync writes to ten indexes at scattered places
       db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;');
@@ -36,7 +40,6 @@ function openDatabase(path: string, role: ConnectionRole): DatabaseSync {
     } else {
       db.exec('PRAGMA cache_size = -16384;');
     }
-    registerSqlFunctions(db);
     return db;
   } catch (error) {
     db.close();

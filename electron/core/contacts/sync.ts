@@ -26,6 +26,8 @@ export interface SyncServiceOptions {
   /** The properties the user added to the sync (settings' extraSyncedProperties); the defaults are always synced. */
   properties?: () => string[];
   fullSync?: Partial<FullSyncOptions>;
+  /** What else each sync refreshes with the property definitions (the owners); it must not throw for optional data. */
+  alongside?: (signal: AbortSignal) => Promise<void>;
 }
 
 export interface SyncService {
@@ -135,6 +137,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       kind = needsFullSync(requested, state, properties) ? 'full' : 'incremental';
       update({ kind });
       await refreshPropertyDefinitions(ctx);
+      await options.alongside?.(signal);
       if (kind === 'full') {
         await fullSync(ctx, state);
       } else {

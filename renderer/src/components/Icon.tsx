@@ -5,6 +5,7 @@ const paths = {
   search: <><circle cx="11" cy="11" r="7" /><path d="m20 20-3.5-3.5" /></>,
   sync: <><path d="M20 11a8 8 0 0 0-14.3-4.9L4 8" /><path d="M4 3v5h5" /><path d="M4 13a8 8 0 0 0 14.3 4.9L20 16" /><path d="M20 21v-5h-5" /></>,
   download: <><path d="M12 4v11" /><path d="m7 10 5 5 5-5" /><path d="M5 20h14" /></>,
+  filter: <path d="M4 5h16l-6 7.5V18l-4 2v-7.5z" />,
   columns: <><rect x="3" y="4" width="18" height="16" rx="2" /><path d="M9 4v16M15 4v16" /></>,
   chevronDown: <path d="m6 9 6 6 6-6" />,
   sortAscending: <><path d="M12 19V5" /><path d="m6 11 6-6 6 6" /></>,
@@ -21,7 +22,7 @@ const paths = {
   error: <><circle cx="12" cy="12" r="9" /><path d="M12 7v6M12 16.5v.01" /></>,
   key: <><circle cx="8" cy="15" r="4" /><path d="m11 12 9-9M17 6l3 3M15 8l2 2" /></>,
   lock: <><rect x="5" y="11" width="14" height="10" rx="2" /><path d="M8 11V7a4 4 0 0 1 8 0v4" /></>,
-  settings: <><circle cx="12" cy="12" r="3" /><path d="M12 2v3M12 19v3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M2 12h3M19 12h3M4.9 19.1 7 17M17 7l2.1-2.1" /></>,
+  settings: <><circle cx="12" cy="12" r="3" /><path d="M19.11 9.96L21.51 10.66L21.51 13.34L19.11 14.04L18.47 15.59L19.67 17.78L17.78 19.67L15.59 18.47L14.04 19.11L13.34 21.51L10.66 21.51L9.96 19.11L8.41 18.47L6.22 19.67L4.33 17.78L5.53 15.59L4.89 14.04L2.49 13.34L2.49 10.66L4.89 9.96L5.53 8.41L4.33 6.22L6.22 4.33L8.41 5.53L9.96 4.89L10.66 2.49L13.34 2.49L14.04 4.89L15.59 5.53L17.78 4.33L19.67 6.22L18.47 8.41Z" /></>,
   plug: <><path d="M9 3v5M15 3v5" /><path d="M6 8h12v3a6 6 0 0 1-12 0z" /><path d="M12 17v4" /></>,
 } as const;
 

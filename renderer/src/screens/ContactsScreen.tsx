@@ -1,15 +1,24 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, AuthState, ContactsQuery, ContactsSummary, ErrorView, PropertyInfo, StatusView } from '../../../electron/ipc/types.ts';
+import { searchMaxLength } from '../../../electron/ipc/contract.ts';
 import { api } from '../api.ts';
 import { ColumnChooser } from '../components/ColumnChooser.tsx';
 import { ContactsTable } from '../components/ContactsTable.tsx';
 import { ExportDialog, ExportProgressView } from '../components/ExportDialog.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { ErrorNotice, Notice } from '../components/Notice.tsx';
+import { SyncButton } from '../components/SyncButton.tsx';
 import { SyncStatus } from '../components/SyncStatus.tsx';
 import { AccountNotices } from '../components/AccountNotices.tsx';
 import { useApiEvent } from '../hooks/use-api-event.ts';
+import { useConnectionNotices } from '../hooks/use-connection-notices.ts';
 import { useContactRows } from '../hooks/use-contact-rows.ts';
+import { FilterChips } from '../components/FilterChips.tsx';
+import { FiltersPanel } from '../components/FiltersPanel.tsx';
+import { ViewMenuArea } from '../components/ViewMenuArea.tsx';
+import { useFilterChoices } from '../hooks/use-filter-choices.ts';
+import { useViews } from '../hooks/use-views.ts';
+import { withoutFilter } from '../lib/view-model.ts';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useExport } from '../hooks/use-export.ts';
 import { useLiveValue } from '../hooks/use-live-value.ts';
@@ -17,6 +26,7 @@ import { useNow } from '../hooks/use-now.ts';
 import { indexProperties, toggleColumn } from '../lib/columns.ts';
 import { toErrorView } from '../lib/error-help.ts';
 import { formatCount, formatNumber } from '../lib/format.ts';
+import { limitSearch } from '../lib/search-input.ts';
 
 type Sort = ContactsQuery['sort'];
 
@@ -33,6 +43,12 @@ interface ContactsScreenProps {
 
 const refreshEveryMs = 400;
 
+/** A long search as a heading: its start, whole characters only. */
+function shortened(text: string, max = 60): string {
+  const characters = Array.from(text);
+  return characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : text;
+}
+
 export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, signInError }: ContactsScreenProps) {
   const now = useNow();
   const [summary, setSummary] = useState<ContactsSummary | null>(null);
@@ -42,6 +58,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   const [columnsError, setColumnsError] = useState<ErrorView | null>(null);
   const [sort, setSort] = useState<Sort | null>(null);
   const [searchText, setSearchText] = useState('');
+  const [searchTrimmed, setSearchTrimmed] = useState(false);
   // Short: a search answers in milliseconds and stale answers are dropped, so only bursts of keys need merging.
   const search = useDebouncedValue(searchText.trim(), 30);
   const [actionError, setActionError] = useState<{ error: ErrorView; context: 'sync' | 'general' } | null>(null);
@@ -75,8 +92,12 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
     setSort((current) => (current && columns.includes(current.column) ? current : { column: columns.includes('lastname') ? 'lastname' : columns[0]!, direction: 'asc' }));
   }, [columns]);
 
-  const query = useMemo(() => ({ search, sort: sort ?? { column: 'lastname', direction: 'asc' as const }, columns: columns ?? ['lastname'] }), [search, sort, columns]);
+  // Views (issue 16): the View menu sets filters, search, columns and sort; the Filters panel the filters.
+  const views = useViews({ columns, sort, search: searchText.trim(), properties, apply: (view) => { if (view.columns) setColumns(view.columns); if (view.sort) setSort(view.sort); setSearchText(view.search); } });
+  const viewSearch = searchText.trim() === views.appliedSearch ? views.appliedSearch : search;
+  const query = useMemo(() => ({ search: viewSearch, sort: sort ?? { column: 'lastname', direction: 'asc' as const }, columns: columns ?? ['lastname'], filters: views.filters }), [viewSearch, sort, columns, views.filters]);
   const loader = useContactRows(query);
+  const filterChoices = useFilterChoices(() => loader.refresh());
 
   // A sync reports every page it writes; reload what is on screen at most a few times a second.
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -153,10 +174,12 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   };
 
   const propertyIndex = useMemo(() => indexProperties(properties ?? []), [properties]);
+  const narrowed = search !== '' || views.filters.length > 0;
   const totalCount = summary?.count ?? 0;
   const matchCount = loader.total;
   const syncing = sync.value?.running ?? false;
-  const syncError = !syncing && sync.value?.error && sync.value.error.kind !== 'cancelled' ? sync.value.error : null;
+  const notices = useConnectionNotices({ auth, status, sync: sync.value, summary, now });
+  const syncError = notices.syncError;
   const exportRunning = exporter.state.phase === 'exporting' && exporter.state.progress.state === 'running';
   const exportPercent =
     exporter.state.phase === 'exporting' && exporter.state.progress.total > 0
@@ -168,7 +191,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
     <main className="contacts" aria-label="Contacts">
       <h1 className="visually-hidden">Contacts</h1>
       <div className="contacts__notices">
-        <AccountNotices auth={auth} status={status} summary={summary} onSignIn={onSignIn} />
+        <AccountNotices auth={auth} connection={notices.connection} onSignIn={onSignIn} />
         {signInError && <ErrorNotice error={signInError} context="sign-in" />}
         {syncError && (
           <ErrorNotice
@@ -203,6 +226,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           />
         )}
         {columnsError && <ErrorNotice error={columnsError} context="general" />}
+        {(views.error ?? filterChoices.error) && <ErrorNotice error={(views.error ?? filterChoices.error)!} context="general" />}
         {!exportOpen && exporter.state.phase === 'exporting' && exporter.state.progress.state !== 'running' && (
           <div className="dismissible">
             <ExportProgressView progress={exporter.state.progress} shell={info?.shell ?? 'desktop'} />
@@ -225,6 +249,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
       </div>
 
       <div className="toolbar" role="toolbar" aria-label="Contacts">
+        <ViewMenuArea views={views} />
         <div className="search">
           <Icon name="search" className="search__icon" />
           <label htmlFor="contact-search" className="visually-hidden">
@@ -238,30 +263,47 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
             autoComplete="off"
             spellCheck={false}
             value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
+            onChange={(event) => {
+              const limited = limitSearch(event.target.value);
+              setSearchText(limited.text);
+              setSearchTrimmed(limited.trimmed);
+            }}
           />
         </div>
+        <FiltersPanel filters={views.filters} onChange={views.setFilters} properties={propertyIndex} columns={columns ?? []} choices={filterChoices.choices} lists={filterChoices.lists} />
         <div className="toolbar__actions">
-          <button type="button" className="button" onClick={() => void syncNow()} disabled={syncing || auth.status !== 'signed-in'}>
-            <Icon name="sync" className={syncing ? 'spin' : undefined} />
-            {syncing ? 'Syncing…' : 'Sync now'}
-          </button>
+          <SyncButton syncing={syncing} blockedReason={notices.syncBlocked} onSync={() => void syncNow()} />
           <ColumnChooser visible={columns ?? []} properties={properties} onToggle={(name, show) => void changeColumns(name, show)} />
           <button type="button" className="button button--primary" onClick={openExport} disabled={summary === null}>
             <Icon name="download" />
-            {exportRunning ? `Exporting… ${exportPercent}%` : 'Export to CSV…'}
+            {exportRunning ? `Exporting… ${exportPercent}%` : 'Export…'}
           </button>
         </div>
       </div>
 
+      <FilterChips
+        filters={views.filters}
+        issues={loader.filterIssues}
+        context={{ properties: propertyIndex, choices: filterChoices.choices }}
+        onRemove={(index) => views.setFilters(withoutFilter(views.filters, index))}
+        onClear={narrowed ? () => { views.setFilters([]); setSearchText(''); } : null}
+      />
+
       <div className="contacts__meta">
-        <p className="contacts__count" role={search ? 'status' : undefined}>
-          {search && matchCount !== null
+        <p className="contacts__count" role={narrowed ? 'status' : undefined}>
+          {views.filters.length > 0 && matchCount !== null
+            ? `${formatNumber(matchCount)} of ${formatCount(totalCount, 'contact')}`
+            : search && matchCount !== null
             ? `${formatNumber(matchCount)} of ${formatCount(totalCount, 'contact')} ${matchCount === 1 ? 'matches' : 'match'}`
             : summary
               ? formatCount(totalCount, 'contact')
               : 'Loading contacts…'}
         </p>
+        {searchTrimmed && (
+          <p className="contacts__note" role="status">
+            Only the first {formatNumber(searchMaxLength)} characters are searched.
+          </p>
+        )}
         <SyncStatus
           progress={sync.value}
           lastSyncedAt={summary?.lastSyncedAt ?? null}
@@ -278,11 +320,16 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           properties={propertyIndex}
           sort={sort}
           onSort={setSort}
-          resetKey={`${search}|${sort.column}|${sort.direction}`}
+          resetKey={`${search}|${sort.column}|${sort.direction}|${JSON.stringify(views.filters)}`}
           empty={
-            search ? (
+            views.filters.length > 0 ? (
               <>
-                <p className="table-empty__title">No contacts match “{search}”</p>
+                <p className="table-empty__title">No contacts match these filters{search ? ` and “${search}”` : ''}</p>
+                <p>Remove a filter above, or click Clear filters.</p>
+              </>
+            ) : search ? (
+              <>
+                <p className="table-empty__title">No contacts match “{shortened(search)}”</p>
                 <p>Check the spelling, or search by the start of a name, email address or company.</p>
               </>
             ) : syncing || neverSynced ? (
@@ -310,6 +357,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
         properties={properties}
         syncedProperties={summary?.syncedProperties ?? []}
         search={search}
+        sort={sort}
         matchCount={search ? matchCount : null}
         totalCount={totalCount}
         lastSyncedAt={summary?.lastSyncedAt ?? null}

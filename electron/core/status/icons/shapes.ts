@@ -23,6 +23,15 @@ const segmentsOf = (points: readonly Point[]) => points.slice(1).map((end, i) =>
 
 export const circle = (cx: number, cy: number, radius: number): Shape => (x, y) => length(x - cx, y - cy) - radius;
 
+/** A square of side 2 × `half` centred on (cx, cy), its corners rounded with `radius`. */
+export function roundedSquare(cx: number, cy: number, half: number, radius: number): Shape {
+  return (x, y) => {
+    const qx = Math.abs(x - cx) - (half - radius);
+    const qy = Math.abs(y - cy) - (half - radius);
+    return length(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - radius;
+  };
+}
+
 /** A pen stroke of the given width through the points, with round ends and joins. */
 export function stroke(width: number, ...points: Point[]): Shape {
   const segments = segmentsOf(points);

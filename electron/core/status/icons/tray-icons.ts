@@ -19,7 +19,7 @@
 import type { TrayIconId } from '../tray-model.ts';
 import { trayIconIds } from '../tray-model.ts';
 import { personShape } from './person-mark.ts';
-import { circle, grow, polygon, stroke, subtract, union, type Shape } from './shapes.ts';
+import { circle, grow, polygon, roundedSquare, stroke, subtract, union, type Shape } from './shapes.ts';
 
 type Rgb = readonly [number, number, number];
 
@@ -67,7 +67,8 @@ const badges: Record<Exclude<TrayIconId, 'signed-out'>, Badge> = {
   },
   checking: {
     colour: [0x60, 0x7d, 0x8b],
-    shape: union(...[9, 12, 15].map((x) => circle(x, 13, 1.2))),
+    // Whole pixels at 16 px (2 × 2 each, a pixel apart), corners rounded so they read as dots.
+    shape: union(...[9, 12, 15].map((x) => roundedSquare(x, 13, 1, 0.6))),
   },
   warning: {
     colour: [0xb2, 0x6a, 0x00],

@@ -136,6 +136,18 @@ test('alpha where expected: clear around the icon, solid glyph, smooth edges, an
   }
 });
 
+test('nothing is cut off: glyph and badges lie inside the 16-unit square the icons are drawn on', () => {
+  const edge = Array.from({ length: 161 }, (_, i) => i / 10);
+  for (const id of trayIconIds) {
+    const shapes = [glyph, badgeShape(id)].filter((shape) => shape !== null);
+    for (const shape of shapes) {
+      for (const along of edge) {
+        for (const [x, y] of [[0, along], [16, along], [along, 0], [along, 16]] as const) assert.ok(shape(x, y) >= -1e-9, `${id}: a shape reaches past the icon's edge at ${x},${y}`);
+      }
+    }
+  }
+});
+
 test('on a light (#f0f0f0) and a dark (#202020) taskbar, the edge of every icon keeps a contrast of at least 3:1', () => {
   for (const background of [hex('#f0f0f0'), hex('#202020')]) {
     for (const icon of icons.filter((candidate) => !candidate.template)) {
