@@ -118,6 +118,10 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       contactsChanged(!progress.running);
     }),
     settings.onChange(() => monitor.intervalChanged()),
+    cache.onStatus((state) => {
+      emit('cacheStatus', { state });
+      if (state === 'ready') contactsChanged(true);
+    }),
   ];
 
   const propertyInfo = async (): Promise<PropertyInfo[]> => {
@@ -202,6 +206,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
 
     getStatus: async () => monitor.status(),
     checkConnection: () => monitor.checkNow(),
+
+    getCacheStatus: async () => ({ state: cache.status() }),
 
     getSettings: async () => settings.get(),
     updateSettings: async (changes) => settings.update(changes),

@@ -16,6 +16,7 @@ import type {
   StatusView,
   SyncProgress,
   IpcResult,
+  CacheStatusView,
 } from './types.ts';
 
 /** A request channel: the schema its input must pass, and (as a phantom) the type it answers. */
@@ -74,6 +75,9 @@ export const channels = {
   getStatus: channel<StatusView>()(noInput),
   checkConnection: channel<StatusView>()(noInput),
 
+  // --- the contact cache (issue 14)
+  getCacheStatus: channel<CacheStatusView>()(noInput),
+
   getSettings: channel<Settings>()(noInput),
   updateSettings: channel<Settings>()(
     z.strictObject({
@@ -98,9 +102,11 @@ export interface Events {
   download: { url: string; fileName: string };
   /** A command chosen outside the window (tray or app menu) that the window carries out. */
   menuCommand: { command: 'open-export-dialog' | 'open-sign-out-dialog' | 'open-settings-dialog' };
+  /** The contact cache (issue 14): reloading after one of its workers stopped, or ready again. */
+  cacheStatus: CacheStatusView;
 }
 /** The event names, as a value the preload and the preview iterate. */
-export const eventNames = ['authChanged', 'statusChanged', 'syncProgress', 'contactsChanged', 'exportProgress', 'openUrl', 'download', 'menuCommand'] as const satisfies readonly (keyof Events)[];
+export const eventNames = ['authChanged', 'statusChanged', 'syncProgress', 'contactsChanged', 'exportProgress', 'openUrl', 'download', 'menuCommand', 'cacheStatus'] as const satisfies readonly (keyof Events)[];
 export type EventName = keyof Events;
 
 export type Channels = typeof channels;

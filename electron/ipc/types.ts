@@ -176,3 +176,9 @@ export interface Settings {
   visibleColumns: string[];
   extraSyncedProperties: string[];
 }
+
+// --- the contact cache (issue 14)
+/** 'reloading' while Contact Desk replaces the part that reads and saves contacts after it stopped. */
+export interface CacheStatusView {
+  state: 'ready' | 'reloading';
+}

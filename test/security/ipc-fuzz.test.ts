@@ -43,6 +43,7 @@ const validInputs: Record<ChannelName, unknown> = {
   showExportInFolder: { exportId: 'export-1' },
   getStatus: undefined,
   checkConnection: undefined,
+  getCacheStatus: undefined,
   getSettings: undefined,
   updateSettings: { checkIntervalMinutes: 10, closeToTray: false, visibleColumns: ['email'], extraSyncedProperties: ['city'] },
 };

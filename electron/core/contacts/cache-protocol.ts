@@ -10,8 +10,10 @@
  *
  * Arguments and results cross threads by structured clone: plain data, Maps and arrays only.
  */
+import type { WriterOptions } from './cache-connection.ts';
 import type { CacheFailure } from './cache-errors.ts';
 import type { Reader } from './cache-reader.ts';
+import type { SearchIndex } from './cache-search.ts';
 import type { Writer } from './cache-writer.ts';
 import * as queries from './cache-queries.ts';
 import * as syncReads from './cache-sync-reads.ts';
@@ -62,7 +64,7 @@ export type CacheWorkerRequest = { type: 'call'; id: number; name: CacheRequestN
 
 /** Worker → main thread. */
 export type CacheWorkerReply =
-  | { type: 'ready'; failure: CacheFailure | null }
+  | { type: 'ready'; failure: CacheFailure | null; searchIndex: SearchIndex | null }
   | { type: 'result'; id: number; value: unknown }
   | { type: 'failed'; id: number; failure: CacheFailure };
 
@@ -70,4 +72,7 @@ export type CacheWorkerReply =
 export interface CacheWorkerData {
   dbPath: string;
   role: ConnectionKind;
+  /** Open the connection at once and say 'ready' (a first reader waits for its first call, sent once the writer is ready). */
+  openAtStart: boolean;
+  writer: WriterOptions;
 }

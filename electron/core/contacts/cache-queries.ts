@@ -2,14 +2,24 @@
 import type { ContactsPage, ContactsQuery } from '../../ipc/types.ts';
 import type { PropertyDefinition, PropertyOption, RowsOptions } from './cache-types.ts';
 import type { Reader } from './cache-reader.ts';
-import { matchWhere, searchMatch } from './cache-search.ts';
+import { isSearchSyntaxError, matchWhere, searchMatch } from './cache-search.ts';
 import type { SearchMatch } from './cache-search.ts';
 import { checkColumn, orderBy, valueOf } from './cache-sorting.ts';
 
 function countMatches(r: Reader, match: SearchMatch | null): number {
-  return r.rememberedCount(match?.param ?? '', () =>
-    match === null ? (r.conn.statement('SELECT count(*) AS n FROM contacts').get() as { n: number }).n : (r.conn.statement(match.countSql).get(match.param) as { n: number }).n,
+  return r.rememberedCount(match === null ? 'everything' : JSON.stringify([match.idsSql, match.params]), () =>
+    match === null ? (r.conn.statement('SELECT count(*) AS n FROM contacts').get() as { n: number }).n : (r.conn.statement(match.countSql).get(...match.params) as { n: number }).n,
   );
+}
+
+/** A search SQLite cannot parse (whatever was typed) matches nothing, rather than failing. */
+function orNoMatch<T>(read: () => T, none: T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (isSearchSyntaxError(error)) return none;
+    throw error;
+  }
 }
 
 function selectSql(r: Reader, cells: string[], withId: boolean, sort: RowsOptions['sort'], match: SearchMatch | null, matches: number | 'many'): string {
@@ -23,19 +33,20 @@ export function query(r: Reader, request: ContactsQuery): ContactsPage {
   const sort = { column: checkColumn(request.sort.column), direction: request.sort.direction };
   const offset = Math.max(0, Math.floor(request.offset));
   const limit = Math.max(0, Math.floor(request.limit));
-  const match = searchMatch(request.search);
-  const total = countMatches(r, match);
-  if (limit === 0 || offset >= total) return { rows: [], total, offset };
-  const select = r.conn.statement(`${selectSql(r, columns, true, sort, match, total)} LIMIT ? OFFSET ?`);
-  select.setReturnArrays(true);
-  const params = match === null ? [limit, offset] : [match.param, limit, offset];
-  const rows = (select.all(...params) as unknown as [number, ...(string | null)[]][]).map(([id, ...cells]) => ({ id: String(id), cells }));
-  return { rows, total, offset };
+  const match = searchMatch(r.conn.searchIndex, request.search);
+  return orNoMatch(() => {
+    const total = countMatches(r, match);
+    if (limit === 0 || offset >= total) return { rows: [], total, offset };
+    const select = r.conn.statement(`${selectSql(r, columns, true, sort, match, total)} LIMIT ? OFFSET ?`);
+    select.setReturnArrays(true);
+    const rows = (select.all(...(match?.params ?? []), limit, offset) as unknown as [number, ...(string | null)[]][]).map(([id, ...cells]) => ({ id: String(id), cells }));
+    return { rows, total, offset };
+  }, { rows: [], total: 0, offset });
 }
 
 /** How many contacts match the search (all of them for an empty one). */
 export function count(r: Reader, search = ''): number {
-  return countMatches(r, searchMatch(search));
+  return orNoMatch(() => countMatches(r, searchMatch(r.conn.searchIndex, search)), 0);
 }
 
 function parseOptions(json: string): PropertyOption[] {
@@ -75,9 +86,20 @@ export function propertyLabels(r: Reader): Map<string, string> {
 export function rows(r: Reader, options: RowsOptions): IterableIterator<(string | null)[]> {
   const columns = options.columns.map(checkColumn);
   const sort = options.sort ? { column: checkColumn(options.sort.column), direction: options.sort.direction } : undefined;
-  const match = searchMatch(options.search);
+  const match = searchMatch(r.conn.searchIndex, options.search);
   // a fresh statement: several iterations may run at once
   const select = r.conn.db.prepare(selectSql(r, columns, false, sort, match, 'many'));
   select.setReturnArrays(true);
-  return (match === null ? select.iterate() : select.iterate(match.param)) as unknown as IterableIterator<(string | null)[]>;
+  const iterator = select.iterate(...(match?.params ?? [])) as unknown as IterableIterator<(string | null)[]>;
+  let started = false;
+  return {
+    [Symbol.iterator]() {
+      return this;
+    },
+    next() {
+      if (started) return iterator.next();
+      started = true;
+      return orNoMatch(() => iterator.next(), { done: true, value: undefined });
+    },
+  };
 }

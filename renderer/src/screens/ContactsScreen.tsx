@@ -7,6 +7,7 @@ import { ExportDialog, ExportProgressView } from '../components/ExportDialog.tsx
 import { Icon } from '../components/Icon.tsx';
 import { ErrorNotice, Notice } from '../components/Notice.tsx';
 import { SyncStatus } from '../components/SyncStatus.tsx';
+import { CacheReloading } from '../components/CacheReloading.tsx';
 import { AccountNotices } from '../components/AccountNotices.tsx';
 import { useApiEvent } from '../hooks/use-api-event.ts';
 import { useContactRows } from '../hooks/use-contact-rows.ts';
@@ -269,6 +270,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           now={now}
           onCancel={() => void cancelSync()}
         />
+        <CacheReloading />
       </div>
 
       {columns !== null && sort !== null ? (
