@@ -21,5 +21,8 @@ export default defineConfig({
   projects: [
     { name: 'e2e', testDir: 'test/e2e', testMatch: '**/*.spec.ts' },
     { name: 'electron', testDir: 'test/integration/desktop', testMatch: '**/*.spec.ts' },
+    // The built main process and preload against a stand-in of Electron's API (test/desktop-rehearsal/README.md).
+    // Each test launches the app process (several for the keychain and start-up ones): more time on a busy machine.
+    { name: 'rehearsal', testDir: 'test/desktop-rehearsal', testMatch: '**/*.spec.ts', timeout: 120_000 },
   ],
 });

@@ -4,7 +4,7 @@ import { HttpError, readJson, sendEmpty, sendJson } from './http-util.ts';
 import { KNOWN_SCOPES } from './oauth.ts';
 import type { OAuthService } from './oauth.ts';
 import type { Properties } from './contacts-data.ts';
-import type { SandboxAdmin, SandboxContact, SandboxFaults } from './server.ts';
+import type { ProcessingType, SandboxAdmin, SandboxContact, SandboxFaults } from './server.ts';
 import { DEFAULT_SCOPES } from './state.ts';
 import type { SandboxState } from './state.ts';
 import type { StoredContact } from './store.ts';
@@ -42,6 +42,7 @@ export function createAdmin(state: SandboxState, oauth: OAuthService): SandboxAd
     },
     archiveContact(id: string) {
       state.store.archive(contactId(id), state.now());
+      state.lists.removeRecordEverywhere(contactId(id), state.now());
     },
     getContact(id: string) {
       if (!/^\d+$/.test(id)) return undefined;
@@ -91,9 +92,54 @@ export function createAdmin(state: SandboxState, oauth: OAuthService): SandboxAd
     advanceClock(ms: number) {
       if (!(ms >= 0)) throw new Error('advanceClock takes a non-negative number of milliseconds');
       state.clockOffsetMs += ms;
+      if (state.pausedAt !== undefined) state.pausedAt += ms;
+    },
+    pauseClock() {
+      state.pausedAt ??= state.now();
+    },
+    resumeClock() {
+      if (state.pausedAt === undefined) return;
+      state.clockOffsetMs = state.pausedAt - Date.now();
+      state.pausedAt = undefined;
     },
     now() {
       return state.now();
+    },
+    owners(opts?: { archived?: boolean }) {
+      return state.owners.list(opts?.archived ?? false).map((o) => structuredClone(o));
+    },
+    ownerOfSignedInUser(hubId?: number) {
+      const owner = state.owners.ownerOfUser(state.account(hubId).userId);
+      if (!owner) throw new Error('The signed-in user has no active owner record (was it archived or deleted?)');
+      return structuredClone(owner);
+    },
+    archiveOwner(id: string) {
+      state.owners.archive(id, state.now());
+    },
+    deleteOwner(id: string) {
+      state.owners.remove(id);
+    },
+    lists() {
+      return state.lists.all();
+    },
+    listMembers(listId: string) {
+      return state.lists.members(listId);
+    },
+    createList(params) {
+      return state.lists.create(params, state.now());
+    },
+    deleteList(listId: string) {
+      state.lists.delete(listId);
+    },
+    changeListMembers(listId: string, change: { add?: string[]; remove?: string[] }) {
+      return state.lists.change(listId, change, state.now());
+    },
+    recordedRequests() {
+      if (!state.recorder) throw new Error('Start the sandbox with recordRequests: true to record requests');
+      return state.recorder.list();
+    },
+    clearRecordedRequests() {
+      state.recorder?.clear();
     },
   };
 }
@@ -106,6 +152,57 @@ function asObject(body: unknown): Record<string, unknown> {
 function propsOf(body: Record<string, unknown>): Properties {
   const p = body.properties ?? body;
   return asObject(p) as Properties;
+}
+
+function stringList(value: unknown, name: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) throw new HttpError(400, { message: `${name} must be an array of ids` });
+  return value.map(String);
+}
+
+/** GET /owners[?archived=true], POST /owners/{id}/archive, DELETE /owners/{id} */
+async function handleOwnersAdmin(admin: SandboxAdmin, parts: string[], method: string, url: URL, res: ServerResponse): Promise<void> {
+  const [id, action] = parts;
+  if (id === undefined && method === 'GET') return sendJson(res, 200, { results: admin.owners({ archived: url.searchParams.get('archived') === 'true' }) });
+  if (id === 'me' && action === undefined && method === 'GET') return sendJson(res, 200, admin.ownerOfSignedInUser());
+  if (id !== undefined && action === 'archive' && method === 'POST') {
+    admin.archiveOwner(id);
+    return sendEmpty(res, 204);
+  }
+  if (id !== undefined && action === undefined && method === 'DELETE') {
+    admin.deleteOwner(id);
+    return sendEmpty(res, 204);
+  }
+  sendJson(res, 404, { message: `No sandbox admin route ${method} /__sandbox/owners/${parts.join('/')}` });
+}
+
+/** GET|POST /lists, DELETE /lists/{id}, GET|PATCH /lists/{id}/members {add?, remove?} */
+async function handleListsAdmin(admin: SandboxAdmin, parts: string[], method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const [id, sub] = parts;
+  if (id === undefined && method === 'GET') return sendJson(res, 200, { results: admin.lists() });
+  if (id === undefined && method === 'POST') {
+    const b = asObject(await readJson(req));
+    if (typeof b.name !== 'string' || b.name === '') throw new HttpError(400, { message: 'name is required' });
+    const members = stringList(b.members, 'members');
+    return sendJson(res, 201, admin.createList({
+      name: b.name,
+      ...(typeof b.processingType === 'string' ? { processingType: b.processingType as ProcessingType } : {}),
+      ...(typeof b.objectTypeId === 'string' ? { objectTypeId: b.objectTypeId } : {}),
+      ...(members ? { members } : {}),
+    }));
+  }
+  if (id !== undefined && sub === undefined && method === 'DELETE') {
+    admin.deleteList(id);
+    return sendEmpty(res, 204);
+  }
+  if (id !== undefined && sub === 'members' && method === 'GET') return sendJson(res, 200, { results: admin.listMembers(id) });
+  if (id !== undefined && sub === 'members' && (method === 'PATCH' || method === 'POST')) {
+    const b = asObject(await readJson(req));
+    const add = stringList(b.add, 'add');
+    const remove = stringList(b.remove, 'remove');
+    return sendJson(res, 200, admin.changeListMembers(id, { ...(add ? { add } : {}), ...(remove ? { remove } : {}) }));
+  }
+  sendJson(res, 404, { message: `No sandbox admin route ${method} /__sandbox/lists/${parts.join('/')}` });
 }
 
 /** HTTP mirror of SandboxAdmin; `path` is what follows /__sandbox */
@@ -153,6 +250,8 @@ export async function handleAdmin(admin: SandboxAdmin, path: string, req: Incomi
         }
       }
     }
+    if (head === 'owners') return await handleOwnersAdmin(admin, parts.slice(1), method, url, res);
+    if (head === 'lists') return await handleListsAdmin(admin, parts.slice(1), method, req, res);
     if (head === 'tokens' && second === 'revoke-all' && method === 'POST') {
       admin.revokeAllTokens();
       return sendEmpty(res, 204);
@@ -186,6 +285,8 @@ export async function handleAdmin(admin: SandboxAdmin, path: string, req: Incomi
     }
     if (head === 'clock' && method === 'POST') {
       const b = asObject(await readJson(req));
+      if (b.paused === true) admin.pauseClock();
+      if (b.paused === false) admin.resumeClock();
       admin.advanceClock(Number(b.advanceMs ?? 0));
       return sendJson(res, 200, { now: admin.now() });
     }

@@ -6,7 +6,7 @@
  * non-decreasing with the id (spread over the ~3 years before `endMs`), so a date range is a
  * binary search over ids. Contacts changed at run time live in the store's overlay instead.
  *
- * Contacts 1..24 are hand-written so that even a tiny sandbox shows every hostile kind of value.
+ * Contacts 1..27 are hand-written so that even a tiny sandbox shows every hostile kind of value.
  */
 import { createRng, hash32 } from './random.ts';
 import type { Rng } from './random.ts';
@@ -36,20 +36,32 @@ const LONG_TITLE = `Senior ${'Principal Deputy Assistant '.repeat(80)}Manager`;
 
 /** Hand-written contacts; properties not given here are generated as usual. */
 const CURATED: Record<number, Properties> = {
-  1: { firstname: 'José', lastname: 'Álvarez', email: 'jose.alvarez@acme-sample.example', company: 'Acme Sample, Inc.', phone: '+34 612 345 678', jobtitle: 'Director de Ventas', city: 'Madrid', country: 'Spain', lifecyclestage: 'customer' },
-  2: { firstname: '芳', lastname: '王', email: 'wang.fang@xingchen-tech.example', company: '北京星辰科技有限公司', phone: '+86 138 0013 8000', jobtitle: '销售经理', city: '北京', country: 'China' },
-  3: { firstname: '花子', lastname: '佐藤', email: 'hanako.sato@sakura-shoji.example', company: '株式会社さくら商事', phone: '+81 90-1234-5678', jobtitle: '営業部長', city: '東京', country: 'Japan' },
+  1: {
+    firstname: 'José', lastname: 'Álvarez', email: 'jose.alvarez@acme-sample.example', company: 'Acme Sample, Inc.', phone: '+34 612 345 678', jobtitle: 'Director de Ventas', city: 'Madrid', country: 'Spain', lifecyclestage: 'customer',
+    hs_lead_status: 'OPEN', product_interest: 'support_desk;analytics', newsletter_opt_in: 'true', contract_renewal_date: '2026-09-30', lifetime_value: '1234.5',
+  },
+  2: {
+    firstname: '芳', lastname: '王', email: 'wang.fang@xingchen-tech.example', company: '北京星辰科技有限公司', phone: '+86 138 0013 8000', jobtitle: '销售经理', city: '北京', country: 'China',
+    hs_lead_status: 'LEGACY_WARM', newsletter_opt_in: 'false', contract_renewal_date: '1572480000000', lifetime_value: '17',
+  },
+  3: {
+    firstname: '花子', lastname: '佐藤', email: 'hanako.sato@sakura-shoji.example', company: '株式会社さくら商事', phone: '+81 90-1234-5678', jobtitle: '営業部長', city: '東京', country: 'Japan',
+    lifecyclestage: '1234567', product_interest: 'analytics;discontinued_fax', lifetime_value: '0',
+  },
   4: { firstname: 'Zoë', lastname: "O'Brien", email: "zoe.o'brien@best-widgets.example", company: 'The "Best" Widgets Co.', jobtitle: 'Head of "Growth"', city: 'Dublin', country: 'Ireland' },
   5: { firstname: 'Lena', lastname: 'Umbruch', company: 'Northwind Traders\nEurope Division', jobtitle: 'Key Account Manager\nDACH', city: 'Köln', country: 'Germany' },
   6: { firstname: 'Émile', lastname: 'Durand', company: 'Durand & Fils\r\nSARL', jobtitle: 'Responsable\r\ncommercial', city: 'Orléans', country: 'France' },
   7: { firstname: 'Eve', lastname: 'Formula', company: '=HYPERLINK("http://x","y")', jobtitle: '=1+2', city: 'Boston', country: 'United States' },
-  8: { firstname: '@mention', lastname: 'Atwood', company: '@SUM(A1)', jobtitle: 'Analyst', city: 'Seattle', country: 'United States' },
-  9: { firstname: 'Priya', lastname: '+Plus', company: '+1', phone: '+44 20 7946 0958', jobtitle: '+1', city: 'London', country: 'United Kingdom' },
-  10: { firstname: 'Max', lastname: '-5', company: '-5', jobtitle: '-Head of Minus', city: 'Denver', country: 'United States' },
+  8: { firstname: '@mention', lastname: 'Wood', company: '@SUM(A1)', jobtitle: 'Analyst', city: 'Seattle', country: 'United States' },
+  9: { firstname: 'Priya', lastname: 'Patel', company: '+1', phone: '+44 20 7946 0958', jobtitle: '+1', city: 'London', country: 'United Kingdom' },
+  10: { firstname: 'Max', lastname: 'Minus', company: '-5', jobtitle: '-Head of Minus', city: 'Denver', country: 'United States' },
   11: { firstname: '\tTabitha', lastname: 'Tabb', company: '\tTabbed Ltd', jobtitle: '\tConsultant', city: 'Leeds', country: 'United Kingdom' },
   12: { firstname: '007', lastname: 'Bond', phone: '0049 30 1234567', mobilephone: '00491701234567', company: '007 Security GmbH', zip: '01234', city: 'Berlin', country: 'Germany' },
-  13: { firstname: 'Lang', lastname: 'Tekst', company: LONG_COMPANY, jobtitle: LONG_TITLE, city: 'Amsterdam', country: 'Netherlands' },
-  14: { firstname: '', lastname: null, email: null, phone: null, mobilephone: null, company: '', jobtitle: null, city: null, country: '', website: null, lifecyclestage: null, hs_lead_status: null },
+  13: { firstname: 'Lang', lastname: 'Tekst', company: LONG_COMPANY, jobtitle: LONG_TITLE, city: 'Amsterdam', country: 'Netherlands', lifetime_value: '1e400' },
+  14: {
+    firstname: '', lastname: null, email: null, phone: null, mobilephone: null, company: '', jobtitle: null, city: null, country: '', website: null, lifecyclestage: null, hs_lead_status: null,
+    product_interest: null, newsletter_opt_in: null, contract_renewal_date: null, lifetime_value: null,
+  },
   15: { firstname: 'Zoë 🌟', lastname: 'Nguyễn 👩‍💻', company: 'Pizza 🍕 Palace', jobtitle: 'Chief 🚀 Officer', city: 'Hà Nội', country: 'Vietnam 🇻🇳' },
   16: { firstname: '민준', lastname: '김', email: 'minjun.kim@hanbit-soft.example', company: '(주)한빛소프트', phone: '+82 10-1234-5678', jobtitle: '마케팅 팀장', city: '서울', country: 'South Korea' },
   17: { firstname: 'محمد', lastname: 'العلي', email: 'mohammed.alali@alofok-trading.example', company: 'شركة الأفق للتجارة', phone: '+971 50 123 4567', jobtitle: 'مدير المبيعات', city: 'دبي', country: 'United Arab Emirates' },
@@ -58,11 +70,21 @@ const CURATED: Record<number, Properties> = {
   20: { firstname: 'Γιώργος', lastname: 'Παπαδόπουλος', email: 'giorgos.papadopoulos@ellinika-trofima.example', company: 'Ελληνικά Τρόφιμα Α.Ε.', city: 'Αθήνα', country: 'Greece' },
   21: { firstname: 'प्रिया', lastname: 'शर्मा', email: 'priya.sharma@sharma-enterprises.example', company: 'शर्मा एंटरप्राइज़ेज', city: 'मुंबई', country: 'India' },
   22: { firstname: 'สมชาย', lastname: 'ศรีสุข', email: 'somchai.srisuk@thaitech.example', company: 'บริษัท ไทยเทค จำกัด', city: 'กรุงเทพมหานคร', country: 'Thailand' },
-  23: { firstname: 'Dana', lastname: 'Everything, "All" at once', company: 'Quote "Inc", Line\nBreak; Semi', jobtitle: '"Quoted"\r\n=cmd|\' /C calc\'!A0', city: 'Austin', country: 'United States' },
+  23: {
+    firstname: 'Dana', lastname: 'Everything, "All" at once', company: 'Quote "Inc", Line\nBreak; Semi', jobtitle: '"Quoted"\r\n=cmd|\' /C calc\'!A0', city: 'Austin', country: 'United States',
+    lifetime_value: '12,5', contract_renewal_date: '2023-02-30',
+  },
   24: { firstname: 'Seán', lastname: "O'Neil-Ní Bhriain", email: "sean.o'neil+crm@example.com", company: 'Café Ünïcödé & Søns, Ltd.', city: 'Cork', country: 'Ireland' },
+  // invisible characters before a formula: a spreadsheet drops them and evaluates what follows
+  25: { firstname: 'Nora', lastname: 'Nullmann', company: '\u0000=HYPERLINK("http://example.com/x","Click")', jobtitle: '\u0000=1+2', city: 'Hamburg', country: 'Germany' },
+  26: {
+    firstname: 'Otto', lastname: 'Steuer', company: '\u0001=WEBSERVICE("http://example.com/leak")', jobtitle: '\u0007=1+2', city: '\u0008+1',
+    zip: '\u000b-5', website: '\u000c@SUM(A1)', country: '\u001b=1+2', mobilephone: '\u001f=1+2',
+  },
+  27: { firstname: 'Ida', lastname: 'Zeichen', company: '\ufeff=HYPERLINK("http://example.com/x","Click")', jobtitle: '\u200b=1+2', city: '\u00a0=1+2', country: '\u3000+1', zip: '\u200b\ufeff\u0000=1+2' },
 };
 
-/** Constants for E2E tests (present whenever the sandbox has at least 24 contacts). */
+/** Constants for E2E tests (present whenever the sandbox has at least 27 contacts). */
 export const KNOWN_CONTACTS = {
   /** Latin with accents and a well-known email */
   email: { id: '1', firstname: 'José', lastname: 'Álvarez', email: 'jose.alvarez@acme-sample.example', company: 'Acme Sample, Inc.' },
@@ -99,6 +121,46 @@ export const HOSTILE_CONTACTS = {
   emoji: { id: '15', property: 'company', value: 'Pizza 🍕 Palace' },
   rtl: { id: '17', property: 'lastname', value: 'العلي' },
   everything: { id: '23', property: 'company', value: 'Quote "Inc", Line\nBreak; Semi' },
+  // a control, format or Unicode space character before = + - @ (spreadsheets skip them)
+  nulEquals: { id: '25', property: 'company', value: '\u0000=HYPERLINK("http://example.com/x","Click")' },
+  nulFormula: { id: '25', property: 'jobtitle', value: '\u0000=1+2' },
+  sohEquals: { id: '26', property: 'company', value: '\u0001=WEBSERVICE("http://example.com/leak")' },
+  bellEquals: { id: '26', property: 'jobtitle', value: '\u0007=1+2' },
+  backspacePlus: { id: '26', property: 'city', value: '\u0008+1' },
+  verticalTabMinus: { id: '26', property: 'zip', value: '\u000b-5' },
+  formFeedAt: { id: '26', property: 'website', value: '\u000c@SUM(A1)' },
+  escapeEquals: { id: '26', property: 'country', value: '\u001b=1+2' },
+  unitSeparatorEquals: { id: '26', property: 'mobilephone', value: '\u001f=1+2' },
+  bomEquals: { id: '27', property: 'company', value: '\ufeff=HYPERLINK("http://example.com/x","Click")' },
+  zeroWidthSpaceEquals: { id: '27', property: 'jobtitle', value: '\u200b=1+2' },
+  noBreakSpaceEquals: { id: '27', property: 'city', value: '\u00a0=1+2' },
+  ideographicSpacePlus: { id: '27', property: 'country', value: '\u3000+1' },
+  invisibleRunEquals: { id: '27', property: 'zip', value: '\u200b\ufeff\u0000=1+2' },
+} as const;
+
+/**
+ * Hand-written contacts whose `hubspot_owner_id` has a given kind of owner (see owners.ts); every
+ * other contact gets one at random (some none, a few archived or no longer listed).
+ */
+export const OWNER_CONTACTS = { me: '1', archived: '2', gone: '3', none: '14', unnamed: '16', blank: '17', queue: '19' } as const;
+
+/** Hand-written values in each format the app shows "as HubSpot does" (see HUBSPOT value formats in the README). */
+export const VALUE_FORMAT_CONTACTS = {
+  leadStatus: { id: '1', property: 'hs_lead_status', value: 'OPEN' },
+  staleLeadStatus: { id: '2', property: 'hs_lead_status', value: 'LEGACY_WARM' },
+  staleLifecycleStage: { id: '3', property: 'lifecyclestage', value: '1234567' },
+  multiSelectOutOfOrder: { id: '1', property: 'product_interest', value: 'support_desk;analytics' },
+  multiSelectStale: { id: '3', property: 'product_interest', value: 'analytics;discontinued_fax' },
+  boolTrue: { id: '1', property: 'newsletter_opt_in', value: 'true' },
+  boolFalse: { id: '2', property: 'newsletter_opt_in', value: 'false' },
+  date: { id: '1', property: 'contract_renewal_date', value: '2026-09-30' },
+  dateEpochMs: { id: '2', property: 'contract_renewal_date', value: '1572480000000' },
+  dateMalformed: { id: '23', property: 'contract_renewal_date', value: '2023-02-30' },
+  decimal: { id: '1', property: 'lifetime_value', value: '1234.5' },
+  integer: { id: '2', property: 'lifetime_value', value: '17' },
+  zero: { id: '3', property: 'lifetime_value', value: '0' },
+  numberOverflow: { id: '13', property: 'lifetime_value', value: '1e400' },
+  numberComma: { id: '23', property: 'lifetime_value', value: '12,5' },
 } as const;
 
 /** Hostile mutations applied at random to a small share (HOSTILE_SHARE) of generated contacts. */
@@ -120,12 +182,28 @@ const HOSTILE_VALUES: ((rng: Rng, value: string) => string)[] = [
   (_rng, v) => `${v} ${'lorem ipsum dolor sit amet '.repeat(80)}`.trim(),
   () => '',
 ];
+/** the mutations that keep a value's first character (or empty it, which sorts last) */
+const HOSTILE_TAILS = [0, 2, 3, 4, 12, 13, 14].map((i) => HOSTILE_VALUES[i] as (rng: Rng, value: string) => string);
+
+/** Owner ids the generator hands out (from the owner roster); without them contacts have no owner. */
+export interface OwnerPool {
+  /** the accounts' signed-in users: a quarter of owned contacts */
+  me: string[];
+  /** other active people */
+  people: string[];
+  archived: string[];
+  /** an id no owner has any more */
+  gone: string;
+  /** the owner id for a hand-written contact's owner kind */
+  byKind: Partial<Record<keyof typeof OWNER_CONTACTS, string>>;
+}
 
 export interface ContactGeneratorOptions {
   seed: number;
   total: number;
   /** generated dates lie before this instant (ms) */
   endMs: number;
+  owners?: OwnerPool;
 }
 
 export interface ContactGenerator {
@@ -149,7 +227,13 @@ export type FieldReader = (name: string) => string | null | undefined;
 export const GENERATED_PROPERTIES = [
   'firstname', 'lastname', 'email', 'phone', 'mobilephone', 'company', 'jobtitle', 'lifecyclestage', 'hs_lead_status',
   'city', 'country', 'zip', 'website', 'createdate', 'lastmodifieddate', 'notes_last_updated', 'hs_object_id',
+  'hubspot_owner_id', 'product_interest', 'newsletter_opt_in', 'contract_renewal_date', 'lifetime_value',
 ];
+
+/** lead statuses HubSpot no longer offers but old records still carry */
+const STALE_LEAD_STATUSES = ['LEGACY_WARM', 'Qualified'];
+const PRODUCT_INTERESTS = ['analytics', 'billing', 'support_desk', 'mobile_app', 'api_access'];
+const ownerKindOf = new Map(Object.entries(OWNER_CONTACTS).map(([kind, id]) => [Number(id), kind as keyof typeof OWNER_CONTACTS]));
 
 function fill(template: string, rng: Rng): string {
   let out = '';
@@ -195,6 +279,21 @@ export function createContactGenerator(options: ContactGeneratorOptions): Contac
   const createdMs = (id: number): number => startMs + Math.floor((id - 1 + frac(id, 1)) * createdSlot);
   const modifiedMs = (id: number): number =>
     Math.max(createdMs(id) + 60_000, modifiedStart + Math.floor((id - 1 + frac(id, 2)) * modifiedSlot));
+
+  const pool = options.owners;
+  /** a hand-written contact's owner kind, else: 12 % none, 3 % archived, 1 % gone, then "me" a quarter of the time */
+  const ownerOf = (id: number): string | null => {
+    if (!pool) return null;
+    const kind = ownerKindOf.get(id);
+    if (kind) return pool.byKind[kind] ?? null;
+    const g = createRng(hash32(seed, id, 16));
+    const roll = g.next();
+    if (roll < 0.12) return null;
+    if (roll < 0.15) return pool.archived.length > 0 ? g.pick(pool.archived) : null;
+    if (roll < 0.16) return pool.gone;
+    if (pool.me.length > 0 && g.chance(0.25)) return g.pick(pool.me);
+    return pool.people.length > 0 ? g.pick(pool.people) : null;
+  };
 
   const lowerBound = (fn: (id: number) => number, ms: number): number => {
     let lo = 1;
@@ -256,9 +355,11 @@ export function createContactGenerator(options: ContactGeneratorOptions): Contac
     const hostile = (): { field: string; value: (v: string) => string } | null => {
       if (hostileV === undefined) {
         const g = rng(5);
-        if (g.chance(HOSTILE_SHARE)) {
+        // The table opens sorted by last name: people whose last name starts with A or B fill the
+        // first screens and stay ordinary, and a last name keeps its first letter.
+        if (g.chance(HOSTILE_SHARE) && !/^[ab]/.test(names().last.ascii)) {
           const field = g.pick(['company', 'jobtitle', 'firstname', 'lastname', 'city']);
-          const mutate = g.pick(HOSTILE_VALUES);
+          const mutate = field === 'lastname' ? g.pick(HOSTILE_TAILS) : g.pick(HOSTILE_VALUES);
           hostileV = { field, value: (v) => mutate(g, v) };
         } else {
           hostileV = null;
@@ -304,7 +405,9 @@ export function createContactGenerator(options: ContactGeneratorOptions): Contac
         }
         case 'hs_lead_status': {
           const g = rng(11);
-          return g.chance(0.4) ? null : g.pick(LEAD_STATUSES);
+          if (g.chance(0.4)) return null;
+          const status = g.pick(LEAD_STATUSES);
+          return rng(21).chance(0.015) ? rng(22).pick(STALE_LEAD_STATUSES) : status;
         }
         case 'city': return rng(12).chance(0.05) ? null : place().city;
         case 'country': return rng(13).chance(0.05) ? null : place().country;
@@ -321,6 +424,33 @@ export function createContactGenerator(options: ContactGeneratorOptions): Contac
           return iso(created + Math.floor(g.next() * (modifiedMs(id) - created)));
         }
         case 'hs_object_id': return String(id);
+        case 'hubspot_owner_id': return ownerOf(id);
+        case 'product_interest': {
+          const g = rng(17);
+          if (g.chance(0.7)) return null;
+          const picked = new Set<string>();
+          const count = 1 + g.int(3);
+          while (picked.size < count) picked.add(g.pick(PRODUCT_INTERESTS));
+          if (g.chance(0.02)) picked.add('discontinued_fax');
+          return [...picked].join(';');
+        }
+        case 'newsletter_opt_in': {
+          const g = rng(18);
+          return g.chance(0.35) ? null : String(g.chance(0.6));
+        }
+        case 'contract_renewal_date': {
+          const g = rng(19);
+          if (g.chance(0.55)) return null;
+          const day = Math.floor((createdMs(id) + g.int(3 * 365) * DAY) / DAY) * DAY;
+          // older answers carry some dates as epoch milliseconds at midnight UTC
+          return g.chance(0.15) ? String(day) : new Date(day).toISOString().slice(0, 10);
+        }
+        case 'lifetime_value': {
+          const g = rng(20);
+          if (g.chance(0.5)) return null;
+          const whole = g.int(50_000);
+          return String(g.chance(0.6) ? whole : whole + g.int(100) / 100);
+        }
         default: return undefined;
       }
     };

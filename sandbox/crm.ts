@@ -1,9 +1,9 @@
 /** CRM routes: contacts list / read / search and contact properties. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_PROPERTIES } from './contacts-data.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursorOf, encodeCursor } from './cursor.ts';
 import { HttpError, apiError, readJson, sendJson } from './http-util.ts';
-import { CONTACT_PROPERTIES, PROPERTY_BY_NAME } from './properties.ts';
+import { PROPERTY_BY_NAME } from './properties.ts';
 import { search } from './search.ts';
 import type { SearchRequest } from './search.ts';
 import type { SandboxState } from './state.ts';
@@ -64,7 +64,7 @@ export function handleList(state: SandboxState, url: URL, res: ServerResponse, h
   let afterId = 0;
   const after = url.searchParams.get('after');
   if (after !== null && after !== '') {
-    const cursor = decodeCursor(state.cursorKey, after);
+    const cursor = decodeCursorOf(state.cursorKey, after, undefined);
     if (!cursor || cursor.a !== archived) throw badRequest('The paging cursor (after) is not valid. Use paging.next.after exactly as returned.', { context: { after: [after] } });
     afterId = cursor.id;
   }
@@ -114,12 +114,12 @@ export function handleGetOne(state: SandboxState, id: string, url: URL, res: Ser
   sendJson(res, 200, present(state, contact, properties), headers);
 }
 
-export function handleProperties(res: ServerResponse, headers: Record<string, string>): void {
-  sendJson(res, 200, { results: CONTACT_PROPERTIES }, headers);
+export function handleProperties(state: SandboxState, res: ServerResponse, headers: Record<string, string>): void {
+  sendJson(res, 200, { results: state.properties() }, headers);
 }
 
-export function handleProperty(name: string, res: ServerResponse, headers: Record<string, string>): void {
-  const p = PROPERTY_BY_NAME.get(name);
+export function handleProperty(state: SandboxState, name: string, res: ServerResponse, headers: Record<string, string>): void {
+  const p = state.properties().find((d) => d.name === name);
   if (!p) throw new HttpError(404, apiError(404, `Property ${name} does not exist`, 'OBJECT_NOT_FOUND'));
   sendJson(res, 200, p, headers);
 }

@@ -1,6 +1,7 @@
 /** Request/response helpers shared by the sandbox routes. */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { rememberBody } from './recorder.ts';
 
 export const MAX_BODY_BYTES = 1_000_000;
 
@@ -68,7 +69,9 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY_BYTES) throw new HttpError(413, apiError(413, 'Request body too large', 'VALIDATION_ERROR'));
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const text = Buffer.concat(chunks).toString('utf8');
+  rememberBody(req, text);
+  return text;
 }
 
 /** form body (application/x-www-form-urlencoded) as a plain object; also accepts JSON */

@@ -251,6 +251,11 @@ export class OAuthService {
     if (!form.redirect_uri || form.redirect_uri !== code.redirectUri) {
       throw tokenError('invalid_grant', 'redirect_uri does not match the one used in the authorization request', 'BAD_REDIRECT_URI');
     }
+    if (!code.codeChallenge && form.code_verifier !== undefined) {
+      // a PKCE downgrade: the authorization request was stripped of its challenge (RFC 9700 §2.1.1)
+      code.used = true;
+      throw tokenError('invalid_grant', 'code_verifier was sent, but this auth code was issued without a code_challenge', 'BAD_AUTH_CODE');
+    }
     if (code.codeChallenge) {
       const verifier = form.code_verifier;
       if (!verifier) {
@@ -286,28 +291,59 @@ export class OAuthService {
     return this.tokenResponse(access, refresh);
   }
 
+  /**
+   * What introspection says about a live token: every field HubSpot's description lists. A refresh
+   * token gets the same fields without the expiry ones (`expires_in`, `signed_access_token.expiresAt`).
+   */
   private describe(record: TokenRecord): Record<string, unknown> {
     const account = this.state.account(record.hubId);
-    const common = {
-      hub_id: record.hubId,
-      hub_domain: account.domain,
-      user: account.userEmail,
-      user_id: record.userId,
-      app_id: this.state.config.appId,
-      client_id: record.clientId,
-      scopes: this.effectiveScopes(record),
+    const { appId } = this.state.config;
+    const scopes = this.effectiveScopes(record);
+    const access = record.kind === 'access';
+    const digest = (what: string): string => createHash('sha256').update(`${what}:${record.token}`).digest('base64');
+    // HubSpot encodes scope sets as base64 bitsets; the sandbox marks each granted scope's bit
+    const bitset = (names: string[]): string => {
+      const known = Object.keys(KNOWN_SCOPES);
+      const bytes = Buffer.alloc(Math.ceil(known.length / 8) + 1);
+      for (const name of names) {
+        const i = known.indexOf(name);
+        if (i >= 0) bytes[i >> 3] = (bytes[i >> 3] ?? 0) | (1 << (i & 7));
+      }
+      return bytes.toString('base64');
     };
-    if (record.kind === 'access') {
-      return {
-        ...common,
-        token_use: 'access_token',
-        token_type: 'bearer',
-        expires_in: Math.max(0, Math.floor((record.expiresAt - this.state.now()) / 1000)),
-        iat: Math.floor(record.issuedAt / 1000),
-        exp: Math.floor(record.expiresAt / 1000),
-      };
-    }
-    return { ...common, token_use: 'refresh_token', token_type: 'refresh' };
+    return {
+      token: record.token,
+      token_use: access ? 'access_token' : 'refresh_token',
+      token_type: access ? 'bearer' : 'refresh',
+      client_id: record.clientId,
+      app_id: appId,
+      hub_id: record.hubId,
+      user_id: record.userId,
+      user: account.userEmail,
+      hub_domain: account.domain,
+      scopes,
+      ...(access ? { expires_in: Math.max(0, Math.floor((record.expiresAt - this.state.now()) / 1000)) } : {}),
+      is_private_distribution: false,
+      signed_access_token: {
+        appId,
+        appInstallId: (appId * 31 + record.hubId) % 1_000_000_007,
+        audience: 'api.hubapi.com',
+        ...(access ? { expiresAt: record.expiresAt } : {}),
+        hubId: record.hubId,
+        hublet: 'na1',
+        installingUserId: account.userId,
+        isPrivateDistribution: false,
+        isServiceAccount: false,
+        isUserLevel: false,
+        newSignature: digest('new-signature'),
+        scopeToScopeGroupPks: bitset(scopes),
+        scopes: bitset(scopes),
+        signature: digest('signature'),
+        trialScopeToScopeGroupPks: '',
+        trialScopes: '',
+        userId: record.userId,
+      },
+    };
   }
 
   private activeRecord(token: string | undefined): TokenRecord | undefined {

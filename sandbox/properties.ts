@@ -28,6 +28,8 @@ export interface PropertyDefinition {
   archived: boolean;
   modificationMetadata: { archivable: boolean; readOnlyDefinition: boolean; readOnlyValue: boolean };
   dataSensitivity?: string;
+  /** `OWNER` on hubspot_owner_id: its options are the account's owners */
+  referencedObjectType?: string;
 }
 
 const CREATED = '2019-08-06T02:41:08.029Z';
@@ -89,10 +91,33 @@ export const CONTACT_PROPERTIES: PropertyDefinition[] = [
   def('createdate', 'Create Date', 'datetime', 'date', 'contactinformation', 'The date that a contact entered the system', { displayOrder: -1 }),
   def('lastmodifieddate', 'Last Modified Date', 'datetime', 'date', 'contactinformation', 'Most recent timestamp of any property update for a contact. This includes HubSpot internal properties, which can be visible or hidden. This property is updated automatically.', { calculated: false }),
   def('hs_object_id', 'Record ID', 'number', 'number', 'contactinformation', 'The unique ID for this record. This value is automatically set by HubSpot and may not be modified.'),
+  def('hubspot_owner_id', 'Contact owner', 'enumeration', 'select', 'sales_properties',
+    'The owner of a contact. This can be any HubSpot user or Salesforce integration user, and can be set manually or via Workflows.',
+    { displayOrder: 13, externalOptions: true, referencedObjectType: 'OWNER' }),
+  // custom properties (hubspotDefined false), one per value format the app must show as HubSpot does
+  def('product_interest', 'Product interest', 'enumeration', 'checkbox', 'contactinformation', 'Products the contact asked about (several can be chosen)', {
+    displayOrder: 14,
+    hubspotDefined: false,
+    options: options([['analytics', 'Analytics'], ['billing', 'Billing'], ['support_desk', 'Support Desk'], ['mobile_app', 'Mobile App'], ['api_access', 'API access']]),
+  }),
+  def('newsletter_opt_in', 'Newsletter opt-in', 'bool', 'booleancheckbox', 'contactinformation', 'Whether the contact agreed to receive the monthly newsletter', {
+    displayOrder: 15,
+    hubspotDefined: false,
+    options: options([['true', 'Yes'], ['false', 'No']]),
+  }),
+  def('contract_renewal_date', 'Contract renewal date', 'date', 'date', 'contactinformation', 'When the contact\'s current contract comes up for renewal', { displayOrder: 16, hubspotDefined: false }),
+  def('lifetime_value', 'Lifetime value', 'number', 'number', 'contactinformation', 'Total revenue from this contact so far, in the account\'s currency', { displayOrder: 17, hubspotDefined: false }),
   def('notes_last_updated', 'Last Activity Date', 'datetime', 'date', 'contact_activity', 'The last time a call, chat conversation, LinkedIn message, postal mail, meeting, sales email, SMS, or WhatsApp message was logged for a contact. This is set automatically by HubSpot based on user actions in the contact record.', { calculated: true }),
 ];
 
 export const PROPERTY_BY_NAME = new Map(CONTACT_PROPERTIES.map((p) => [p.name, p]));
+
+/** The property list as served: `hubspot_owner_id`'s options are the account's active owners. */
+export function contactProperties(ownerOptions: { value: string; label: string }[]): PropertyDefinition[] {
+  return CONTACT_PROPERTIES.map((p) => (p.name === 'hubspot_owner_id'
+    ? { ...p, options: ownerOptions.map((o, i) => ({ label: o.label, value: o.value, description: '', displayOrder: i, hidden: false })) }
+    : p));
+}
 
 /** properties compared as numbers (ms for dates) by search filters and sorts */
 export function isNumericProperty(name: string): boolean {

@@ -9,7 +9,12 @@ import { createAdmin, handleAdmin } from './admin.ts';
 import { ConsentPage, errorPage } from './consent-page.ts';
 import { handleGetOne, handleList, handleProperties, handleProperty, handleSearch } from './crm.ts';
 import { pickRateFault, pickTransportFault } from './faults.ts';
-import { HttpError, apiError, sendHtml, sendJson } from './http-util.ts';
+import { HttpError, apiError, readJson, sendHtml, sendJson } from './http-util.ts';
+import { handleListSearch, handleMemberships } from './lists.ts';
+import type { ProcessingType, SandboxListInfo } from './lists.ts';
+import { handleOwnerGet, handleOwnerList } from './owners.ts';
+import type { RecordedRequest } from './recorder.ts';
+import type { SandboxOwner } from './owners.ts';
 import { OAuthService } from './oauth.ts';
 import { rateLimitBody } from './rate-limit.ts';
 import type { RateLimitPolicy } from './rate-limit.ts';
@@ -31,12 +36,16 @@ export interface SandboxOptions {
   rateLimit?: { max: number; intervalMs: number };     // default 110 per 10_000
   searchRateLimitPerSecond?: number;                   // default 5
   faults?: SandboxFaults;
+  /** addition: this many more active owners (people) besides the standard roster (default 0) */
+  extraOwners?: number;
   /** addition: the app id reported by introspection (default 4200042) */
   appId?: number;
   /** addition: generated contacts' dates end here (ms or ISO); default: start of the current UTC day */
   dataEndTime?: number | string;
   /** addition: changes reach search only after this many ms, like HubSpot's index lag (default 0) */
   searchIndexDelayMs?: number;
+  /** addition: keep the API requests received (admin.recordedRequests()), for conformance tests */
+  recordRequests?: boolean;
 }
 export interface SandboxFaults {
   serverErrorRate?: number;      // 0..1 share of API calls answered 5xx (502/503/504 HubSpot-like bodies)
@@ -67,7 +76,32 @@ export interface SandboxAdmin {
   advanceClock(ms: number): void;
   /** addition: the sandbox's current time (ms) */
   now(): number;
+  /** addition: stop the sandbox's clock (rate windows, token expiry, "now" of changes) until resumeClock; advanceClock still moves it */
+  pauseClock(): void;
+  /** addition: let the clock run again from where it stands */
+  resumeClock(): void;
+  /** addition: owners as the owners API has them, active ones or (archived: true) archived ones */
+  owners(opts?: { archived?: boolean }): SandboxOwner[];
+  /** addition: the owner whose userId is the account's signed-in user ("me") */
+  ownerOfSignedInUser(hubId?: number): SandboxOwner;
+  /** addition: deactivate an owner (it moves to archived=true; contacts keep pointing at it) */
+  archiveOwner(id: string): void;
+  /** addition: remove an owner from every answer (contacts keep its id: "no longer listed") */
+  deleteOwner(id: string): void;
+  /** addition: every list (contacts and the one companies list), by id */
+  lists(): SandboxListInfo[];
+  /** addition: a list's member record ids, ascending */
+  listMembers(listId: string): string[];
+  createList(params: { name: string; processingType?: ProcessingType; objectTypeId?: string; members?: string[] }): SandboxListInfo;
+  /** addition: HubSpot deletes the list: search leaves it out, memberships answer 404 */
+  deleteList(listId: string): void;
+  /** addition: add/remove members (bumps listVersion, updatedAt and the added/removed timestamps) */
+  changeListMembers(listId: string, change: { add?: string[]; remove?: string[] }): SandboxListInfo;
+  /** addition: the API requests received so far (only with the recordRequests option), oldest first */
+  recordedRequests(): RecordedRequest[];
+  clearRecordedRequests(): void;
 }
+export type { ProcessingType, RecordedRequest, SandboxListInfo, SandboxOwner };
 export interface Sandbox { url: string; clientId: string; clientSecret: string; redirectUris: string[]; admin: SandboxAdmin; close(): Promise<void> }
 
 type Handler = (ctx: RouteContext) => void | Promise<void>;
@@ -102,6 +136,8 @@ function decode(segment: string): string {
 
 const CONTACTS = '/crm/(?:objects/2026-03|v3/objects)/contacts';
 const PROPERTIES = '/crm/(?:properties/2026-03|v3/properties)/contacts';
+const OWNERS = '/crm/(?:owners/2026-03|v3/owners)';
+const LISTS = '/crm/(?:lists/2026-03|v3/lists)';
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const state = new SandboxState(options);
@@ -122,8 +158,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     { method: 'GET', pattern: new RegExp(`^${CONTACTS}/?$`), key: 'GET /crm/objects/contacts', crm: { scope: 'crm.objects.contacts.read' }, handle: ({ url, res, headers }) => handleList(state, url, res, headers) },
     { method: 'POST', pattern: new RegExp(`^${CONTACTS}/search$`), key: 'POST /crm/objects/contacts/search', crm: { scope: 'crm.objects.contacts.read', search: true }, handle: ({ req, res }) => handleSearch(state, req, res) },
     { method: 'GET', pattern: new RegExp(`^${CONTACTS}/([^/]+)$`), key: 'GET /crm/objects/contacts/{id}', crm: { scope: 'crm.objects.contacts.read' }, handle: ({ url, res, params, headers }) => handleGetOne(state, decode(params[0] ?? ''), url, res, headers) },
-    { method: 'GET', pattern: new RegExp(`^${PROPERTIES}/?$`), key: 'GET /crm/properties/contacts', crm: { scope: 'crm.schemas.contacts.read' }, handle: ({ res, headers }) => handleProperties(res, headers) },
-    { method: 'GET', pattern: new RegExp(`^${PROPERTIES}/([^/]+)$`), key: 'GET /crm/properties/contacts/{name}', crm: { scope: 'crm.schemas.contacts.read' }, handle: ({ res, params, headers }) => handleProperty(decode(params[0] ?? ''), res, headers) },
+    { method: 'GET', pattern: new RegExp(`^${PROPERTIES}/?$`), key: 'GET /crm/properties/contacts', crm: { scope: 'crm.schemas.contacts.read' }, handle: ({ res, headers }) => handleProperties(state, res, headers) },
+    { method: 'GET', pattern: new RegExp(`^${PROPERTIES}/([^/]+)$`), key: 'GET /crm/properties/contacts/{name}', crm: { scope: 'crm.schemas.contacts.read' }, handle: ({ res, params, headers }) => handleProperty(state, decode(params[0] ?? ''), res, headers) },
+    { method: 'GET', pattern: new RegExp(`^${OWNERS}/?$`), key: 'GET /crm/owners', crm: { scope: 'crm.objects.owners.read' }, handle: ({ url, res, headers }) => handleOwnerList(state.owners, state.cursorKey, state.url, url, res, headers) },
+    { method: 'GET', pattern: new RegExp(`^${OWNERS}/([^/]+)$`), key: 'GET /crm/owners/{ownerId}', crm: { scope: 'crm.objects.owners.read' }, handle: ({ url, res, params, headers }) => handleOwnerGet(state.owners, decode(params[0] ?? ''), url, res, headers) },
+    { method: 'POST', pattern: new RegExp(`^${LISTS}/search$`), key: 'POST /crm/lists/search', crm: { scope: 'crm.lists.read' }, handle: async ({ req, res, headers }) => handleListSearch(state.lists, await readJson(req), res, headers) },
+    { method: 'GET', pattern: new RegExp(`^${LISTS}/([^/]+)/memberships$`), key: 'GET /crm/lists/{listId}/memberships', crm: { scope: 'crm.lists.read' }, handle: ({ url, res, params, headers }) => handleMemberships(state.lists, state.cursorKey, state.url, decode(params[0] ?? ''), url, res, headers) },
   ];
 
   const delay = (ms: number): Promise<void> => new Promise((resolve) => {
@@ -236,11 +276,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return;
       }
       let pathMatched = false;
+      let routeKey: string | null = null;
+      const recorder = state.recorder;
+      if (recorder) res.on('finish', () => recorder.record(req, url, routeKey, res.statusCode));
       for (const route of routes) {
         const m = route.pattern.exec(path);
         if (!m) continue;
         pathMatched = true;
         if (route.method !== method) continue;
+        routeKey = route.key;
         await serveApi(route, { req, res, url, params: m.slice(1).filter((p): p is string => p !== undefined), headers });
         return;
       }

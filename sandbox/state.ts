@@ -1,6 +1,12 @@
 /** The sandbox's mutable state shared by its modules, and its option defaults. */
 import { randomBytes } from 'node:crypto';
-import { createContactGenerator } from './contacts-data.ts';
+import { OWNER_CONTACTS, createContactGenerator } from './contacts-data.ts';
+import type { OwnerPool } from './contacts-data.ts';
+import { ListStore } from './lists.ts';
+import { OwnerRoster, ownerLabel } from './owners.ts';
+import { contactProperties } from './properties.ts';
+import { RequestRecorder } from './recorder.ts';
+import type { PropertyDefinition } from './properties.ts';
 import { createRng } from './random.ts';
 import type { Rng } from './random.ts';
 import { RollingLimiter, WindowMax } from './rate-limit.ts';
@@ -12,7 +18,8 @@ export const DEFAULT_REDIRECT_URIS = [
   'http://localhost:53683/oauth-callback',
   'http://localhost:53684/oauth-callback',
 ];
-export const DEFAULT_SCOPES = ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read'];
+/** What the programmatic "Connect app" grants unless told otherwise: everything Contact Desk asks for. */
+export const DEFAULT_SCOPES = ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read', 'crm.objects.owners.read', 'crm.lists.read'];
 
 export interface Account {
   hubId: number;
@@ -86,12 +93,16 @@ export class SandboxState {
   readonly config: ResolvedConfig;
   readonly accounts: Account[];
   readonly store: ContactStore;
+  readonly owners: OwnerRoster;
+  readonly lists: ListStore;
   readonly stats: Stats;
   readonly limiter: RollingLimiter;
   readonly searchLimiter: RollingLimiter;
   /** per-server key for the opaque paging cursors */
   readonly cursorKey = randomBytes(32);
   readonly faultRng: Rng;
+  /** set with the recordRequests option */
+  readonly recorder: RequestRecorder | undefined;
   faults: SandboxFaults;
   latencyMs: number;
   jitterMs: number;
@@ -99,6 +110,8 @@ export class SandboxState {
   searchIndexDelayMs: number;
   /** added to Date.now(): lets tests move the sandbox's clock forward */
   clockOffsetMs = 0;
+  /** while paused, the sandbox's time stands still at this instant (it still moves with advanceClock) */
+  pausedAt: number | undefined;
   url = '';
 
   constructor(options: SandboxOptions) {
@@ -131,7 +144,9 @@ export class SandboxState {
     }));
     if (this.accounts.length === 0) throw new Error('startSandbox: at least one account is needed');
     const endMs = options.dataEndTime !== undefined ? new Date(options.dataEndTime).getTime() : startOfUtcDay(Date.now());
-    this.store = new ContactStore(createContactGenerator({ seed, total: this.config.contacts, endMs }));
+    this.owners = new OwnerRoster(seed, this.accounts, endMs, Math.max(0, Math.floor(options.extraOwners ?? 0)));
+    this.store = new ContactStore(createContactGenerator({ seed, total: this.config.contacts, endMs, owners: ownerPool(this.owners) }));
+    this.lists = new ListStore(seed, this.config.contacts, endMs);
     this.stats = new Stats(this.config.rateLimit.intervalMs);
     this.limiter = new RollingLimiter(this.config.rateLimit.max, this.config.rateLimit.intervalMs);
     this.searchLimiter = new RollingLimiter(this.config.searchRateLimitPerSecond, 1000);
@@ -140,10 +155,16 @@ export class SandboxState {
     this.latencyMs = options.latencyMs ?? 0;
     this.jitterMs = options.jitterMs ?? 0;
     this.searchIndexDelayMs = options.searchIndexDelayMs ?? 0;
+    this.recorder = options.recordRequests ? new RequestRecorder() : undefined;
   }
 
   now(): number {
-    return Date.now() + this.clockOffsetMs;
+    return this.pausedAt ?? Date.now() + this.clockOffsetMs;
+  }
+
+  /** the contact property list as served (hubspot_owner_id's options follow the owners) */
+  properties(): PropertyDefinition[] {
+    return contactProperties(this.owners.list(false).map((o) => ({ value: o.id, label: ownerLabel(o) })));
   }
 
   account(hubId?: number): Account {
@@ -152,6 +173,22 @@ export class SandboxState {
     if (!found) throw new Error(`No sandbox account with hubId ${hubId}`);
     return found;
   }
+}
+
+function ownerPool(roster: OwnerRoster): OwnerPool {
+  const byKind: OwnerPool['byKind'] = {};
+  for (const kind of Object.keys(OWNER_CONTACTS) as (keyof typeof OWNER_CONTACTS)[]) {
+    // the first owner of that kind; 'none' stays without owner
+    const id = kind === 'none' ? undefined : roster.idsWithRole(kind)[0];
+    if (id !== undefined) byKind[kind] = id;
+  }
+  return {
+    me: roster.idsWithRole('me'),
+    people: roster.idsWithRole('person'),
+    archived: roster.idsWithRole('archived'),
+    gone: roster.goneOwnerId,
+    byKind,
+  };
 }
 
 function startOfUtcDay(ms: number): number {

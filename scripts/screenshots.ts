@@ -4,6 +4,8 @@
  *
  * Needs Chromium (/usr/bin/chromium, else Playwright's own) and, for the sample's Chinese, Japanese
  * and Korean names, a CJK font (Debian: fonts-noto-cjk).
+ *
+ * `--only tray` takes only the sheet of tray icons (scripts/tray-sheet.ts), which needs no preview.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { chromium, expect, type Locator, type Page } from '@playwright/test';
 import { createConsoleLogger } from '../electron/core/log/console-logger.ts';
 import { startPreview, type Preview } from '../electron/preview/preview.ts';
 import { freeRedirectUris } from '../test/support/free-ports.ts';
+import { saveTraySheet } from './tray-sheet.ts';
 
 const outDir = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const viewport = { width: 1200, height: 760 };
@@ -22,6 +25,7 @@ const contactCount = 5000;
 /** Kept small so the README stays quick to load; the script fails when a picture grows past it. */
 const maxBytes = 200 * 1024;
 const searchWord = 'Acme';
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 
 /** Without a CJK font, Chromium draws the sample's Chinese, Japanese and Korean names as boxes. */
 function warnIfNoCjkFont(): void {
@@ -49,12 +53,25 @@ async function save(page: Page, name: string, clipTo?: Locator): Promise<void> {
 /** The header, the notices under it and the toolbar: what the status pictures show. */
 const topOfContactsScreen = (app: Page) => app.locator('.contacts__meta');
 
-async function run(preview: Preview): Promise<void> {
-  const sandbox = preview.sandbox!;
-  const browser = await chromium.launch({
+const launchBrowser = () =>
+  chromium.launch({
     executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path)),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+
+async function takeTraySheet(): Promise<void> {
+  const browser = await launchBrowser();
+  try {
+    const path = await saveTraySheet(browser, outDir);
+    written.push({ name: 'tray-icons', bytes: statSync(path).size });
+  } finally {
+    await browser.close();
+  }
+}
+
+async function run(preview: Preview): Promise<void> {
+  const sandbox = preview.sandbox!;
+  const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ viewport, locale: 'en-GB', colorScheme: 'light', reducedMotion: 'reduce', acceptDownloads: true });
     const app = await context.newPage();
@@ -145,15 +162,18 @@ let preview: Preview | null = null;
 let failed = false;
 try {
   mkdirSync(outDir, { recursive: true });
-  const redirectUris = await freeRedirectUris();
-  preview = await startPreview({
-    // Only the data dir: whatever HubSpot app the shell is configured with, the pictures show the sandbox.
-    env: { CONTACT_DESK_DATA_DIR: dataDir },
-    port: 0,
-    sandbox: { redirectUris, contacts: contactCount },
-    log: createConsoleLogger({ write: (line) => void logLines.push(line) }),
-  });
-  await run(preview);
+  await takeTraySheet();
+  if (only !== 'tray') {
+    const redirectUris = await freeRedirectUris();
+    preview = await startPreview({
+      // Only the data dir: whatever HubSpot app the shell is configured with, the pictures show the sandbox.
+      env: { CONTACT_DESK_DATA_DIR: dataDir },
+      port: 0,
+      sandbox: { redirectUris, contacts: contactCount },
+      log: createConsoleLogger({ write: (line) => void logLines.push(line) }),
+    });
+    await run(preview);
+  }
 } catch (error) {
   failed = true;
   console.error(error);

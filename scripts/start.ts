@@ -4,39 +4,38 @@
  * downloaded, it says so and opens the browser preview instead, so the command always shows the app.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, sandboxEnvironment } from '../electron/core/config.ts';
+import { loadConfig, sandboxEnvironment, type AppConfig } from '../electron/core/config.ts';
+import { isAppError } from '../electron/core/errors.ts';
 import { startSandbox } from '../sandbox/server.ts';
+import { findElectronRuntime } from './electron-runtime.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const run = (script: string) => spawnSync(process.execPath, ['--run', script], { cwd: root, stdio: 'inherit' }).status === 0;
 
-function electronRuntime(): string | null {
-  const electronDir = join(root, 'node_modules', 'electron');
-  const pathFile = join(electronDir, 'path.txt');
-  if (!existsSync(pathFile)) {
-    // The electron package downloads its runtime on first use; try once.
-    console.log('Fetching the Electron runtime (first run only)…');
-    spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'ignore' });
-  }
-  if (!existsSync(pathFile)) return null;
-  const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8'));
-  return existsSync(binary) ? binary : null;
-}
-
 if (!run('build')) process.exit(1);
 
-const electron = electronRuntime();
+const electronDir = join(root, 'node_modules', 'electron');
+const electron = findElectronRuntime({
+  electronDir,
+  failureMarker: join(root, '.data', 'electron-download-failed'),
+  download: () => spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'ignore' }).status === 0,
+  say: (line) => console.log(`\n${line}`),
+});
 if (electron === null) {
-  console.log('\nThe Electron runtime could not be downloaded on this machine, so Contact Desk opens in your browser instead.\n');
   const preview = spawn(process.execPath, [join(root, 'electron/preview/main.ts')], { cwd: root, stdio: 'inherit' });
   preview.on('exit', (code) => process.exit(code ?? 0));
 } else {
   const env: Record<string, string | undefined> = { ...process.env };
-  const config = loadConfig({ env, defaultDataDir: join(homedir(), '.contact-desk-dev') });
+  let config: AppConfig;
+  try {
+    config = loadConfig({ env, defaultDataDir: join(homedir(), '.contact-desk-dev') });
+  } catch (error) {
+    console.error(isAppError(error) ? error.message : String(error));
+    process.exit(1);
+  }
   let closeSandbox = async () => {};
   if (config.hubspot === null) {
     const sandbox = await startSandbox();

@@ -2,6 +2,7 @@
  * The app icon, drawn with plain geometry: a blue rounded square with a white contact card (a head
  * and shoulders beside two text lines). Supersampled 4 × 4 per pixel for smooth edges.
  */
+import { personMark } from '../../electron/core/status/icons/person-mark.ts';
 
 export const appIconSizes = [16, 24, 32, 48, 64, 128, 256, 512, 1024] as const;
 
@@ -25,9 +26,10 @@ function insideRoundedSquare(x: number, y: number): boolean {
 }
 
 function insideCard(x: number, y: number): boolean {
-  const head = square(x - 0.36) + square(y - 0.42) <= square(0.085);
-  // Shoulders: the top half of an ellipse under the head.
-  const shoulders = y <= 0.7 && square((x - 0.36) / 0.15) + square((y - 0.7) / 0.15) <= 1;
+  const { head: h, shoulders: s } = personMark;
+  const head = square(x - h.cx) + square(y - h.cy) <= square(h.radius);
+  // Shoulders: the top half of a disc under the head.
+  const shoulders = y <= s.cy && square((x - s.cx) / s.radius) + square((y - s.cy) / s.radius) <= 1;
   // Text lines with round ends.
   const line = (centreY: number, width: number) => {
     const nearestX = Math.min(Math.max(x, 0.6), 0.6 + width);

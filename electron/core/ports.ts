@@ -2,6 +2,7 @@
  * What a shell (Electron desktop, browser preview, tests) must provide to the core. The core never
  * reaches for the OS or Electron itself: everything arrives here at start-up.
  */
+import type { LoginItemPort } from './login-item/login-item-port.ts';
 
 /** Wall-clock time and timers, injectable so tests control time instead of sleeping. */
 export interface Clock {
@@ -21,8 +22,13 @@ export const systemClock: Clock = {
  * Encrypts small secrets (tokens) for storage at rest. In Electron: safeStorage's async API.
  * `protection` says how much the OS really protects them: on Linux with the `basic_text` backend
  * it is 'weak' and the refresh token is not persisted without the user's consent.
+ *
+ * The OS may take its time to answer (a locked keychain asks the user first): `ready` settles once
+ * it has, and `protection` is only meaningful from then on. `decrypt` rejects with an AppError of
+ * kind 'storage-locked' when the store cannot open the secret now but may later: it is not lost.
  */
 export interface SecretBox {
+  readonly ready: Promise<void>;
   readonly protection: 'os' | 'weak';
   encrypt(plaintext: string): Promise<Uint8Array>;
   decrypt(ciphertext: Uint8Array): Promise<string>;
@@ -58,6 +64,8 @@ export interface Ports {
   focusApp(): void;
   /** A desktop notification (status changes); the preview ignores it. */
   notify(title: string, body: string): void;
+  /** The OS's apps-that-open-at-sign-in list (the preview only records requests). */
+  loginItem: LoginItemPort;
   log: Logger;
 }
 

@@ -2,7 +2,6 @@
  * Builds the app's services from the shell's ports and exposes them as the IPC handlers. Both
  * shells (Electron desktop and the browser preview) call only this.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, Events, Handlers } from '../ipc/contract.ts';
 import type { AuthState, ExportProgress, PropertyInfo, Settings, StatusView } from '../ipc/types.ts';
@@ -16,8 +15,11 @@ import { AppError } from './errors.ts';
 import { suggestedExportFileName } from './export/export-file-name.ts';
 import { createExporter } from './export/exporter.ts';
 import { createHubSpotClient } from './hubspot/client.ts';
+import { createOpenAtLogin } from './login-item/open-at-login.ts';
+import { openAtLoginHandlers } from './login-item/open-at-login-handlers.ts';
 import { createContactsApi } from './hubspot/contacts-api.ts';
 import type { Ports } from './ports.ts';
+import { ensurePrivateFolder } from './private-files.ts';
 import { createSettingsStore } from './settings.ts';
 import { createConnectionMonitor } from './status/connection-monitor.ts';
 
@@ -56,7 +58,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
   const auth = createAuthService({ config: config.hubspot, ports });
   const client = createHubSpotClient({ baseUrl: config.hubspot.apiBaseUrl, tokens: auth.tokens, clock, log });
   const contactsApi = createContactsApi(client);
-  mkdirSync(config.dataDir, { recursive: true });
+  ensurePrivateFolder(config.dataDir);
   const dbPath = join(config.dataDir, 'contacts.sqlite');
   const cache = openContactsCache(dbPath, { log });
   const sync = createSyncService({ client, cache, clock, log, properties: () => settings.get().extraSyncedProperties });
@@ -72,6 +74,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     log,
   });
 
+  const openAtLogin = createOpenAtLogin({ port: ports.loginItem, managed: config.openAtLogin, store: ports.store, log });
+
   let lastContactsChanged = 0;
   const contactsChanged = (force: boolean) => {
     const now = clock.now();
@@ -83,31 +87,45 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     );
   };
 
-  const canSync = () => auth.state().status === 'signed-in' && !['offline', 'hubspot-unavailable', 'needs-sign-in'].includes(monitor.status().state);
+  const canSync = () => auth.state().status === 'signed-in' && !['offline', 'hubspot-unreachable', 'hubspot-unavailable', 'needs-sign-in'].includes(monitor.status().state);
   const startSync = () => {
     if (auth.state().status !== 'signed-in' || sync.progress().running) return;
     sync.syncNow().catch((error: unknown) => log.warn('sync: could not start', { error: String(error) }));
   };
   let schedule: SyncSchedule | null = null;
 
-  /** Cached contacts belong to one portal: signing in to another starts from an empty cache. */
+  /**
+   * Cached contacts belong to one portal: signing in to another starts from an empty cache, emptied
+   * before the page hears of the sign-in, so its first look at the contacts never shows the other
+   * portal's. State changes are announced one after another, in the order they happened.
+   */
   const onAuthChanged = async (state: AuthState) => {
-    emit('authChanged', state);
-    if (state.status !== 'signed-in') return;
-    const cachedHub = ports.store.get(cachedHubKey);
-    if (cachedHub !== undefined && cachedHub !== state.account.hubId) {
+    const cachedHub = state.status === 'signed-in' ? ports.store.get(cachedHubKey) : undefined;
+    if (state.status === 'signed-in' && cachedHub !== undefined && cachedHub !== state.account.hubId) {
       // A sync cannot be running: it needs a signed-in account, and this one just signed in.
       // (The writer takes calls in order: a sync asked for after this sees the emptied cache.)
-      await cache.clear();
-      contactsChanged(true);
+      try {
+        await cache.clear();
+        contactsChanged(true);
+      } catch (error) {
+        // The sign-in still goes ahead; the next sign-in tries again (the portal on record is unchanged).
+        log.error('Could not clear the previous portal\'s contacts', { problem: error instanceof Error ? error.message : String(error) });
+        emit('authChanged', state);
+        return;
+      }
     }
+    emit('authChanged', state);
+    if (state.status !== 'signed-in') return;
     ports.store.set(cachedHubKey, state.account.hubId);
     schedule?.nudge();
   };
+  let authChanges = Promise.resolve();
 
   const unsubscribes = [
     auth.onChange((state) => {
-      onAuthChanged(state).catch((error: unknown) => log.error('Could not clear the previous portal\'s contacts', { problem: error instanceof Error ? error.message : String(error) }));
+      authChanges = authChanges
+        .then(() => onAuthChanged(state))
+        .catch((error: unknown) => log.error('Could not announce a sign-in change', { problem: error instanceof Error ? error.message : String(error) }));
     }),
     monitor.onChange((status) => {
       emit('statusChanged', status);
@@ -211,6 +229,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
 
     getSettings: async () => settings.get(),
     updateSettings: async (changes) => settings.update(changes),
+    ...openAtLoginHandlers(openAtLogin),
   };
 
   return {
@@ -232,6 +251,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     settings: () => settings.get(),
     async start() {
       monitor.start();
+      await openAtLogin.start();
       await auth.restore(); // announces the restored state through onAuthChanged
       schedule = startSyncSchedule({ sync, clock, log, canSync, intervalMs: () => backgroundSyncMinutes * 60_000 });
     },

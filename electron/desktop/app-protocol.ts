@@ -6,17 +6,10 @@ import { protocol, type Session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import type { Logger } from '../core/ports.ts';
 import { resolveAppFile, responseHeaders } from './app-files.ts';
-import { appScheme } from './security-policy.ts';
+import { appScheme, appSchemePrivileges } from './security-policy.ts';
 
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    {
-      scheme: appScheme,
-      // standard: a real origin (app://contact-desk) so 'self' in the CSP means something; secure:
-      // treated like https; corsEnabled: module scripts (Vite's output) load under CORS rules.
-      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
-    },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { ...appSchemePrivileges } }]);
 }
 
 export function serveRenderer(session: Session, rendererRoot: string, log: Logger): void {

@@ -13,5 +13,7 @@ export function bundledPaths() {
     trayIcons: join(here, 'tray'),
     windowIcon: join(here, 'icon.png'),
     exportWorker: join(here, 'export-worker.cjs'),
+    /** The origins other than HubSpot's this build was made with (scripts/write-build-config.ts). */
+    buildOrigins: join(here, 'build-origins.json'),
   };
 }

@@ -3,6 +3,7 @@ import { Notification, shell } from 'electron';
 import { AppError } from '../core/errors.ts';
 import { systemClock, type KeyValueStore, type Logger, type Ports, type SecretBox } from '../core/ports.ts';
 import { chooseExportPath } from './dialogs.ts';
+import { createDesktopLoginItem } from './login-item.ts';
 import { isAllowedExternalUrl } from './security-policy.ts';
 import type { MainWindow } from './windows.ts';
 
@@ -23,6 +24,7 @@ export function createDesktopPorts(options: DesktopPortsOptions): Ports {
     clock: systemClock,
     secretBox: options.secretBox,
     store: options.store,
+    loginItem: createDesktopLoginItem(options.store),
     log,
     async openInBrowser(url) {
       if (!isAllowedExternalUrl(url, [options.consentOrigin])) {

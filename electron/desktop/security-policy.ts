@@ -11,6 +11,14 @@ export const appOrigin = `${appScheme}://${appHost}`;
 export const appEntryUrl = `${appOrigin}/index.html`;
 
 /**
+ * The scheme's privileges (protocol.registerSchemesAsPrivileged). standard: a real origin
+ * (app://contact-desk), so 'self' in the CSP means something and the page's module scripts (Vite's
+ * output) are same-origin requests, which need no CORS; secure: treated like https. Never
+ * corsEnabled: it lets pages of other origins read app:// files.
+ */
+export const appSchemePrivileges = { standard: true, secure: true, supportFetchAPI: true, codeCache: true } as const;
+
+/**
  * Sent as a header with every page the app serves. `connect-src 'none'`: the renderer talks to the
  * main process over IPC only, never over the network.
  */

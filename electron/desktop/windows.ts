@@ -1,6 +1,7 @@
 /** The one app window: locked-down web preferences, shown when ready, hidden (not closed) to the tray. */
 import { app, BrowserWindow } from 'electron';
 import type { Logger } from '../core/ports.ts';
+import { createPageMessages } from './page-messages.ts';
 import { appEntryUrl } from './security-policy.ts';
 
 export interface MainWindowOptions {
@@ -14,14 +15,16 @@ export interface MainWindowOptions {
   keepRunningOnClose(): boolean;
   /** Called each time closing hid the window instead. */
   onHiddenOnClose(): void;
+  /** Whether the window appears once its page has painted; false starts it hidden (default true). */
+  showWhenReady?: boolean;
 }
 
 export interface MainWindow {
   readonly window: BrowserWindow;
   load(): Promise<void>;
-  /** Shows, restores and focuses the window. */
+  /** Shows, restores and focuses the window; before its page has painted, as soon as it has. */
   show(): void;
-  /** Sends to the page, after it has loaded if it is still loading. */
+  /** Sends to the page; what is sent before it has loaded (or while it reloads) waits for it. */
   send(channel: string, ...args: unknown[]): void;
 }
 
@@ -55,7 +58,10 @@ export function createMainWindow(options: MainWindowOptions): MainWindow {
       devTools: !app.isPackaged,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  // Shown only once the page has painted (Electron docs, BrowserWindow "Showing the window
+  // gracefully"), so nothing flashes; a show asked for earlier waits for that moment.
+  let painted = false;
+  let wanted = options.showWhenReady ?? true;
 
   window.on('close', (event) => {
     if (options.isQuitting() || !options.keepRunningOnClose()) return;
@@ -74,29 +80,33 @@ export function createMainWindow(options: MainWindowOptions): MainWindow {
   window.on('unresponsive', () => log.warn('window: the page is not responding'));
   window.on('responsive', () => log.info('window: the page is responding again'));
 
-  const show = () => {
+  const reveal = () => {
     if (window.isDestroyed()) return;
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
     if (process.platform === 'darwin') app.focus({ steal: true });
   };
-
-  // Events raised while the page loads (a first sync reports every page) wait for it in one queue,
-  // not one listener each.
-  const waiting: [string, unknown[]][] = [];
-  window.webContents.on('did-finish-load', () => {
-    for (const [channel, args] of waiting.splice(0)) window.webContents.send(channel, ...args);
+  window.once('ready-to-show', () => {
+    painted = true;
+    if (wanted) reveal();
   });
+
+  const messages = createPageMessages({
+    deliver: (channel, args) => {
+      if (!window.isDestroyed()) window.webContents.send(channel, ...args);
+    },
+    isLoading: () => !window.isDestroyed() && window.webContents.isLoading(),
+  });
+  window.webContents.on('did-finish-load', () => messages.loaded());
 
   return {
     window,
     load: () => window.loadURL(appEntryUrl),
-    show,
-    send(channel, ...args) {
-      if (window.isDestroyed()) return;
-      if (window.webContents.isLoading()) waiting.push([channel, args]);
-      else window.webContents.send(channel, ...args);
+    show() {
+      wanted = true;
+      if (painted) reveal();
     },
+    send: messages.send,
   };
 }

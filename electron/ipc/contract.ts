@@ -17,6 +17,7 @@ import type {
   SyncProgress,
   IpcResult,
   CacheStatusView,
+  OpenAtLoginView,
 } from './types.ts';
 
 /** A request channel: the schema its input must pass, and (as a phantom) the type it answers. */
@@ -29,7 +30,9 @@ const channel = <Output>() => <Input extends z.ZodType>(input: Input): Channel<I
 const noInput = z.undefined();
 const propertyName = z.string().min(1).max(100).regex(/^[a-z0-9_]+$/i, 'a HubSpot property name');
 const columns = z.array(propertyName).min(1).max(200);
-const search = z.string().max(500);
+/** The longest search the app takes; the search box shortens a longer one (saying so) before asking. */
+export const searchMaxLength = 500;
+const search = z.string().max(searchMaxLength);
 const sort = z.strictObject({ column: propertyName, direction: z.enum(['asc', 'desc']) });
 
 export const channels = {
@@ -87,6 +90,12 @@ export const channels = {
       extraSyncedProperties: z.array(propertyName).max(200).optional(),
     }),
   ),
+
+  // Open at login (issue 18)
+  getOpenAtLogin: channel<OpenAtLoginView>()(noInput),
+  setOpenAtLogin: channel<OpenAtLoginView>()(z.strictObject({ enabled: z.boolean() })),
+  /** Call after a scheduled export is saved: true only the first time, and only when the window should offer to turn it on. */
+  claimOpenAtLoginOffer: channel<boolean>()(noInput),
 } as const;
 
 /** Events pushed from main to the renderer. */

@@ -4,7 +4,8 @@
  */
 
 export type ErrorKind =
-  | 'offline' // the network or the server cannot be reached
+  | 'offline' // this computer's network does not reach the internet (no route, no name server, silence)
+  | 'hubspot-unreachable' // the network answers, HubSpot's address does not: refused, no such name, a certificate that is not HubSpot's
   | 'hubspot-down' // 5xx, timeouts, dropped connections
   | 'rate-limited' // 429 that outlasted our retries
   | 'daily-limit' // 429 with the DAILY policy: do not retry until tomorrow
@@ -21,6 +22,7 @@ export type ErrorKind =
   | 'permission-denied'
   | 'folder-missing'
   | 'disk-full'
+  | 'storage-locked' // the OS keychain did not unlock: the saved sign-in is kept, not lost
   | 'internal';
 
 export interface ErrorView {
@@ -45,17 +47,24 @@ export interface MissingScope {
   scope: string;
   /** What the user cannot do without it, in plain words. */
   blocks: string;
+  /** Asked for as optional: the app works without it, minus `blocks`. */
+  optional?: boolean;
 }
 
 export interface Account {
   hubId: number;
   domain: string;
   userEmail: string;
+  /** The signed-in HubSpot user's id (introspection's `user_id`), when HubSpot gives it: matches their owner's `userId`. */
+  userId?: number;
   scopes: string[];
   missingScopes: MissingScope[];
 }
 
 export type AuthState =
+  // Start-up (desktop shell): the saved sign-in is being read. 'unlocking' while the OS keychain
+  // answers (it may be locked and ask the user), then 'checking' while HubSpot confirms it.
+  | { status: 'restoring'; step: 'unlocking' | 'checking' }
   | { status: 'signed-out'; error?: ErrorView; notice?: string }
   | { status: 'signing-in'; startedAt: number; expiresAt: number }
   | { status: 'signed-in'; account: Account; storage: TokenStorageView }
@@ -155,6 +164,7 @@ export type ConnectionState =
   | 'connected'
   | 'syncing'
   | 'offline'
+  | 'hubspot-unreachable'
   | 'hubspot-unavailable'
   | 'rate-limited'
   | 'needs-sign-in'
@@ -181,4 +191,14 @@ export interface Settings {
 /** 'reloading' while Contact Desk replaces the part that reads and saves contacts after it stopped. */
 export interface CacheStatusView {
   state: 'ready' | 'reloading';
+}
+
+// Open at login (issue 18)
+export interface OpenAtLoginView {
+  /** Whether the OS will open Contact Desk at the next sign-in, read from the OS each time. */
+  enabled: boolean;
+  /** Set by the IT admin for everyone: the user can't change it. */
+  managed: 'on' | 'off' | null;
+  /** Why it is not as asked, in one sentence: the OS refused, or waits for the user's approval. */
+  problem: string | null;
 }

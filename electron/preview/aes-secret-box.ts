@@ -31,6 +31,7 @@ export async function openAesSecretBox(options: AesSecretBoxOptions): Promise<Se
 export function aesSecretBox(key: Uint8Array, protection: 'os' | 'weak' = 'os'): SecretBox {
   if (key.length !== keyBytes) throw new Error(`An AES-256 key is ${keyBytes} bytes, not ${key.length}.`);
   return {
+    ready: Promise.resolve(),
     protection,
     async encrypt(plaintext) {
       const iv = randomBytes(ivBytes);

@@ -13,6 +13,10 @@ import { systemClock, type Logger, type Ports } from '../core/ports.ts';
 import { createServices, type ResolvedConfig, type Services } from '../core/services.ts';
 import { createRouter } from '../core/ipc-router.ts';
 import { createConsoleLogger } from '../core/log/console-logger.ts';
+import { ensurePrivateFolder } from '../core/private-files.ts';
+import { loginCommand } from '../core/login-item/launch.ts';
+import type { LoginItemPort } from '../core/login-item/login-item-port.ts';
+import { createRecordedLoginItem } from '../core/login-item/recorded-login-item.ts';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.ts';
 import { openAesSecretBox } from './aes-secret-box.ts';
 import { openJsonFileStore } from './json-file-store.ts';
@@ -21,7 +25,11 @@ import { previewDownloadsDir, startHttpBridge } from './http-bridge.ts';
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface Preview {
+  /** The one-time launch link: the browser that opens it first gets the preview's session cookie. */
   url: string;
+  /** Where the preview answers (no access without the session); `newLaunchUrl()` makes another link. */
+  origin: string;
+  newLaunchUrl(): string;
   /** The embedded sandbox, when no HubSpot app is configured. */
   sandbox: Sandbox | null;
   services: Services;
@@ -35,6 +43,11 @@ export interface PreviewOptions {
   dataDir?: string;
   sandbox?: SandboxOptions;
   log?: Logger;
+  /**
+   * The OS's login items. By default the preview only records requests in its store (it must not
+   * register a dev tool to open at sign-in); tests pass a real writer aimed at a folder of theirs.
+   */
+  loginItem?: LoginItemPort;
 }
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
@@ -47,16 +60,18 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     config = loadConfig({ env: { ...env, ...sandboxEnvironment(sandbox, portsOf(sandbox.redirectUris)) }, defaultDataDir: config.dataDir });
   }
   const resolved = config as ResolvedConfig;
-  mkdirSync(resolved.dataDir, { recursive: true });
+  ensurePrivateFolder(resolved.dataDir);
   const log = options.log ?? createConsoleLogger();
 
   let bridge: Awaited<ReturnType<typeof startHttpBridge>> | null = null;
+  const store = openJsonFileStore(join(resolved.dataDir, 'settings.json'));
+  const previewCommand = loginCommand({ platform: process.platform, execPath: process.execPath, env, appPath: join(projectRoot, 'electron', 'preview', 'main.ts') });
   const ports: Ports = {
     dataDir: resolved.dataDir,
     clock: systemClock,
     // The key lives beside, not inside, the data directory, as the OS keychain would hold it.
     secretBox: await openAesSecretBox({ keyFile: `${resolve(resolved.dataDir)}.key` }),
-    store: openJsonFileStore(join(resolved.dataDir, 'settings.json')),
+    store,
     openInBrowser: async (url) => bridge?.publish('openUrl', { url }),
     chooseExportTarget: async (suggestedName) => {
       mkdirSync(previewDownloadsDir(resolved.dataDir), { recursive: true });
@@ -69,6 +84,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     showInFolder: () => {},
     focusApp: () => {},
     notify: () => {},
+    loginItem: options.loginItem ?? createRecordedLoginItem(store, previewCommand, () => systemClock.now()),
     log,
   };
 
@@ -78,6 +94,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     rendererDir: join(projectRoot, 'dist', 'renderer'),
     dispatch: createRouter(services.handlers, log),
     port: options.port,
+    log,
   });
   const unsubscribe = services.onEvent((event, payload) => bridge?.publish(event, payload));
   await services.start();
@@ -86,6 +103,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   let closing: Promise<void> | null = null;
   return {
     url: bridge.url,
+    origin: bridge.origin,
+    newLaunchUrl: () => bridge!.newLaunchUrl(),
     sandbox,
     services,
     dataDir: resolved.dataDir,

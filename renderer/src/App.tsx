@@ -48,6 +48,10 @@ export function App() {
   });
 
   const [signInError, setSignInError] = useState<ErrorView | null>(null);
+  // Signed in after all (from the tray, or the browser tab finished): the failure to start is old news.
+  useEffect(() => {
+    if (state?.status === 'signed-in') setSignInError(null);
+  }, [state?.status]);
   const signIn = useCallback(() => {
     setNotice(null);
     setSignInError(null);
@@ -87,7 +91,8 @@ export function App() {
     <div className="app">
       <Header
         info={info}
-        status={state?.status === 'signed-out' || state?.status === 'signing-in' ? null : status.value}
+        // Without its preview server the page knows nothing current: no status rather than a stale green.
+        status={shellLost || state?.status === 'signed-out' || state?.status === 'signing-in' || state?.status === 'restoring' ? null : status.value}
         account={account}
         onCheckConnection={checkConnection}
         onSignIn={signIn}

@@ -27,20 +27,20 @@ const connectionListeners = new Set<(lost: boolean) => void>();
 
 /**
  * Browser preview only: tells whether the page has lost its preview server (stopped, or restarted
- * with a new secret, which this page cannot know). The Electron window never loses its main process.
+ * and so no longer knowing this browser's session). The Electron window never loses its main process.
  */
 export function onShellConnection(listener: (lost: boolean) => void): () => void {
   connectionListeners.add(listener);
   return () => connectionListeners.delete(listener);
 }
 
+/** The preview's server knows this browser by the session cookie it set when the launch link was opened. */
 function previewBridge(): ContactDeskBridge {
-  const secret = document.querySelector<HTMLMetaElement>('meta[name="contact-desk-secret"]')?.content ?? '';
   const invoke = async (channel: string, input: unknown): Promise<IpcResult<unknown>> => {
     try {
       const response = await fetch(`/ipc/${channel}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-contact-desk-secret': secret },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ input }),
       });
       return (await response.json()) as IpcResult<unknown>;
@@ -49,8 +49,8 @@ function previewBridge(): ContactDeskBridge {
     }
   };
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
-  const source = new EventSource(`/events?secret=${encodeURIComponent(secret)}`);
-  // The browser retries a dropped stream by itself; a restarted server refuses the old secret.
+  const source = new EventSource('/events');
+  // The browser retries a dropped stream by itself; a restarted server refuses the old session.
   source.onerror = () => connectionListeners.forEach((listener) => listener(true));
   source.onopen = () => connectionListeners.forEach((listener) => listener(false));
   source.onmessage = (message: MessageEvent<string>) => {

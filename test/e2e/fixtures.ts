@@ -1,11 +1,12 @@
 /**
  * Playwright fixtures: each test gets its own preview shell with a fresh data directory and its
- * own sandbox, on free ports, and a Chromium page at the app.
+ * own sandbox, on free ports, and a Chromium page at the app. Every page of every test is watched:
+ * a console error or warning (CSP reports are console errors), or an uncaught exception, fails it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startPreview, type Preview } from '../../electron/preview/preview.ts';
 import { freeRedirectUris } from '../support/free-ports.ts';
@@ -18,8 +19,29 @@ export interface PreviewSetup {
   contacts?: number;
 }
 
-export const test = base.extend<{ setup: PreviewSetup; preview: Preview; sandbox: Sandbox; app: Page }>({
+export interface ConsoleWatch {
+  /** Messages every test of a file provokes on purpose; anything else fails the test. */
+  expectedConsole: RegExp[];
+}
+
+const expectedConsoleAnnotation = 'expected-console';
+
+export const test = base.extend<{ setup: PreviewSetup; preview: Preview; sandbox: Sandbox; app: Page; consoleProblems: void } & ConsoleWatch>({
   setup: [{}, { option: true }],
+  expectedConsole: [[], { option: true }],
+  consoleProblems: [
+    async ({ context, expectedConsole }, use, testInfo) => {
+      const problems = watchConsole(context);
+      await use();
+      const expected = [
+        ...expectedConsole,
+        ...testInfo.annotations.filter((note) => note.type === expectedConsoleAnnotation).map((note) => new RegExp(note.description ?? '')),
+      ];
+      const unexpected = problems.filter((problem) => !expected.some((pattern) => pattern.test(problem)));
+      expect(unexpected, 'console errors, warnings or uncaught exceptions on a page').toEqual([]);
+    },
+    { auto: true },
+  ],
   preview: async ({ setup }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'contact-desk-e2e-'));
     const redirectUris = await freeRedirectUris();
@@ -42,6 +64,27 @@ export const test = base.extend<{ setup: PreviewSetup; preview: Preview; sandbox
     await use(page);
   },
 });
+
+/** Collects what the browser reports as going wrong on any page of the context, as "url: text" lines. */
+function watchConsole(context: BrowserContext): string[] {
+  const problems: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (message) => {
+      if (message.type() !== 'error' && message.type() !== 'warning') return;
+      const source = message.location().url;
+      problems.push(`${page.url()}: [${message.type()}] ${message.text()}${source && source !== page.url() ? ` (${source})` : ''}`);
+    });
+    page.on('pageerror', (error) => problems.push(`${page.url()}: [uncaught] ${error.name}: ${error.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return problems;
+}
+
+/** For the test that calls it: console messages matching `pattern` are provoked on purpose and do not fail it. */
+export function expectConsoleMessages(pattern: RegExp): void {
+  test.info().annotations.push({ type: expectedConsoleAnnotation, description: pattern.source });
+}
 
 /** Signs in through the sandbox's consent page, as a user would: Connect to HubSpot, then Connect app in the new tab. */
 export async function signIn(app: Page): Promise<void> {

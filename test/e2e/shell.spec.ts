@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, signIn } from './fixtures.ts';
+import { test, expect, expectConsoleMessages, expectNoAxeViolations, signIn } from './fixtures.ts';
 
 test.use({ setup: { contacts: 30 } });
 
@@ -43,11 +43,25 @@ test('a dialog the browser closes by itself can be opened again', async ({ app }
 
 test('when the preview server stops, the page says so and offers to reload', async ({ app, preview }) => {
   await expect(app.getByRole('button', { name: 'Connect to HubSpot' })).toBeVisible();
+  expectConsoleMessages(/net::ERR_CONNECTION_REFUSED/);
   await preview.close();
 
   await expect(app.getByText('The preview server stopped', { exact: true })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Reload page' })).toBeVisible();
   await app.getByRole('button', { name: 'Connect to HubSpot' }).click();
   await expect(app.getByText(/The preview server stopped or restarted/)).toBeVisible();
+  await expectNoAxeViolations(app);
+});
+
+test('when the preview server stops while connected, the header no longer says Connected', async ({ app, preview }) => {
+  await signIn(app);
+  const status = app.getByTestId('connection-status');
+  await expect(status).toContainText('Connected', { timeout: 30_000 });
+  expectConsoleMessages(/net::ERR_CONNECTION_REFUSED/);
+  await preview.close();
+
+  await expect(app.getByText('The preview server stopped', { exact: true })).toBeVisible();
+  await expect(status).toHaveCount(0);
+  await expect(app.getByRole('button', { name: 'Check connection' })).toHaveCount(0);
   await expectNoAxeViolations(app);
 });

@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectNoAxeViolations } from './fixtures.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, expectNoAxeViolations, signIn } from './fixtures.ts';
+import { KNOWN_CONTACTS } from '../../sandbox/contacts-data.ts';
 
 test.use({ setup: { contacts: 30 } });
 
@@ -51,3 +54,33 @@ test('Cancel while waiting returns to the welcome screen without an error', asyn
   await expect(app.getByRole('button', { name: 'Connect to HubSpot' })).toBeVisible();
   await expect(app.getByRole('alert')).toHaveCount(0);
 });
+
+/** The contact cache and its WAL as bytes, as anyone able to read the disk would see them. */
+function cacheOnDisk(dataDir: string): Buffer {
+  const read = (path: string) => {
+    try {
+      return readFileSync(path);
+    } catch {
+      return Buffer.alloc(0);
+    }
+  };
+  return Buffer.concat(['contacts.sqlite', 'contacts.sqlite-wal'].map((name) => read(join(dataDir, name))));
+}
+
+test('Sign out with "Also delete the contacts saved on this computer" → the cache file no longer holds a contact', async ({ app, preview }) => {
+  const email = Buffer.from(KNOWN_CONTACTS.email.email);
+  await signIn(app);
+  await expect(app.getByText('30 contacts', { exact: true })).toBeVisible({ timeout: 30_000 });
+  expect(cacheOnDisk(preview.dataDir).includes(email), 'the synced contacts are on disk').toBe(true);
+
+  await app.getByRole('button', { name: /acme-sample\.hubspot\.com/ }).click();
+  await app.getByRole('button', { name: 'Sign out…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Sign out of HubSpot?' });
+  await dialog.getByRole('checkbox', { name: /Also delete the contacts saved on this computer/ }).check();
+  await dialog.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+  // Said once the app has finished deleting them.
+  await expect(app.getByText('You are signed out. The contacts saved on this computer were deleted.')).toBeVisible();
+  expect(cacheOnDisk(preview.dataDir).includes(email), `${KNOWN_CONTACTS.email.email} is still in contacts.sqlite or its WAL`).toBe(false);
+});
+

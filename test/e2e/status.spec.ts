@@ -32,7 +32,7 @@ test('the header follows HubSpot going down and coming back, and Check connectio
   await expect(app.getByText('HubSpot is not responding', { exact: true })).toHaveCount(0);
 });
 
-test('HubSpot stopped, then started again: the header says offline with the saved contacts browsable, then connected', async ({ page }) => {
+test("HubSpot's address refusing connections: can't be reached (offline once the OS says so), the saved contacts browsable, then connected", async ({ page }) => {
   const sandbox = await startSandbox({ contacts: 30, redirectUris: await freeRedirectUris() });
   const front = await startTcpRelay(sandbox.url);
   const dataDir = await mkdtemp(join(tmpdir(), 'contact-desk-e2e-'));
@@ -47,6 +47,14 @@ test('HubSpot stopped, then started again: the header says offline with the save
 
     await front.cut();
     await page.getByRole('button', { name: 'Check connection' }).click();
+    await expect(status).toContainText("HubSpot can't be reached", { timeout: 20_000 });
+    await expect(status.locator('svg[data-state="hubspot-unreachable"]')).toBeVisible();
+    const notices = page.getByRole('main');
+    await expect(notices.getByText("HubSpot can't be reached", { exact: true })).toBeVisible();
+    await expect(page.getByText(/internet/)).toHaveCount(0);
+
+    // What the desktop shell does when the OS says the network is gone.
+    preview.services.status.notifyNetworkChange(false);
     await expect(status).toContainText('Offline', { timeout: 20_000 });
     await expect(status.locator('svg[data-state="offline"]')).toBeVisible();
     await expect(page.getByText('You are offline', { exact: true })).toBeVisible();
@@ -57,6 +65,7 @@ test('HubSpot stopped, then started again: the header says offline with the save
     await expectNoAxeViolations(page);
 
     await front.restore();
+    preview.services.status.notifyNetworkChange(true);
     await page.getByRole('button', { name: 'Check connection' }).click();
     await expect(status).toContainText('Connected', { timeout: 20_000 });
     await expect(page.getByText('You are offline', { exact: true })).toHaveCount(0);

@@ -148,8 +148,11 @@ test('icons exist in every size the targets need', async () => {
   }
 });
 
-test('the main process declares the same app id (Windows notifications need it)', async () => {
+test('the main process declares the same app id (Windows notifications and the login item need it)', async () => {
+  const appIdModule = readFileSync(join(root, 'electron/desktop/app-id.ts'), 'utf8');
+  assert.equal(/export const appId = '([^']+)'/.exec(appIdModule)?.[1], (await load()).appId);
   const main = readFileSync(join(root, 'electron/desktop/main.ts'), 'utf8');
-  assert.equal(/const appId = '([^']+)'/.exec(main)?.[1], (await load()).appId);
+  assert.match(main, /import \{ appId \} from '\.\/app-id\.ts';/);
+  assert.match(main, /app\.setAppUserModelId\(appId\)/);
   assert.ok(existsSync(join(root, 'build/entitlements.mac.plist')));
 });

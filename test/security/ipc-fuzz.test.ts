@@ -46,6 +46,9 @@ const validInputs: Record<ChannelName, unknown> = {
   getCacheStatus: undefined,
   getSettings: undefined,
   updateSettings: { checkIntervalMinutes: 10, closeToTray: false, visibleColumns: ['email'], extraSyncedProperties: ['city'] },
+  getOpenAtLogin: undefined,
+  setOpenAtLogin: { enabled: true },
+  claimOpenAtLoginOffer: undefined,
 };
 
 /** Channels whose every field is optional: leaving one out is not malformed. */
@@ -146,6 +149,7 @@ test('every channel answers malformed input with a bad-input error, and keeps an
     showInFolder: () => assert.fail('a malformed call reached showInFolder'),
     focusApp: () => {},
     notify: () => {},
+    loginItem: { read: async () => ({ enabled: false }), write: async () => assert.fail('a malformed call reached the login item') },
     log,
   };
   const services = createServices(config, ports, { version: '0.0.0-fuzz', shell: 'desktop' });

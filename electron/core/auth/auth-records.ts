@@ -22,8 +22,9 @@ const accountSchema = z.object({
   hubId: z.number(),
   domain: z.string(),
   userEmail: z.string(),
+  userId: z.number().optional(),
   scopes: z.array(z.string()),
-  missingScopes: z.array(z.object({ scope: z.string(), blocks: z.string() })),
+  missingScopes: z.array(z.object({ scope: z.string(), blocks: z.string(), optional: z.boolean().optional() })),
 });
 const reasonSchema = z.object({ kind: z.string(), message: z.string() });
 

@@ -101,6 +101,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   };
 
   const persist = async (tokens: SessionTokens) => {
+    await secretBox.ready; // `remembered()` depends on what the OS keychain answered
     if (remembered()) await tokenStore.save(tokens);
     else await tokenStore.forget();
   };
@@ -120,7 +121,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   /** Who the token belongs to, per HubSpot; null when HubSpot no longer accepts it. */
   async function accountFor(accessToken: string, signal?: AbortSignal): Promise<Account | null> {
     const introspection = await client.introspect(accessToken, signal);
-    return introspection.active ? accountFromIntrospection(introspection, config.scopes) : null;
+    return introspection.active ? accountFromIntrospection(introspection, config.scopes, config.optionalScopes) : null;
   }
 
   async function redeem(grant: AuthorizationGrant, signal: AbortSignal): Promise<SignedIn> {
@@ -207,13 +208,19 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     async restore() {
       if (attempt) return state;
       const startedIn = epoch;
+      // The window is up while the OS keychain answers (it may ask the user to unlock it first).
+      setState({ status: 'restoring', step: 'unlocking' });
+      await secretBox.ready;
       const loaded = await tokenStore.load();
       if (startedIn !== epoch || attempt) return state;
       const account = records.account();
       if (loaded.status === 'found') {
         session.begin(loaded.tokens);
+        setState({ status: 'restoring', step: 'checking' });
         return confirmRestored(account);
       }
+      // Not a lost sign-in: nothing is forgotten or recorded, so the next start tries again.
+      if (loaded.status === 'locked') return setState({ status: 'needs-sign-in', reason: loaded.reason, account });
       if (loaded.status === 'unreadable') {
         await tokenStore.forget();
         return needSignIn({ kind: 'not-signed-in', message: sentences.unreadableSaved });

@@ -2,7 +2,7 @@ import type { HubSpotConfig } from './hubspot-config.ts';
 
 /** The consent page URL opened in the user's browser. */
 export function buildAuthorizationUrl(
-  config: Pick<HubSpotConfig, 'authBaseUrl' | 'clientId' | 'scopes'>,
+  config: Pick<HubSpotConfig, 'authBaseUrl' | 'clientId' | 'scopes' | 'optionalScopes'>,
   request: { redirectUri: string; state: string; codeChallenge: string },
 ): string {
   const url = new URL('/oauth/authorize', config.authBaseUrl);
@@ -11,6 +11,7 @@ export function buildAuthorizationUrl(
     ['client_id', config.clientId],
     ['scope', config.scopes.join(' ')],
     ['redirect_uri', request.redirectUri],
+    ...(config.optionalScopes?.length ? [['optional_scope', config.optionalScopes.join(' ')] as [string, string]] : []),
     ['state', request.state],
     ['code_challenge', request.codeChallenge],
     ['code_challenge_method', 'S256'],

@@ -5,6 +5,8 @@ export interface HubSpotConfig {
   clientSecret: string;
   /** Requested on the consent page; any not granted is reported as missing. */
   scopes: string[];
+  /** Requested as `optional_scope`: the account may leave them out; each one missing turns one feature off. */
+  optionalScopes?: string[];
   /** Registered loopback redirect ports, tried in order. */
   redirectPorts: number[];
   /** Origin of the consent page, e.g. https://app.hubspot.com */

@@ -1,7 +1,6 @@
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '../errors.ts';
+import { closeServers, createLoopbackServer, isLoopbackHost, listenOnLoopback, requestFramingProblem, type LoopbackLimits } from '../net/loopback-http.ts';
 import type { Logger } from '../ports.ts';
 import { callbackPageHeaders, pages, renderCallbackPage } from './callback-page.ts';
 import type { CallbackPage } from './callback-page.ts';
@@ -9,7 +8,8 @@ import type { CallbackPage } from './callback-page.ts';
 /**
  * The loopback listener of one sign-in attempt (RFC 8252 §7.3): bound to 127.0.0.1 and ::1 on the
  * first free registered port, answering only GET on the callback path. Anything else gets a refusal
- * page and does not reach the attempt.
+ * page and does not reach the attempt. A browser needs a connection or two, within seconds: a few
+ * connections and short deadlines are plenty, and keep a local program from tying it up.
  */
 export interface LoopbackListener {
   readonly port: number;
@@ -23,17 +23,19 @@ export interface LoopbackListenerOptions {
   /** Called for each well-formed GET of the callback path; answers the browser with a page. */
   onCallback(query: URLSearchParams): Promise<CallbackPage>;
   log: Logger;
+  /** Deadlines and caps; the defaults suit a browser. Tests shorten the header deadline. */
+  limits?: Partial<LoopbackLimits>;
 }
 
-const maxHeaderBytes = 8 * 1024;
+export const defaultCallbackLimits: LoopbackLimits = { maxConnections: 16, headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, maxHeaderBytes: 8 * 1024 };
 const maxUrlLength = 4 * 1024;
-const requestTimeoutMs = 10_000;
 const closeGraceMs = 2_000;
 
 export async function openLoopbackListener(options: LoopbackListenerOptions): Promise<LoopbackListener> {
+  const limits = { ...defaultCallbackLimits, ...options.limits };
   for (const port of options.ports) {
-    const servers = await bindBothFamilies(port, (request, response) => void answer(request, response, port, options));
-    if (servers) return { port, close: () => closeAll(servers) };
+    const servers = await listenOnLoopback(port, () => createLoopbackServer((request, response) => void answer(request, response, port, options), limits));
+    if (servers) return { port, close: () => closeServers(servers, closeGraceMs) };
   }
   throw new AppError(
     'ports-busy',
@@ -64,6 +66,8 @@ function route(request: IncomingMessage, port: number, options: LoopbackListener
   };
   const notOurs = 'This page belongs to Contact Desk’s sign-in and cannot be used this way.';
 
+  const framing = requestFramingProblem(request, port);
+  if (framing !== null) return refuse(400, framing, notOurs);
   if (request.method !== 'GET') return refuse(405, 'method', notOurs);
   const target = request.url ?? '';
   if (target.length > maxUrlLength) return refuse(414, 'url-too-long', notOurs);
@@ -84,82 +88,4 @@ function route(request: IncomingMessage, port: number, options: LoopbackListener
 function hasBody(request: IncomingMessage): boolean {
   const length = request.headers['content-length'];
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-}
-
-function isLoopbackHost(host: string | undefined, port: number): boolean {
-  return host === `localhost:${port}` || host === `127.0.0.1:${port}` || host === `[::1]:${port}`;
-}
-
-/** Both families, or IPv4 alone where the machine has no IPv6 loopback; null if the port is taken. */
-async function bindBothFamilies(port: number, handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<Server[] | null> {
-  const v4 = createCallbackServer(handler);
-  const v4Result = await listen(v4, port, '127.0.0.1');
-  if (v4Result !== 'listening') return null;
-
-  const v6 = createCallbackServer(handler);
-  const v6Result = await listen(v6, port, '::1');
-  if (v6Result === 'listening') return [v4, v6];
-  if (v6Result === 'unavailable') return [v4];
-  await closeAll([v4]);
-  return null;
-}
-
-type ListenResult = 'listening' | 'busy' | 'unavailable';
-
-function listen(server: Server, port: number, host: string): Promise<ListenResult> {
-  return new Promise((resolve) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      server.off('listening', onListening);
-      // No such address here (IPv6 disabled): the family is unavailable, not the port busy.
-      resolve(error.code === 'EADDRNOTAVAIL' || error.code === 'EAFNOSUPPORT' ? 'unavailable' : 'busy');
-    };
-    const onListening = () => {
-      server.off('error', onError);
-      resolve('listening');
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen({ port, host, exclusive: true });
-  });
-}
-
-function createCallbackServer(handler: (request: IncomingMessage, response: ServerResponse) => void): Server {
-  const server = createServer(
-    { maxHeaderSize: maxHeaderBytes, requestTimeout: requestTimeoutMs, headersTimeout: requestTimeoutMs, keepAliveTimeout: 1_000, requireHostHeader: true },
-    handler,
-  );
-  server.on('clientError', refuseMalformed);
-  return server;
-}
-
-/** Oversized, malformed or too-slow requests never reach the handler; answer them and hang up. */
-function refuseMalformed(error: NodeJS.ErrnoException, socket: Duplex): void {
-  if (error.code === 'ECONNRESET' || !socket.writable) {
-    socket.destroy();
-    return;
-  }
-  const status =
-    error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
-  socket.end(`HTTP/1.1 ${status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
-}
-
-async function closeAll(servers: Server[]): Promise<void> {
-  await Promise.all(
-    servers.map(
-      (server) =>
-        new Promise<void>((resolve) => {
-          if (!server.listening) {
-            resolve();
-            return;
-          }
-          const force = setTimeout(() => server.closeAllConnections(), closeGraceMs);
-          force.unref();
-          server.close(() => {
-            clearTimeout(force);
-            resolve();
-          });
-          server.closeIdleConnections();
-        }),
-    ),
-  );
 }

@@ -30,7 +30,7 @@ export interface SignInAttempt<T> {
 }
 
 export interface SignInAttemptDeps<T> {
-  config: Pick<HubSpotConfig, 'authBaseUrl' | 'clientId' | 'scopes' | 'redirectPorts'>;
+  config: Pick<HubSpotConfig, 'authBaseUrl' | 'clientId' | 'scopes' | 'optionalScopes' | 'redirectPorts'>;
   clock: Clock;
   log: Logger;
   /** Exchanges the code; its result is what the attempt succeeds with. The browser waits for it. */

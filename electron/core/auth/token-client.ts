@@ -17,7 +17,7 @@ export interface IssuedTokens {
 /** What HubSpot's introspection says about an access token. */
 export type TokenIntrospection =
   | { active: false }
-  | { active: true; hubId: number; hubDomain: string; userEmail: string; scopes: string[] };
+  | { active: true; hubId: number; hubDomain: string; userEmail: string; userId?: number; scopes: string[] };
 
 /** HubSpot's OAuth endpoints (2026-03 paths, form bodies, client_secret in the body). */
 export interface TokenClient {
@@ -44,6 +44,7 @@ const introspectionSchema = z.object({
   hub_id: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]),
   hub_domain: z.string().min(1),
   user: z.string(),
+  user_id: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]).optional(),
   scopes: z.array(z.string()).optional(),
   scope: z.string().optional(),
 });
@@ -137,8 +138,15 @@ export function createTokenClient(deps: TokenClientDeps): TokenClient {
           if (!body.active) return { active: false };
           const parsed = introspectionSchema.safeParse(body);
           if (!parsed.success) throw new AppError('hubspot-error', sentences.unreadable);
-          const { hub_id, hub_domain, user, scopes, scope } = parsed.data;
-          return { active: true, hubId: hub_id, hubDomain: hub_domain, userEmail: user, scopes: scopes ?? scope?.split(' ').filter(Boolean) ?? [] };
+          const { hub_id, hub_domain, user, user_id, scopes, scope } = parsed.data;
+          return {
+            active: true,
+            hubId: hub_id,
+            hubDomain: hub_domain,
+            userEmail: user,
+            ...(user_id !== undefined ? { userId: user_id } : {}),
+            scopes: scopes ?? scope?.split(' ').filter(Boolean) ?? [],
+          };
         },
       );
     },

@@ -6,6 +6,8 @@ export type TokenOperation = 'exchange' | 'refresh' | 'introspect' | 'revoke';
 
 export const sentences = {
   offline: "Contact Desk can't reach HubSpot. Check your internet connection, then try again.",
+  unreachable:
+    "HubSpot can't be reached: this computer's network is working, but it can't connect to HubSpot's address. A firewall or proxy may be blocking it. Try again later; if it keeps happening, tell whoever set up Contact Desk.",
   noAnswer: "HubSpot didn't answer in time. Try again in a few minutes.",
   down: "HubSpot isn't working properly right now. Try again in a few minutes.",
   rateLimited: 'HubSpot is getting too many requests from Contact Desk. Wait a minute, then try again.',
@@ -49,35 +51,49 @@ export function errorForResponse(operation: TokenOperation, httpStatus: number, 
   return make('hubspot-error', sentences.refused);
 }
 
-const offlineCodes = new Set([
+/**
+ * Which network failures mean what. The rule: silence or no way out means this computer is offline
+ * (no route, no name server answering, a connection attempt nobody answered). An answer that is not
+ * HubSpot's means the network works but HubSpot's address does not (the connection was refused, the
+ * name server said the name does not exist, a certificate that is not HubSpot's). The status monitor
+ * adds what the OS says about the network (see status-model.ts).
+ */
+const offlineCodes = new Set(['ENETUNREACH', 'ENETDOWN', 'EHOSTUNREACH', 'EHOSTDOWN', 'EADDRNOTAVAIL', 'EAI_AGAIN', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+const unreachableCodes = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EHOSTUNREACH',
-  'EHOSTDOWN',
-  'EADDRNOTAVAIL',
-  'ETIMEDOUT',
-  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
 ]);
 const droppedCodes = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 /**
- * A thrown fetch failure as an AppError, or null if it is not a network failure. Refused/unresolvable
- * connections mean the user is offline; connections that were dropped or timed out mean HubSpot is
- * struggling.
+ * A thrown fetch failure as an AppError, or null if it is not a network failure: 'offline' or
+ * 'hubspot-unreachable' as above, 'hubspot-down' for connections that were dropped or timed out
+ * (HubSpot is struggling). The system's code goes in the details, for the log.
  */
 export function errorForNetworkFailure(error: unknown): AppError | null {
-  for (const cause of causeChain(error)) {
+  const chain = causeChain(error);
+  for (const cause of chain) {
     const name = (cause as { name?: unknown }).name;
     if (name === 'AbortError') return new AppError('cancelled', sentences.cancelled, { cause: error });
     if (name === 'TimeoutError') return new AppError('hubspot-down', sentences.noAnswer, { cause: error });
-    for (const code of codesOf(cause)) {
-      if (offlineCodes.has(code)) return new AppError('offline', sentences.offline, { cause: error });
-      if (droppedCodes.has(code)) return new AppError('hubspot-down', sentences.noAnswer, { cause: error });
-    }
   }
+  // One code per address tried: an answer from any of them (IPv4 refused while IPv6 had no route) wins.
+  const codes = chain.flatMap(codesOf);
+  const first = (set: Set<string>) => codes.find((code) => set.has(code));
+  const unreachable = first(unreachableCodes);
+  if (unreachable) return new AppError('hubspot-unreachable', sentences.unreachable, { cause: error, details: { code: unreachable } });
+  const offline = first(offlineCodes);
+  if (offline) return new AppError('offline', sentences.offline, { cause: error, details: { code: offline } });
+  const dropped = first(droppedCodes);
+  if (dropped) return new AppError('hubspot-down', sentences.noAnswer, { cause: error, details: { code: dropped } });
   if (error instanceof TypeError && error.message === 'fetch failed') return new AppError('offline', sentences.offline, { cause: error });
   return null;
 }

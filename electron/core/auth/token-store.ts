@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { ErrorView } from '../../ipc/types.ts';
+import { isAppError, toErrorView } from '../errors.ts';
 import type { KeyValueStore, Logger, SecretBox } from '../ports.ts';
 
 /** The tokens of one signed-in session, as kept in memory and (encrypted) on disk. */
@@ -11,7 +13,12 @@ export interface SessionTokens {
   lifetimeMs: number;
 }
 
-export type LoadedTokens = { status: 'none' } | { status: 'unreadable' } | { status: 'found'; tokens: SessionTokens };
+export type LoadedTokens =
+  | { status: 'none' }
+  | { status: 'unreadable' }
+  /** The OS keychain did not unlock: the saved sign-in is still there, for a later start. */
+  | { status: 'locked'; reason: ErrorView }
+  | { status: 'found'; tokens: SessionTokens };
 
 /** Tokens at rest: only ever the secret box's ciphertext (base64) under one store key. */
 export interface TokenStore {
@@ -59,6 +66,10 @@ export function createTokenStore(deps: { secretBox: SecretBox; store: KeyValueSt
         const { version: _version, ...tokens } = savedSchema.parse(JSON.parse(plaintext));
         return { status: 'found', tokens };
       } catch (error) {
+        if (isAppError(error) && error.kind === 'storage-locked') {
+          log.warn('The saved sign-in is locked in the OS keychain; it is kept for the next start');
+          return { status: 'locked', reason: toErrorView(error) };
+        }
         // A different OS user, a reset keychain or a damaged file: the sign-in cannot be recovered.
         log.warn('The saved sign-in could not be read', { problem: error instanceof Error ? error.name : typeof error });
         return { status: 'unreadable' };

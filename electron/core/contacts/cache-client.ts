@@ -12,7 +12,7 @@
  * - A worker that crashes, or stops answering, is replaced; its calls in flight fail with a
  *   sentence, and `onStatus` reports 'reloading' until the new one has opened the file.
  */
-import { AppError } from '../errors.ts';
+import { AppError, toErrorView } from '../errors.ts';
 import { systemClock } from '../ports.ts';
 import type { Clock, Logger } from '../ports.ts';
 import { cacheRequests } from './cache-protocol.ts';
@@ -72,10 +72,11 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
     for (const listener of statusListeners) listener(next);
   };
 
-  function start(role: ConnectionKind, openAtStart: boolean, onGone: (reason: GoneReason) => void): CacheWorkerHandle {
+  function start(role: ConnectionKind, openAtStart: boolean, onGone: (reason: GoneReason) => void, replacing = false): CacheWorkerHandle {
     return startCacheWorker({
       entry: options.workerEntry ?? defaultCacheWorkerEntry(),
-      data: { dbPath, role, openAtStart, writer: writerOptions },
+      // a writer replacing one that stopped refuses the stopping sync's last pages (see cache-writer.ts)
+      data: { dbPath, role, openAtStart, writer: writerOptions, ...(replacing && role === 'writer' ? { refuseWrites: toErrorView(restarted('writer')()) } : {}) },
       clock,
       budgetMs: role === 'writer' ? (options.writeBudgetMs ?? 10 * 60_000) : (options.readBudgetMs ?? 5000),
       failure: (reason) => (role === 'reader' && reason === 'hung' ? readTooLong() : restarted(role)()),
@@ -100,11 +101,16 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
   }
 
   let writer: CacheWorkerHandle;
-  const startWriter = (): CacheWorkerHandle =>
-    start('writer', true, (reason) => {
-      if (!closed) writer = replacement('writer', reason, startWriter);
-    });
-  writer = startWriter();
+  const startWriter = (replacing: boolean): CacheWorkerHandle =>
+    start(
+      'writer',
+      true,
+      (reason) => {
+        if (!closed) writer = replacement('writer', reason, () => startWriter(true));
+      },
+      replacing,
+    );
+  writer = startWriter(false);
 
   const readers: CacheWorkerHandle[] = [];
   const startReader = (slot: number): CacheWorkerHandle =>

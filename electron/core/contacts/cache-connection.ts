@@ -12,6 +12,7 @@ import { prepareSchema } from './cache-schema.ts';
 import { ftsAvailable, prepareSearchIndex, searchIndexOf, SearchIndexUnreadable } from './cache-search.ts';
 import type { SearchIndex } from './cache-search.ts';
 import { registerSqlFunctions } from './sql-functions.ts';
+import { ensurePrivateFile } from '../private-files.ts';
 
 /** 'writer' creates and migrates the file and is the only one that changes it; 'reader' only reads. */
 export type ConnectionRole = 'writer' | 'reader';
@@ -76,7 +77,8 @@ function prepareWriter(db: DatabaseSync, options: WriterOptions): CacheConnectio
 }
 
 function openDatabase(path: string, role: ConnectionRole, options: WriterOptions): CacheConnection {
-  // (issue 13.4) The file's permissions are set here, before SQLite first creates it.
+  // (issue 13.4) Readable by this user only, before SQLite first creates it; SQLite gives -wal and -shm the same mode.
+  if (role === 'writer') ensurePrivateFile(path, [`${path}-wal`, `${path}-shm`]);
   const db = new DatabaseSync(path, { readOnly: role === 'reader', timeout: BUSY_TIMEOUT_MS });
   try {
     registerSqlFunctions(db);

@@ -12,6 +12,7 @@
  */
 import type { WriterOptions } from './cache-connection.ts';
 import type { CacheFailure } from './cache-errors.ts';
+import type { ErrorView } from '../errors.ts';
 import type { Reader } from './cache-reader.ts';
 import type { SearchIndex } from './cache-search.ts';
 import type { Writer } from './cache-writer.ts';
@@ -37,6 +38,7 @@ export const cacheRequests = {
   updateSyncState: onWriter(writes.updateSyncState),
   replaceProperties: onWriter(writes.replaceProperties),
   clear: onWriter(writes.clear),
+  resumeWrites: onWriter(writes.resumeWrites),
   // --- the sync's own reads
   syncState: onWriter(syncReads.syncState),
   lastSyncedAt: onWriter(syncReads.lastSyncedAt),
@@ -72,6 +74,8 @@ export type CacheWorkerReply =
 export interface CacheWorkerData {
   dbPath: string;
   role: ConnectionKind;
+  /** A writer replacing one that stopped: refuses batched writes until the next sync begins, with this. */
+  refuseWrites?: ErrorView;
   /** Open the connection at once and say 'ready' (a first reader waits for its first call, sent once the writer is ready). */
   openAtStart: boolean;
   writer: WriterOptions;

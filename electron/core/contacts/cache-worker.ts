@@ -15,7 +15,7 @@ import type { Reader } from './cache-reader.ts';
 import { openWriter } from './cache-writer.ts';
 import type { Writer } from './cache-writer.ts';
 
-const { dbPath, role, openAtStart, writer: writerOptions } = workerData as CacheWorkerData;
+const { dbPath, role, openAtStart, writer: writerOptions, refuseWrites } = workerData as CacheWorkerData;
 const port = parentPort;
 if (!port) throw new Error('cache-worker.ts runs as a worker thread.');
 const post = (reply: CacheWorkerReply) => port.postMessage(reply);
@@ -29,7 +29,7 @@ function open(): Writer | Reader {
   if (closed) throw new AppError('internal', 'This connection to the saved contacts is closed.');
   if (openFailure !== null) throw openFailure;
   try {
-    connection ??= role === 'writer' ? openWriter(dbPath, writerOptions) : openReader(dbPath);
+    connection ??= role === 'writer' ? openWriter(dbPath, { ...writerOptions, ...(refuseWrites ? { refuseWrites: new AppError(refuseWrites.kind, refuseWrites.message) } : {}) }) : openReader(dbPath);
     return connection;
   } catch (error) {
     openFailure = error;

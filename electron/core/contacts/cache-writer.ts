@@ -10,6 +10,10 @@
  * answered write is on disk. A page that fails, or a commit that fails (a full disk), undoes the
  * whole batch — rows and sync state together — and every call in it fails with that error, so the
  * sync stops and later resumes from what was committed.
+ *
+ * After such a failure, and in a writer that replaced one that crashed, batched writes are refused
+ * until the next sync begins (resumeWrites): pages the stopping sync still sends carry resume
+ * points that count the lost pages as written, and must not be kept.
  */
 import { openCacheConnection } from './cache-connection.ts';
 import type { CacheConnection, WriterOptions } from './cache-connection.ts';
@@ -34,6 +38,8 @@ export interface Writer {
   batchOpen(): boolean;
   /** Called once the open batch has committed (null) or failed to. */
   onBatchEnd(listener: (failure: AppError | null) => void): void;
+  /** A sync begins: batched writes are taken again after a failure. */
+  resumeWrites(): void;
   /** Saves these sync-state fields, in the transaction that is running. */
   writeSyncState(partial: Partial<SyncState> | undefined): void;
   /** Reads what the properties table says again (after it changed). */
@@ -55,7 +61,12 @@ function readSyncState(conn: CacheConnection): SyncState {
   return parseSyncState(raw);
 }
 
-export function openWriter(path: string, options: WriterOptions = {}): Writer {
+export interface OpenWriterOptions extends WriterOptions {
+  /** Refuse batched writes until resumeWrites (this writer replaces one that stopped), with this error. */
+  refuseWrites?: AppError;
+}
+
+export function openWriter(path: string, options: OpenWriterOptions = {}): Writer {
   const conn = openCacheConnection(path, 'writer', options);
   const { db } = conn;
   let state = readSyncState(conn);
@@ -63,6 +74,8 @@ export function openWriter(path: string, options: WriterOptions = {}): Writer {
   /** The open batch: what memory held when it began, and how many pages it has. */
   let batch: { stateBefore: SyncState; pages: number; listeners: ((failure: AppError | null) => void)[] } | null = null;
   let commitScheduled = false;
+  /** Why batched writes are refused until the next sync begins. */
+  let refusing: AppError | null = options.refuseWrites ?? null;
 
   const forgetSince = (before: SyncState) => {
     state = before;
@@ -86,6 +99,7 @@ export function openWriter(path: string, options: WriterOptions = {}): Writer {
     if (outcome !== null) {
       if (db.isTransaction) db.exec('ROLLBACK');
       forgetSince(open.stateBefore);
+      refusing = outcome;
     }
     for (const listener of open.listeners) listener(outcome);
   }
@@ -125,6 +139,7 @@ export function openWriter(path: string, options: WriterOptions = {}): Writer {
       }
     },
     batched(work) {
+      if (refusing) throw refusing;
       if (!batch) {
         try {
           db.exec('BEGIN IMMEDIATE');
@@ -147,6 +162,9 @@ export function openWriter(path: string, options: WriterOptions = {}): Writer {
       }
     },
     batchOpen: () => batch !== null,
+    resumeWrites() {
+      refusing = null;
+    },
     onBatchEnd(listener) {
       if (batch) batch.listeners.push(listener);
       else listener(null);

@@ -86,6 +86,11 @@ export function removeUnmarked(w: Writer, syncState?: Partial<SyncState>): numbe
   });
 }
 
+/** A sync begins: writes refused after an earlier failure are taken again (see cache-writer.ts). */
+export function resumeWrites(w: Writer): void {
+  w.resumeWrites();
+}
+
 export function updateSyncState(w: Writer, syncState: Partial<SyncState>): void {
   w.transaction(() => w.writeSyncState(syncState));
 }

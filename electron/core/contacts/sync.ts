@@ -121,6 +121,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     // running from the first moment; which kind is known once the cache has answered
     update({ running: true, kind: null, fetched: 0, total: null, startedAt, error: null });
     let kind: 'full' | 'incremental' | null = null;
+    // writes refused after an earlier sync failed are taken again from here on
+    void cache.resumeWrites().catch(() => {});
     const ctx: SyncContext = {
       api,
       cache,

@@ -5,6 +5,7 @@ import { sentences as tokenSentences } from '../auth/token-errors.ts';
 
 export const sentences = {
   offline: tokenSentences.offline,
+  unreachable: tokenSentences.unreachable,
   noAnswer: tokenSentences.noAnswer,
   down: tokenSentences.down,
   rateLimited: tokenSentences.rateLimited,

@@ -36,7 +36,7 @@ export interface HubSpotRequest<T> {
 export interface RetryPolicy {
   /** Attempts for 5xx, timeouts and dropped connections (the first try included). */
   maxAttempts: number;
-  /** Attempts when HubSpot cannot be reached at all: fail fast so the app can say "offline". */
+  /** Attempts when HubSpot cannot be reached at all: fail fast so the app can say "offline" or "can't be reached". */
   maxOfflineAttempts: number;
   /** 429s (without the DAILY policy) one request may wait out before giving up. */
   maxRateLimitedWaits: number;
@@ -160,8 +160,8 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
         if (signal?.aborted) throw cancelledError(error);
         const failure = errorForNetworkFailure(error) ?? new AppError('hubspot-down', sentences.noAnswer, { cause: error });
         failures++;
-        const limit = failure.kind === 'offline' ? policy.maxOfflineAttempts : policy.maxAttempts;
-        log.warn('A HubSpot request failed before an answer arrived', { ...where, kind: failure.kind, attempt: failures });
+        const limit = failure.kind === 'offline' || failure.kind === 'hubspot-unreachable' ? policy.maxOfflineAttempts : policy.maxAttempts;
+        log.warn('A HubSpot request failed before an answer arrived', { ...where, kind: failure.kind, ...failure.details, attempt: failures });
         if (failures >= limit) throw failure;
         await wait(backoffDelay(policy, failures, random), signal);
         continue;

@@ -10,6 +10,7 @@
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../ports.ts';
+import { ensurePrivateFolder } from '../private-files.ts';
 import { logEntry, toJsonLine, type LogLevel } from './entry.ts';
 
 export interface FileLoggerOptions {
@@ -43,6 +44,12 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
 
   let size = currentSize(file);
   let dropped = 0;
+  try {
+    // A folder left open to others (by an older version, or by hand) is closed at start-up.
+    ensurePrivateFolder(dir);
+  } catch {
+    // Not yet possible (a file in the way, no permission): each write tries to create it again.
+  }
 
   const rotate = () => {
     rmSync(rotated(maxFiles - 1), { force: true });

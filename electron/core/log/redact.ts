@@ -8,8 +8,10 @@
 export const redacted = '[redacted]';
 export const redactedEmail = '[email]';
 
-/** Keys whose value is a secret whatever it looks like. */
+/** Keys whose value is a secret whatever it looks like: these anywhere in the name... */
 const secretKey = /token|secret|authorization|password|passphrase|cookie|verifier|credential|api[-_]?key|code/i;
+/** ...and these as a whole word of it (`dbPass`, `pwd`, `creds`, `signing_key`, but not `keyboard` or `passed`). */
+const secretWords = new Set(['pwd', 'pw', 'pass', 'passwd', 'creds', 'cred', 'key', 'apikey', 'privkey', 'jwt', 'otp', 'pin', 'sig', 'signature', 'sid', 'session', 'sessionid']);
 
 /**
  * Keys that carry identifiers support needs and that are never secret. HubSpot's correlation id is
@@ -21,8 +23,20 @@ const plainIdentifier = /^[\w.:-]{1,100}$/;
 /** A Node system error code (ECONNREFUSED, ERR_INVALID_URL): worth keeping under a `code` key. */
 const systemErrorCode = /^(E[A-Z0-9]+|ERR_[A-Z0-9_]+)$/;
 
-const secretParameter = String.raw`(?:access_|refresh_|id_)?token|code(?:_verifier)?|client_secret|password`;
-const secretJsonKey = String.raw`(?:access_|refresh_|id_)?token|accessToken|refreshToken|code(?:_verifier|Verifier)?|client_?[sS]ecret|password`;
+const secretParameter = String.raw`(?:access_|refresh_|id_)?token|code(?:_verifier)?|client_secret|password|passwd|pass|pwd|creds?|(?:api_?)?key|secret|session(?:_?id)?|sig(?:nature)?`;
+const secretJsonKey = String.raw`(?:access_|refresh_|id_)?token|accessToken|refreshToken|code(?:_verifier|Verifier)?|client_?[sS]ecret|password|passwd|pass|pwd|creds?|(?:api_?|api)?[kK]ey|secret|session(?:_?[iI]d)?|sig(?:nature)?`;
+
+/**
+ * Email addresses as people really write them, and as they travel: local parts and domains in any
+ * script (IDN), the full-width and small commercial at (＠ ﹫), URL-encoded (`%40`, double-encoded
+ * `%2540`, percent-encoded UTF-8 in either part) and ideographic full stops between labels.
+ */
+const emailLocalChar = String.raw`[\p{L}\p{M}\p{N}._%+-]`;
+const emailAt = String.raw`(?:@|\uFF20|\uFE6B|%40|%2540)`;
+const domainChar = String.raw`(?:[\p{L}\p{M}\p{N}]|%[0-9A-Fa-f]{2})`;
+const domainLabel = String.raw`${domainChar}(?:(?:${domainChar}|-)*${domainChar})?`;
+const domainDot = String.raw`[.\u3002\uFF0E\uFF61]`;
+const email = new RegExp(String.raw`(?<!${emailLocalChar})${emailLocalChar}+${emailAt}${domainLabel}(?:${domainDot}${domainLabel})+`, 'giu');
 
 const textRules: [RegExp, string | ((match: string) => string)][] = [
   // Authorization headers: "Bearer abc", "Basic abc".
@@ -37,20 +51,37 @@ const textRules: [RegExp, string | ((match: string) => string)][] = [
   [/\b(?:[a-z]{2,3}\d-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, redacted],
   // Long opaque strings mixing letters and digits: access tokens (~300 characters), hex secrets.
   [/[A-Za-z0-9_-]{32,}/g, (match) => (/[0-9]/.test(match) && /[A-Za-z]/.test(match) ? redacted : match)],
-  [/(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/g, redactedEmail],
+  [email, redactedEmail],
 ];
 
 const maxDepth = 8;
 const maxStringLength = 4000;
+/**
+ * Longer texts are redacted over the first maxStringLength + cutMargin characters, then cut: so a
+ * secret that straddles the limit is still seen whole (an access token is ~300 characters).
+ */
+const cutMargin = 1024;
+/** A character of a token, an address or a word: what a cut at the limit may leave a fragment of. */
+const fragmentChar = /[\p{L}\p{M}\p{N}._~+/=%@\uFF20\uD800-\uDFFF-]/u;
 
 /** Replaces every secret-looking and email-looking part of a text. */
 export function redactText(text: string): string {
-  // Cut first: the rules then run over a bounded text, whatever a caller passes.
-  let result = text.length > maxStringLength ? `${text.slice(0, maxStringLength)}… (${text.length - maxStringLength} more characters)` : text;
+  // Bounded first: the rules then run over a bounded text, whatever a caller passes.
+  const long = text.length > maxStringLength;
+  let result = long ? text.slice(0, maxStringLength + cutMargin) : text;
   for (const [pattern, replacement] of textRules) {
     result = typeof replacement === 'string' ? result.replace(pattern, replacement) : result.replace(pattern, replacement);
   }
-  return result;
+  if (!long) return result;
+  return `${withoutCutFragment(result.slice(0, maxStringLength))}… (cut from ${text.length} characters)`;
+}
+
+/** Drops the word the cut went through, so no fragment of a token or an address survives it. */
+function withoutCutFragment(text: string): string {
+  let end = text.length;
+  // A loop, not /…+$/: that regex retries from every position of a long run (quadratic).
+  while (end > 0 && fragmentChar.test(text.charAt(end - 1))) end -= 1;
+  return text.slice(0, end);
 }
 
 /**
@@ -100,6 +131,14 @@ function redactError(error: Error, depth: number, seen: WeakSet<object>): Record
 
 function isSecretKey(key: string, value: unknown): boolean {
   if (diagnosticKeys.has(key)) return false;
-  if (!secretKey.test(key)) return false;
+  if (!secretKey.test(key) && !wordsOf(key).some((word) => secretWords.has(word))) return false;
   return !(key === 'code' && typeof value === 'string' && systemErrorCode.test(value));
+}
+
+/** `dbPass` → db, pass; `signing_key` → signing, key; `X-Api-Key` → x, api, key. */
+function wordsOf(key: string): string[] {
+  return key
+    .split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
 }

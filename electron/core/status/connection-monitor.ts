@@ -42,6 +42,7 @@ export interface ConnectionMonitor {
   /** Checks now (or right after the check under way) and answers with the resulting status. */
   checkNow(): Promise<StatusView>;
   notifyWake(): void;
+  /** The OS's network state changed (desktop: Electron's net.isOnline); it also decides offline vs unreachable. */
   notifyNetworkChange(online: boolean): void;
   /** Call after the interval setting changed, so the next check is re-planned with it. */
   intervalChanged(): void;
@@ -68,6 +69,7 @@ export function createConnectionMonitor(deps: ConnectionMonitorDeps): Connection
   let checkedAt: number | null = null;
   let lastSuccessAt: number | null = null;
   let failuresInARow = 0;
+  let networkOnline = true;
 
   let running: { visible: boolean; abort: AbortController } | null = null;
   let followUp: { visible: boolean; waiters: ((status: StatusView) => void)[] } | null = null;
@@ -87,6 +89,7 @@ export function createConnectionMonitor(deps: ConnectionMonitorDeps): Connection
       checkedAt,
       lastSuccessAt,
       showChecking: running?.visible ?? false,
+      networkOnline,
     });
   }
 
@@ -285,6 +288,7 @@ export function createConnectionMonitor(deps: ConnectionMonitorDeps): Connection
     checkNow: () => requestCheck(true),
     notifyWake: checkOnceSettled,
     notifyNetworkChange(online) {
+      networkOnline = online;
       // Losing the network shows at once (the check fails fast); getting it back needs a moment.
       if (online) checkOnceSettled();
       else void requestCheck(false);

@@ -18,7 +18,7 @@ export interface Notice {
 }
 
 /** Problems that clear up by themselves: only announced once a retry has confirmed them. */
-const passingTrouble = new Set<ConnectionState>(['offline', 'hubspot-unavailable']);
+const passingTrouble = new Set<ConnectionState>(['offline', 'hubspot-unreachable', 'hubspot-unavailable']);
 /** Problems that need the user: announced at once. */
 const lastingTrouble = new Set<ConnectionState>(['needs-sign-in', 'missing-scopes']);
 const working = new Set<ConnectionState>(['connected', 'syncing']);

@@ -18,6 +18,11 @@ export interface StatusInputs {
    * for. Background re-checks keep showing the last answer so the tray does not flicker.
    */
   showChecking: boolean;
+  /**
+   * What the OS last said about this computer's network (the shell reports changes through the
+   * monitor's notifyNetworkChange); true until it says otherwise. See stateForFailure.
+   */
+  networkOnline?: boolean;
 }
 
 type Action = StatusView['action'];
@@ -35,6 +40,16 @@ export function statusView(inputs: StatusInputs): StatusView {
   const times = { lastSuccessAt: inputs.lastSuccessAt, checkedAt: inputs.checkedAt };
 
   switch (auth.status) {
+    case 'restoring':
+      return {
+        state: 'checking',
+        label: auth.step === 'unlocking' ? 'Unlocking…' : 'Checking…',
+        sentence: auth.step === 'unlocking' ? 'Contact Desk is unlocking the sign-in saved on this computer.' : 'Contact Desk is checking your saved sign-in with HubSpot.',
+        action: null,
+        lastSuccessAt: null,
+        checkedAt: null,
+        portal: null,
+      };
     case 'signed-out':
       return {
         state: 'signed-out',
@@ -76,16 +91,24 @@ function failure(inputs: StatusInputs): ErrorView | null {
 function signedInState(inputs: StatusInputs, account: Account): SignedInState {
   if (inputs.showChecking) return 'checking';
   const error = failure(inputs);
-  if (error) return stateForFailure(error);
-  if (account.missingScopes.length > 0) return 'missing-scopes';
+  if (error) return stateForFailure(error, inputs.networkOnline ?? true);
+  // an optional scope turns one feature off; only a required one stops the connection
+  if (account.missingScopes.some((scope) => !scope.optional)) return 'missing-scopes';
   if (inputs.sync?.running) return 'syncing';
   return inputs.lastOutcome ? 'connected' : 'checking';
 }
 
-export function stateForFailure(error: ErrorView): SignedInState {
+/**
+ * Offline or HubSpot unreachable: the failure itself says which (see errorForNetworkFailure: silence
+ * means offline, an answer that is not HubSpot's means unreachable), and when the OS says this
+ * computer has no network at all, every failure to connect is "offline".
+ */
+export function stateForFailure(error: ErrorView, networkOnline = true): SignedInState {
   switch (error.kind) {
     case 'offline':
       return 'offline';
+    case 'hubspot-unreachable':
+      return networkOnline ? 'hubspot-unreachable' : 'offline';
     case 'rate-limited':
     case 'daily-limit':
       return 'rate-limited';
@@ -119,6 +142,13 @@ function describe(state: SignedInState, portal: string | null, error: ErrorView 
         sentence: `Contact Desk can't reach HubSpot. Check that this computer is connected to the internet. ${savedContactsStillHere}`,
         action: checkAgain,
       };
+    case 'hubspot-unreachable':
+      return {
+        state,
+        label: "HubSpot can't be reached",
+        sentence: `This computer is online, but it can't connect to HubSpot's address: a firewall or proxy may be blocking it. Contact Desk will keep trying by itself. ${savedContactsStillHere}`,
+        action: checkAgain,
+      };
     case 'hubspot-unavailable':
       return {
         state,
@@ -148,7 +178,8 @@ function describe(state: SignedInState, portal: string | null, error: ErrorView 
         action: signInAgain,
       };
     case 'missing-scopes': {
-      const what = missing.length > 0 ? `permission for ${joinWithAnd(missing.map((scope) => scope.blocks))}` : 'every permission it needs';
+      const required = missing.filter((scope) => !scope.optional);
+      const what = required.length > 0 ? `permission for ${joinWithAnd(required.map((scope) => scope.blocks))}` : 'every permission it needs';
       return {
         state,
         label: 'Permission missing',

@@ -38,6 +38,7 @@ const iconFor: Record<ConnectionState, TrayIconId> = {
   connected: 'connected',
   syncing: 'syncing',
   offline: 'warning',
+  'hubspot-unreachable': 'warning',
   'hubspot-unavailable': 'warning',
   'rate-limited': 'warning',
   'needs-sign-in': 'error',

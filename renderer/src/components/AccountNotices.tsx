@@ -1,25 +1,21 @@
 import { useState } from 'react';
-import type { AuthState, ContactsSummary, StatusView } from '../../../electron/ipc/types.ts';
+import type { AuthState, MissingScope } from '../../../electron/ipc/types.ts';
 import { api } from '../api.ts';
-import { formatCount, formatDayAndTime } from '../lib/format.ts';
+import type { NoticeModel } from '../lib/connection-notices.ts';
 import { Notice } from './Notice.tsx';
 
 interface AccountNoticesProps {
   auth: Extract<AuthState, { status: 'signed-in' | 'needs-sign-in' }>;
-  status: StatusView | null;
-  summary: ContactsSummary | null;
+  /** The one notice about the connection (lib/connection-notices.ts), or null. */
+  connection: NoticeModel | null;
   onSignIn(): void;
 }
 
-/** What the person should know about their connection while looking at their contacts. */
-export function AccountNotices({ auth, status, summary, onSignIn }: AccountNoticesProps) {
+/** What the person should know about their connection and sign-in while looking at their contacts. */
+export function AccountNotices({ auth, connection, onSignIn }: AccountNoticesProps) {
   const [storageChoiceMade, setStorageChoiceMade] = useState(false);
   const [storageError, setStorageError] = useState<string | null>(null);
-  const cached = summary
-    ? `You can still search and export the ${formatCount(summary.count, 'contact')} saved on this computer${
-        summary.lastSyncedAt ? ` (as of ${formatDayAndTime(summary.lastSyncedAt, Date.now())})` : ''
-      }.`
-    : 'You can still search and export the contacts saved on this computer.';
+  const [optionalSeen, setOptionalSeen] = useState(false);
 
   const remember = async (value: boolean) => {
     try {
@@ -31,40 +27,30 @@ export function AccountNotices({ auth, status, summary, onSignIn }: AccountNotic
   };
 
   const missingScopes = auth.account?.missingScopes ?? [];
+  const required = missingScopes.filter((scope) => !scope.optional);
+  const optional = missingScopes.filter((scope) => scope.optional);
 
   return (
     <>
-      {auth.status === 'needs-sign-in' && (
+      {connection && (
         <Notice
-          tone="error"
-          icon="key"
-          title="Please sign in to HubSpot again"
+          tone={connection.tone}
+          icon={connection.icon}
+          title={connection.title}
           actions={
-            <button type="button" className="button button--small button--primary" onClick={onSignIn}>
-              Sign in again
-            </button>
+            connection.action === 'sign-in' && (
+              <button type="button" className="button button--small button--primary" onClick={onSignIn}>
+                Sign in again
+              </button>
+            )
           }
         >
-          <p>{auth.reason.message}</p>
-          <p>{cached}</p>
+          {connection.paragraphs.map((paragraph) => (
+            <p key={paragraph}>{paragraph}</p>
+          ))}
         </Notice>
       )}
-      {auth.status === 'signed-in' && (status?.state === 'offline' || status?.state === 'hubspot-unavailable') && (
-        <Notice tone="warning" title={status.state === 'offline' ? 'You are offline' : 'HubSpot is not responding'} className="notice--offline">
-          <p>
-            {status.state === 'offline'
-              ? "Contact Desk can't reach HubSpot. Check that this computer is connected to the internet."
-              : "HubSpot isn't answering right now. This is usually temporary, and Contact Desk keeps trying by itself."}
-          </p>
-          <p>{cached}</p>
-        </Notice>
-      )}
-      {auth.status === 'signed-in' && status?.state === 'rate-limited' && (
-        <Notice tone="info" title={status.label}>
-          <p>{status.sentence}</p>
-        </Notice>
-      )}
-      {missingScopes.length > 0 && (
+      {required.length > 0 && (
         <Notice
           tone="warning"
           icon="lock"
@@ -75,14 +61,28 @@ export function AccountNotices({ auth, status, summary, onSignIn }: AccountNotic
             </button>
           }
         >
-          <ul className="notice__list">
-            {missingScopes.map((missing) => (
-              <li key={missing.scope}>
-                Without “<code>{missing.scope}</code>”: {missing.blocks}
-              </li>
-            ))}
-          </ul>
+          <MissingScopeList scopes={required} />
           <p>Sign in again and allow everything Contact Desk asks for. If HubSpot does not offer it, ask your HubSpot Super Admin.</p>
+        </Notice>
+      )}
+      {optional.length > 0 && !optionalSeen && (
+        <Notice
+          tone="info"
+          icon="lock"
+          title="Some features are off"
+          actions={
+            <>
+              <button type="button" className="button button--small" onClick={onSignIn}>
+                Sign in again
+              </button>
+              <button type="button" className="button button--small button--quiet" onClick={() => setOptionalSeen(true)}>
+                Dismiss
+              </button>
+            </>
+          }
+        >
+          <MissingScopeList scopes={optional} />
+          <p>Everything else works. To turn them on, sign in again and allow them, or ask your HubSpot Super Admin.</p>
         </Notice>
       )}
       {auth.status === 'signed-in' && auth.storage.protection === 'weak' && !auth.storage.remembered && !storageChoiceMade && (
@@ -109,5 +109,17 @@ export function AccountNotices({ auth, status, summary, onSignIn }: AccountNotic
         </Notice>
       )}
     </>
+  );
+}
+
+function MissingScopeList({ scopes }: { scopes: readonly MissingScope[] }) {
+  return (
+    <ul className="notice__list">
+      {scopes.map((missing) => (
+        <li key={missing.scope}>
+          Without “<code>{missing.scope}</code>”: {missing.blocks}
+        </li>
+      ))}
+    </ul>
   );
 }

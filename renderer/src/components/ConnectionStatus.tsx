@@ -48,9 +48,9 @@ export function ConnectionStatus({ status, onCheck, onSignIn }: ConnectionStatus
         </button>
       ) : (
         !signedOut && (
-          <button type="button" className="button button--small" onClick={() => void check()} disabled={checking} aria-busy={checking}>
+          <button type="button" className="button button--small connection__check" onClick={() => void check()} disabled={checking} aria-busy={checking} title="Check the connection to HubSpot now">
             <Icon name="sync" className={checking ? 'spin' : undefined} />
-            {checking ? 'Checking…' : 'Check connection'}
+            <span className="connection__check-text">{checking ? 'Checking…' : 'Check connection'}</span>
           </button>
         )
       )}

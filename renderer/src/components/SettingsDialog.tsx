@@ -1,9 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import type { ErrorView, Settings } from '../../../electron/ipc/types.ts';
 import { api } from '../api.ts';
+import { useOpenAtLogin } from '../hooks/use-open-at-login.ts';
 import { toErrorView } from '../lib/error-help.ts';
 import { Dialog } from './Dialog.tsx';
 import { ErrorNotice } from './Notice.tsx';
+import { OpenAtLoginSetting } from './OpenAtLoginSetting.tsx';
 
 interface SettingsDialogProps {
   open: boolean;
@@ -19,6 +21,7 @@ export function SettingsDialog({ open, onClose, offerCloseToTray }: SettingsDial
   const [error, setError] = useState<ErrorView | null>(null);
   const [saving, setSaving] = useState(false);
   const ids = { interval: useId(), tray: useId() };
+  const openAtLogin = useOpenAtLogin(open);
 
   useEffect(() => {
     if (!open) return;
@@ -35,7 +38,8 @@ export function SettingsDialog({ open, onClose, offerCloseToTray }: SettingsDial
       await api.updateSettings(
         offerCloseToTray ? { checkIntervalMinutes: settings.checkIntervalMinutes, closeToTray: settings.closeToTray } : { checkIntervalMinutes: settings.checkIntervalMinutes },
       );
-      onClose();
+      // Stays open when the OS refused: the setting then shows why.
+      if (await openAtLogin.apply()) onClose();
     } catch (failure) {
       setError(toErrorView(failure));
     } finally {
@@ -43,6 +47,7 @@ export function SettingsDialog({ open, onClose, offerCloseToTray }: SettingsDial
     }
   };
 
+  const shownError = error ?? openAtLogin.failure;
   const intervals = settings && !intervalChoices.includes(settings.checkIntervalMinutes) ? [...intervalChoices, settings.checkIntervalMinutes].sort((a, b) => a - b) : intervalChoices;
 
   return (
@@ -98,9 +103,10 @@ export function SettingsDialog({ open, onClose, offerCloseToTray }: SettingsDial
               </span>
             </label>
           )}
+          {openAtLogin.view && <OpenAtLoginSetting view={openAtLogin.view} wanted={openAtLogin.wanted} onChange={openAtLogin.setWanted} />}
         </>
       )}
-      {error && <ErrorNotice error={error} context="general" />}
+      {shownError && <ErrorNotice error={shownError} context="general" />}
     </Dialog>
   );
 }

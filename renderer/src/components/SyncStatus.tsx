@@ -15,21 +15,24 @@ export function SyncStatus({ progress, lastSyncedAt, hasContacts, now, onCancel 
   const labelId = useId();
   if (progress?.running) {
     const { fetched, total } = progress;
-    const label =
+    const count =
       total !== null && total > 0
         ? `Fetched ${formatNumber(Math.min(fetched, total))} of ${formatCount(total, 'contact')}`
-        : `Fetched ${formatCount(fetched, 'contact')} so far`;
+        : fetched > 0
+          ? `Fetched ${formatCount(fetched, 'contact')} so far`
+          : null;
+    const label = progress.kind === 'incremental' ? `Checking HubSpot for changes…${count ? ` ${count}` : ''}` : (count ?? 'Asking HubSpot for your contacts…');
     return (
       <div className="sync-status sync-status--running" data-testid="sync-progress">
         <span id={labelId} className="sync-status__label">
-          {progress.kind === 'incremental' ? `Checking HubSpot for changes… ${label}` : label}
+          {label}
         </span>
         {total !== null && total > 0 ? (
           <progress className="progress progress--inline" aria-labelledby={labelId} max={total} value={Math.min(fetched, total)} />
         ) : (
           <progress className="progress progress--inline" aria-labelledby={labelId} />
         )}
-        <button type="button" className="button button--small button--quiet" onClick={onCancel}>
+        <button type="button" className="button button--small button--quiet sync-status__cancel" onClick={onCancel}>
           Cancel
         </button>
       </div>

@@ -18,6 +18,7 @@ const signInHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
     nextStep: 'Another program is using what Contact Desk needs to receive the sign-in. Close other copies of Contact Desk, or restart the computer, then try again.',
   },
   offline: { title: 'No connection to HubSpot', nextStep: 'Check that this computer is connected to the internet, then try again.' },
+  'hubspot-unreachable': { title: "HubSpot can't be reached", nextStep: null },
   'hubspot-down': { title: 'HubSpot is not responding', nextStep: 'HubSpot may be having problems. Wait a few minutes, then try again.' },
   'hubspot-error': {
     title: 'HubSpot could not finish the sign-in',
@@ -25,6 +26,7 @@ const signInHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
   },
   revoked: { title: 'Please sign in again', nextStep: 'HubSpot no longer accepts this computer\'s sign-in. Click Connect to HubSpot to sign in again.' },
   'not-signed-in': { title: 'Please sign in again', nextStep: 'Click Connect to HubSpot to sign in again.' },
+  'storage-locked': { title: 'Your saved sign-in is locked', nextStep: null },
   'missing-scope': {
     title: 'Contact Desk needs more permissions',
     nextStep: 'Sign in again and allow everything Contact Desk asks for. If you cannot, ask your HubSpot Super Admin.',
@@ -33,6 +35,7 @@ const signInHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
 
 const syncHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
   offline: { title: 'Sync stopped: no connection', nextStep: 'Your contacts on this computer are still here. Sync again when you are back online.' },
+  'hubspot-unreachable': { title: "Sync stopped: HubSpot can't be reached", nextStep: 'Your contacts on this computer are still here.' },
   'hubspot-down': { title: 'Sync stopped: HubSpot is not responding', nextStep: 'Your contacts on this computer are still here. Try again in a few minutes.' },
   'rate-limited': { title: 'Sync paused: HubSpot asked us to slow down', nextStep: 'Wait a minute, then click Sync now. Nothing fetched so far is lost.' },
   'daily-limit': { title: 'Sync stopped for today', nextStep: null },
@@ -50,6 +53,7 @@ const exportHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
 
 const generalHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
   offline: { title: 'No connection to HubSpot', nextStep: 'Check that this computer is connected to the internet.' },
+  'hubspot-unreachable': { title: "HubSpot can't be reached", nextStep: null },
   'hubspot-down': { title: 'HubSpot is not responding', nextStep: 'Try again in a few minutes.' },
   'rate-limited': { title: 'HubSpot asked us to slow down', nextStep: 'Wait a minute, then try again.' },
   'daily-limit': { title: 'HubSpot\'s daily limit is reached', nextStep: null },

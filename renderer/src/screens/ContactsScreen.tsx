@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, AuthState, ContactsQuery, ContactsSummary, ErrorView, PropertyInfo, StatusView } from '../../../electron/ipc/types.ts';
+import { searchMaxLength } from '../../../electron/ipc/contract.ts';
 import { api } from '../api.ts';
 import { ColumnChooser } from '../components/ColumnChooser.tsx';
 import { ContactsTable } from '../components/ContactsTable.tsx';
 import { ExportDialog, ExportProgressView } from '../components/ExportDialog.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { ErrorNotice, Notice } from '../components/Notice.tsx';
+import { SyncButton } from '../components/SyncButton.tsx';
 import { SyncStatus } from '../components/SyncStatus.tsx';
 import { CacheReloading } from '../components/CacheReloading.tsx';
 import { AccountNotices } from '../components/AccountNotices.tsx';
 import { useApiEvent } from '../hooks/use-api-event.ts';
+import { useConnectionNotices } from '../hooks/use-connection-notices.ts';
 import { useContactRows } from '../hooks/use-contact-rows.ts';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useExport } from '../hooks/use-export.ts';
@@ -18,6 +21,7 @@ import { useNow } from '../hooks/use-now.ts';
 import { indexProperties, toggleColumn } from '../lib/columns.ts';
 import { toErrorView } from '../lib/error-help.ts';
 import { formatCount, formatNumber } from '../lib/format.ts';
+import { limitSearch } from '../lib/search-input.ts';
 
 type Sort = ContactsQuery['sort'];
 
@@ -34,6 +38,12 @@ interface ContactsScreenProps {
 
 const refreshEveryMs = 400;
 
+/** A long search as a heading: its start, whole characters only. */
+function shortened(text: string, max = 60): string {
+  const characters = Array.from(text);
+  return characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : text;
+}
+
 export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, signInError }: ContactsScreenProps) {
   const now = useNow();
   const [summary, setSummary] = useState<ContactsSummary | null>(null);
@@ -43,6 +53,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   const [columnsError, setColumnsError] = useState<ErrorView | null>(null);
   const [sort, setSort] = useState<Sort | null>(null);
   const [searchText, setSearchText] = useState('');
+  const [searchTrimmed, setSearchTrimmed] = useState(false);
   // Short: a search answers in milliseconds and stale answers are dropped, so only bursts of keys need merging.
   const search = useDebouncedValue(searchText.trim(), 30);
   const [actionError, setActionError] = useState<{ error: ErrorView; context: 'sync' | 'general' } | null>(null);
@@ -157,7 +168,8 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   const totalCount = summary?.count ?? 0;
   const matchCount = loader.total;
   const syncing = sync.value?.running ?? false;
-  const syncError = !syncing && sync.value?.error && sync.value.error.kind !== 'cancelled' ? sync.value.error : null;
+  const notices = useConnectionNotices({ auth, status, sync: sync.value, summary, now });
+  const syncError = notices.syncError;
   const exportRunning = exporter.state.phase === 'exporting' && exporter.state.progress.state === 'running';
   const exportPercent =
     exporter.state.phase === 'exporting' && exporter.state.progress.total > 0
@@ -169,7 +181,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
     <main className="contacts" aria-label="Contacts">
       <h1 className="visually-hidden">Contacts</h1>
       <div className="contacts__notices">
-        <AccountNotices auth={auth} status={status} summary={summary} onSignIn={onSignIn} />
+        <AccountNotices auth={auth} connection={notices.connection} onSignIn={onSignIn} />
         {signInError && <ErrorNotice error={signInError} context="sign-in" />}
         {syncError && (
           <ErrorNotice
@@ -239,14 +251,15 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
             autoComplete="off"
             spellCheck={false}
             value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
+            onChange={(event) => {
+              const limited = limitSearch(event.target.value);
+              setSearchText(limited.text);
+              setSearchTrimmed(limited.trimmed);
+            }}
           />
         </div>
         <div className="toolbar__actions">
-          <button type="button" className="button" onClick={() => void syncNow()} disabled={syncing || auth.status !== 'signed-in'}>
-            <Icon name="sync" className={syncing ? 'spin' : undefined} />
-            {syncing ? 'Syncing…' : 'Sync now'}
-          </button>
+          <SyncButton syncing={syncing} blockedReason={notices.syncBlocked} onSync={() => void syncNow()} />
           <ColumnChooser visible={columns ?? []} properties={properties} onToggle={(name, show) => void changeColumns(name, show)} />
           <button type="button" className="button button--primary" onClick={openExport} disabled={summary === null}>
             <Icon name="download" />
@@ -263,6 +276,11 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
               ? formatCount(totalCount, 'contact')
               : 'Loading contacts…'}
         </p>
+        {searchTrimmed && (
+          <p className="contacts__note" role="status">
+            Only the first {formatNumber(searchMaxLength)} characters are searched.
+          </p>
+        )}
         <SyncStatus
           progress={sync.value}
           lastSyncedAt={summary?.lastSyncedAt ?? null}
@@ -284,7 +302,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           empty={
             search ? (
               <>
-                <p className="table-empty__title">No contacts match “{search}”</p>
+                <p className="table-empty__title">No contacts match “{shortened(search)}”</p>
                 <p>Check the spelling, or search by the start of a name, email address or company.</p>
               </>
             ) : syncing || neverSynced ? (

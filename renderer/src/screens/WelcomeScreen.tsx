@@ -8,14 +8,35 @@ import type { SignOutNotice } from '../lib/sign-out-notice.ts';
 import { formatTime } from '../lib/format.ts';
 
 interface WelcomeScreenProps {
-  auth: Extract<AuthState, { status: 'signed-out' | 'signing-in' | 'needs-sign-in' }>;
+  auth: Extract<AuthState, { status: 'restoring' | 'signed-out' | 'signing-in' | 'needs-sign-in' }>;
   /** The consent page's address, when the shell asked the page to open it (the browser preview). */
   consentUrl: string | null;
   /** What to tell the person after they signed out. */
   notice: SignOutNotice | null;
 }
 
-export function WelcomeScreen({ auth, consentUrl, notice }: WelcomeScreenProps) {
+/** Start-up while the saved sign-in is read: the OS keychain may first ask the user to unlock it. */
+function RestoringPanel({ step }: { step: 'unlocking' | 'checking' }) {
+  return (
+    <main className="welcome" aria-labelledby="welcome-heading">
+      <section className="welcome__card">
+        <h1 id="welcome-heading">{step === 'unlocking' ? 'Unlocking your saved sign-in…' : 'Checking your sign-in with HubSpot…'}</h1>
+        <p className="welcome__waiting" role="status">
+          <span className="spinner" aria-hidden="true" />
+          {step === 'unlocking'
+            ? 'If your computer asks for your password to unlock its keychain, enter it there. Your contacts appear as soon as it answers.'
+            : 'Your contacts appear in a moment.'}
+        </p>
+      </section>
+    </main>
+  );
+}
+
+export function WelcomeScreen(props: WelcomeScreenProps) {
+  return props.auth.status === 'restoring' ? <RestoringPanel step={props.auth.step} /> : <SignInPanel {...props} auth={props.auth} />;
+}
+
+function SignInPanel({ auth, consentUrl, notice }: WelcomeScreenProps & { auth: Exclude<WelcomeScreenProps['auth'], { status: 'restoring' }> }) {
   const [callError, setCallError] = useState<ErrorView | null>(null);
   const [starting, setStarting] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);

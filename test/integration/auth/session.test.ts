@@ -105,7 +105,7 @@ for (const [what, cutOff] of [
   });
 }
 
-test('a refresh that fails for lack of network keeps using the token while it is still valid', async (t) => {
+test('a refresh that fails because HubSpot cannot be reached keeps using the token while it is still valid', async (t) => {
   const world = await startWorld(t);
   await signIn(world);
   const token = await world.service.tokens.accessToken();
@@ -113,8 +113,8 @@ test('a refresh that fails for lack of network keeps using the token while it is
   await world.sandbox.close();
   assert.equal(await world.service.tokens.accessToken(), token);
   world.clock.advance(2 * 60_000);
-  await assert.rejects(world.service.tokens.accessToken(), (error) => isAppError(error) && error.kind === 'offline' && /internet connection/.test(error.message));
-  assert.equal(world.service.state().status, 'signed-in', 'offline is not a reason to sign in again');
+  await assert.rejects(world.service.tokens.accessToken(), (error) => isAppError(error) && error.kind === 'hubspot-unreachable' && /can't be reached/.test(error.message));
+  assert.equal(world.service.state().status, 'signed-in', 'an unreachable HubSpot is not a reason to sign in again');
 });
 
 test('without a sign-in the HubSpot client is told so', async (t) => {

@@ -20,6 +20,7 @@ test('Connect to HubSpot → consent page → Connect app signs in and shows the
     hubId: 8123,
     domain: 'acme-office.hubspot.com',
     userEmail: 'ana@acme.example',
+    userId: 71_000_001, // the sandbox numbers its users from 71,000,001
     scopes: ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read'],
     missingScopes: [],
   });
@@ -207,16 +208,16 @@ test('a HubSpot refusal of the code exchange shows in the browser and the app', 
   assert.ok(!world.log.text().includes('not-the-secret'), 'the client secret is never logged');
 });
 
-test('losing the network before the exchange says so in plain words', async (t) => {
+test('HubSpot becoming unreachable before the exchange says so in plain words', async (t) => {
   const world = await startWorld(t);
   world.browser.action = 'nothing';
   await world.service.startSignIn();
   const callback = world.browser.codeCallbackUrl(world.browser.lastConsentUrl());
   await world.sandbox.close();
   const page = await visit(callback);
-  assert.match(page.html, /can't reach HubSpot/);
+  assert.match(page.html, /HubSpot can't be reached/);
   const state = await waitForState(world.service, 'signed-out');
-  assert.equal(state.error?.kind, 'offline');
+  assert.equal(state.error?.kind, 'hubspot-unreachable');
 });
 
 /** fetch() will not send a Host header of our choosing; a DNS-rebinding page's request would. */

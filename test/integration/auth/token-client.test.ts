@@ -40,7 +40,9 @@ test('exchange, introspect, refresh and revoke against the 2026-03 endpoints', a
     hubId: 77,
     hubDomain: 'shop.example',
     userEmail: 'kim@shop.example',
-    scopes: ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read'],
+    userId: 71_000_001, // the sandbox numbers its users from 71,000,001
+    // the sandbox's programmatic "Connect app" grants what the app asks for, optional scopes included
+    scopes: ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read', 'crm.objects.owners.read', 'crm.lists.read'],
   });
 
   const refreshed = await client.refresh(issued.refreshToken ?? '');
@@ -126,11 +128,11 @@ test('a wrong client secret is explained as a setup problem and never logged', a
   assert.match(log.text(), /BAD_CLIENT_SECRET/);
 });
 
-test('no network: "offline", at once and without retrying', async (t) => {
+test('nothing listening at HubSpot\'s address: "can\'t be reached", at once and without retrying', async (t) => {
   const { sandbox, client } = await setup(t);
   await sandbox.close();
   const started = Date.now();
-  await assert.rejects(client.refresh('na1-anything'), failsWith('offline', /Check your internet connection/));
-  await assert.rejects(client.revoke('na1-anything'), failsWith('offline'));
+  await assert.rejects(client.refresh('na1-anything'), failsWith('hubspot-unreachable', /HubSpot can't be reached/));
+  await assert.rejects(client.revoke('na1-anything'), failsWith('hubspot-unreachable'));
   assert.ok(Date.now() - started < 2_000);
 });

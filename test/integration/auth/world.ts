@@ -74,6 +74,8 @@ export type BrowserAction = 'approve' | 'decline' | 'approve-directly' | 'nothin
 /** The user's browser: opens the consent page and clicks (or not), then follows the redirect home. */
 export class TestBrowser {
   action: BrowserAction = 'approve';
+  /** The HubSpot account to pick on the consent page when the sandbox offers several. */
+  account: number | null = null;
   readonly opened: string[] = [];
   #visits: Promise<BrowserPage | null>[] = [];
   readonly #sandbox: Sandbox;
@@ -111,7 +113,11 @@ export class TestBrowser {
     assert.ok(requestId, 'the consent page has a form');
     const decision = await fetch(new URL('/oauth/authorize/decision', url), {
       method: 'POST',
-      body: new URLSearchParams({ request_id: requestId, decision: action === 'approve' ? 'connect' : 'cancel' }),
+      body: new URLSearchParams({
+        request_id: requestId,
+        decision: action === 'approve' ? 'connect' : 'cancel',
+        ...(this.account === null ? {} : { account: String(this.account) }),
+      }),
       redirect: 'manual',
     });
     assert.equal(decision.status, 302, 'HubSpot sends the browser back');

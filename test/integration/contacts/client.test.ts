@@ -121,7 +121,7 @@ test('an answer that takes too long is abandoned and retried, then reported as H
   assert.ok(Date.now() - started < 1000, 'did not wait for the slow answer');
 });
 
-test('nothing listening ends as "offline"', async () => {
+test('nothing listening ends as "HubSpot can\'t be reached"', async () => {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -131,7 +131,7 @@ test('nothing listening ends as "offline"', async () => {
     tokens: { accessToken: async () => 'token', refreshAfterUnauthorized: async () => 'token' },
     retry: quickRetry,
   });
-  await assert.rejects(createContactsApi(client).checkConnection(), kindOf('offline'));
+  await assert.rejects(createContactsApi(client).checkConnection(), kindOf('hubspot-unreachable'));
 });
 
 async function answering(t: TestContext, body: string, contentType = 'application/json'): Promise<string> {

@@ -40,6 +40,65 @@ test('cli prints one JSON line once listening, serves the options given, and sto
   assert.equal(exitCode, 0);
 });
 
+/** runs the CLI to its end: exit code and what it printed */
+async function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+  // a CLI that starts a sandbox instead of ending is a failure, not a hang
+  const running = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(running);
+  return { code, stdout, stderr };
+}
+
+test('cli --help prints the usage with every option; a bad option gets one sentence naming it, never a stack trace', async (t) => {
+  const help = await runCli(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /^Usage: npm run sandbox -- \[options\]/);
+  for (const option of ['--port', '--contacts', '--seed', '--redirect-uri', '--rate-limit', '--extra-owners', '--without-scope', '--help']) assert.ok(help.stdout.includes(option), option);
+  assert.equal((await runCli(['-h'])).stdout, help.stdout);
+
+  for (const [args, says] of [
+    [['--bogus'], /unknown option --bogus\./],
+    [['--port'], /--port needs a value/],
+    [['--contacts', 'lots'], /--contacts takes a whole number.*"lots"/],
+    [['stray'], /unexpected argument stray/],
+    [['--without-scope', 'crm.nope'], /unknown scope crm\.nope/],
+  ] as const) {
+    const run = await runCli([...args]);
+    assert.equal(run.code, 2, args.join(' '));
+    assert.match(run.stderr, says);
+    assert.match(run.stderr, /npm run sandbox -- --help/);
+    assert.equal(run.stderr.trim().split('\n').length, 1, 'one line');
+    assert.doesNotMatch(run.stderr, /\n\s+at |TypeError|ERR_PARSE_ARGS/, 'no stack trace');
+    assert.equal(run.stdout, '');
+  }
+
+  const busy = await sandbox(t, { contacts: 1 });
+  const taken = await runCli(['--port', new URL(busy.url).port]);
+  assert.equal(taken.code, 1);
+  assert.match(taken.stderr, /port \d+ is already in use/);
+});
+
+test('cli --without-scope: the account does not grant that scope', async (t) => {
+  const child = spawn(process.execPath, [CLI, '--contacts', '5', '--without-scope', 'crm.lists.read'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  t.after(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+  const { url } = JSON.parse(line) as { url: string };
+  const code = (await json<{ code: string }>(await fetch(`${url}/__sandbox/authorize`, { method: 'POST', body: JSON.stringify({ redirectUri: 'http://localhost:53682/oauth-callback' }) }))).code;
+  const tok = await json<{ scopes: string[] }>(await fetch(`${url}/oauth/2026-03/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: 'sandbox-client-id', client_secret: 'sandbox-client-secret', redirect_uri: 'http://localhost:53682/oauth-callback', code }),
+  }));
+  assert.deepEqual(tok.scopes, ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read', 'crm.objects.owners.read']);
+});
+
 test('HTTP admin API under /__sandbox mirrors SandboxAdmin', async (t) => {
   const sb = await sandbox(t, { contacts: 30 });
   const { access_token: token, refresh_token: refresh } = await connect(sb);

@@ -238,3 +238,39 @@ test('a million contacts cost nothing up front and page quickly', async (t) => {
   assert.ok(performance.now() - before < 200);
   assert.equal((await api(sb, token, `${CONTACTS_V}/1000001`)).status, 404);
 });
+
+test('hostile values come through the API exactly, invisible characters before a formula included', async (t) => {
+  const sb = await sandbox(t, { contacts: 40 });
+  const { access_token: token } = await connect(sb);
+  const page = await json<PageJson>(await api(sb, token, `${CONTACTS_V}?limit=100&properties=${[...new Set(Object.values(HOSTILE_CONTACTS).map((h) => h.property))].join(',')}`));
+  const byId = new Map(page.results.map((c) => [c.id, c.properties]));
+  for (const [kind, h] of Object.entries(HOSTILE_CONTACTS)) assert.equal(byId.get(h.id)?.[h.property], h.value, kind);
+  const invisibleFirst = Object.values(HOSTILE_CONTACTS).filter((h) => /^[\p{Cc}\p{Cf}\p{Z}]+[=+\-@]/u.test(h.value ?? ''));
+  const starts = new Set(invisibleFirst.map((h) => (h.value ?? '').codePointAt(0)));
+  for (const ch of [0x00, 0x01, 0x07, 0x1b, 0x1f, 0xfeff, 0x200b]) assert.ok(starts.has(ch), `a value starting with U+${ch.toString(16).padStart(4, '0')} then a formula`);
+});
+
+test('the first screens of the default order (last name, A to Z) show ordinary people; hostile values sit further down', async (t) => {
+  const shown = ['firstname', 'lastname', 'email', 'phone', 'mobilephone', 'company', 'jobtitle', 'city', 'country', 'website'];
+  const odd = (name: string, value: string | null | undefined): boolean => {
+    if (value === null || value === undefined) return false;
+    if (name === 'phone' || name === 'mobilephone') return !/^[+(0-9][0-9 ().-]*( ext\. [0-9]+)?$/.test(value);
+    if (value === '') return name === 'firstname' || name === 'lastname';
+    return value.length > 80 || /[\p{Cc}\p{Cf}"]|\p{Extended_Pictographic}/u.test(value) || /^[=+\-@'\p{Z}]/u.test(value);
+  };
+  // the cache's order today (SQLite NOCASE: ASCII case folded, then UTF-8 bytes) and a language-aware one
+  const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a.replace(/[A-Z]/g, (c) => c.toLowerCase())), Buffer.from(b.replace(/[A-Z]/g, (c) => c.toLowerCase())));
+  const collator = new Intl.Collator('en', { sensitivity: 'base' });
+  for (const seed of [1, 2, 3]) {
+    const sb = await sandbox(t, { contacts: 5000, seed });
+    const all = [...sb.admin.allContacts()].filter((c) => c.properties.lastname);
+    assert.ok(all.some((c) => shown.some((name) => odd(name, c.properties[name]))), 'hostile values are still in the data');
+    for (const [order, compare] of [['bytes', byBytes], ['collator', collator.compare]] as const) {
+      const first = [...all].sort((a, b) => compare(a.properties.lastname as string, b.properties.lastname as string) || Number(a.id) - Number(b.id)).slice(0, 100);
+      for (const c of first) {
+        const bad = shown.filter((name) => odd(name, c.properties[name]));
+        assert.deepEqual(bad, [], `seed ${seed}, ${order} order: contact ${c.id} (${c.properties.lastname}) shows ${bad.map((n) => JSON.stringify(c.properties[n])).join(', ')}`);
+      }
+    }
+  }
+});

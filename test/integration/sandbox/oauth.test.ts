@@ -19,7 +19,8 @@ test('authorization_code grant works at the 2026-03, v3 and v1 token paths with 
     assert.equal(body.hub_id, 243_000_111);
     assert.equal(typeof body.user_id, 'number');
     assert.equal(typeof body.token_use, 'string');
-    assert.deepEqual(body.scopes, ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read']);
+    // the programmatic "Connect app" grants what the app asks for, optional scopes included
+    assert.deepEqual(body.scopes, ['oauth', 'crm.objects.contacts.read', 'crm.schemas.contacts.read', 'crm.objects.owners.read', 'crm.lists.read']);
     const { length } = body.access_token;
     assert.ok(length >= 150 && length <= 300, `access token length ${length} (HubSpot's run up to about 300)`);
     assert.match(body.access_token, /^CO[A-Za-z0-9_-]+$/);
@@ -91,7 +92,7 @@ test('codes are single use, expire after 10 minutes, and need the same redirect_
   assert.equal((await json<ErrBody>(badGrant)).error, 'unsupported_grant_type');
 });
 
-test('PKCE S256 is verified whenever a code_challenge was sent', async (t) => {
+test('PKCE S256 is verified whenever a code_challenge was sent, and a verifier for a code issued without one is a downgrade', async (t) => {
   const sb = await sandbox(t, { contacts: 10 });
   const redirectUri = sb.redirectUris[0] as string;
   const base = { grant_type: 'authorization_code', client_id: sb.clientId, client_secret: sb.clientSecret, redirect_uri: redirectUri };
@@ -111,9 +112,13 @@ test('PKCE S256 is verified whenever a code_challenge was sent', async (t) => {
 
   const ok = await postForm(sb, '/oauth/2026-03/token', { ...base, code: sb.admin.authorize({ redirectUri, codeChallenge: challenge }), code_verifier: verifier });
   assert.equal(ok.status, 200);
-  // without a challenge, a verifier is harmless
-  const noChallenge = await postForm(sb, '/oauth/2026-03/token', { ...base, code: sb.admin.authorize({ redirectUri }), code_verifier: verifier });
-  assert.equal(noChallenge.status, 200);
+  // a code issued without a challenge is not redeemed with a verifier (downgrade), and is burnt
+  const plain = sb.admin.authorize({ redirectUri });
+  const downgraded = await postForm(sb, '/oauth/2026-03/token', { ...base, code: plain, code_verifier: verifier });
+  assert.equal(downgraded.status, 400);
+  assert.deepEqual([(await json<ErrBody>(downgraded)).error, (await json<ErrBody>(await postForm(sb, '/oauth/2026-03/token', { ...base, code: plain }))).status], ['invalid_grant', 'BAD_AUTH_CODE']);
+  // without PKCE on either side the code still works (HubSpot does not require it)
+  assert.equal((await postForm(sb, '/oauth/2026-03/token', { ...base, code: sb.admin.authorize({ redirectUri }) })).status, 200);
 });
 
 test('refresh grant issues new access tokens; rotation is configurable', async (t) => {

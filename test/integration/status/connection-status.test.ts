@@ -24,11 +24,16 @@ import type { ConnectionState, StatusView } from '../../../electron/ipc/types.ts
 import { startSandbox } from '../../../sandbox/server.ts';
 import { aesSecretBox } from '../../../electron/preview/aes-secret-box.ts';
 import { openJsonFileStore } from '../../../electron/preview/json-file-store.ts';
+import { freePorts } from '../../support/free-ports.ts';
 import { startTcpRelay } from '../../support/tcp-relay.ts';
 
 const portal = 'acme-sample.hubspot.com';
 
-async function signedInMonitor(t: TestContext, options: { throughRelay?: boolean } = {}) {
+/**
+ * A signed-in monitor whose first check has answered `firstState`. `apiOrigin` points the checks
+ * (not the sign-in) somewhere else, e.g. a port nobody listens on.
+ */
+async function signedInMonitor(t: TestContext, options: { throughRelay?: boolean; apiOrigin?: string; firstState?: ConnectionState } = {}) {
   // A short rate-limit window: after a 429 the client waits for the window to pass, here 0.2 s.
   const sandbox = await startSandbox({ contacts: 20, rateLimit: { max: 110, intervalMs: 200 } });
   t.after(() => sandbox.close());
@@ -70,7 +75,7 @@ async function signedInMonitor(t: TestContext, options: { throughRelay?: boolean
   // The real client, with its waits shortened so the suite stays fast: quick retries, and a 429 is
   // reported at once instead of waited out (each wait is seconds long).
   const client = createHubSpotClient({
-    baseUrl: origin,
+    baseUrl: options.apiOrigin ?? origin,
     tokens: auth.tokens,
     log,
     random: () => 0.5,
@@ -89,7 +94,7 @@ async function signedInMonitor(t: TestContext, options: { throughRelay?: boolean
   });
   monitor.start();
   t.after(() => monitor.stop());
-  await untilState(monitor, 'connected');
+  await untilState(monitor, options.firstState ?? 'connected');
 
   t.after(() => {
     for (const secret of [issued.accessToken, issued.refreshToken!, sandbox.clientSecret]) {
@@ -175,12 +180,34 @@ for (const [what, cutOff] of [
   });
 }
 
-test('sandbox stopped → offline', async (t) => {
+test("a network cut in front of HubSpot (the relay refuses connections) → can't be reached, not offline; restored → connected", async (t) => {
+  const { relay, monitor } = await signedInMonitor(t, { throughRelay: true });
+  await relay!.cut();
+  const cut = await monitor.checkNow();
+  assert.equal(cut.state, 'hubspot-unreachable');
+  assert.equal(cut.label, "HubSpot can't be reached");
+  assert.doesNotMatch(cut.sentence, /internet/);
+  assert.match(cut.sentence, /saved contacts are still here/);
+
+  await relay!.restore();
+  assert.equal((await monitor.checkNow()).state, 'connected');
+});
+
+test("sandbox stopped → can't be reached", async (t) => {
   const { sandbox, monitor } = await signedInMonitor(t);
   await sandbox.close();
   const status = await monitor.checkNow();
-  assert.equal(status.state, 'offline');
+  assert.equal(status.state, 'hubspot-unreachable');
   assert.match(status.sentence, /saved contacts are still here/);
+});
+
+test("HubSpot's address on a port nobody listens on → can't be reached; the OS saying there is no network → offline", async (t) => {
+  const { monitor } = await signedInMonitor(t, { apiOrigin: `http://127.0.0.1:${(await freePorts(1))[0]}`, firstState: 'hubspot-unreachable' });
+  assert.equal((await monitor.checkNow()).state, 'hubspot-unreachable');
+
+  monitor.notifyNetworkChange(false);
+  const offline = await untilState(monitor, 'offline');
+  assert.match(offline.sentence, /Check that this computer is connected to the internet/);
 });
 
 test('network cut → offline and "lost" once; network back → connected by itself and "again" once', async (t) => {

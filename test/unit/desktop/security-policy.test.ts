@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   appEntryUrl,
+  appSchemePrivileges,
   contentSecurityPolicy,
   isAllowedExternalUrl,
   isAllowedNavigation,
@@ -91,4 +92,10 @@ test('the content security policy allows scripts from the app only', () => {
   assert.equal(directives.get('object-src'), "'none'");
   assert.equal(directives.get('frame-ancestors'), "'none'");
   assert.doesNotMatch(contentSecurityPolicy, /unsafe-inline|unsafe-eval|\*/);
+});
+
+test('the app scheme is a standard, secure origin that other origins cannot read (no corsEnabled)', () => {
+  assert.deepEqual(Object.keys(appSchemePrivileges).sort(), ['codeCache', 'secure', 'standard', 'supportFetchAPI']);
+  assert.equal('corsEnabled' in appSchemePrivileges, false);
+  assert.equal('bypassCSP' in appSchemePrivileges, false);
 });

@@ -1,121 +1,137 @@
 /**
- * The tray icons, drawn with plain geometry so they can be regenerated and checked byte for byte.
- * Each state has its own SHAPE (not only its own colour), so it reads for colour-blind users and
- * in macOS template mode, which keeps only the alpha channel:
- *   connected   filled disc with a check mark cut out
- *   syncing     ring with an arrow head (circular arrow)
- *   checking    ring with three dots inside
+ * The tray icons: Contact Desk's own glyph (the person of the app icon) with a status badge in the
+ * lower right corner, drawn with plain geometry on a 16 × 16 grid so they can be regenerated and
+ * checked byte for byte. Each badge has its own SHAPE, not only its own colour, so it reads for
+ * colour-blind users and in macOS template mode, which keeps only the alpha channel:
+ *   connected   disc with a check mark cut out
+ *   syncing     circular arrow
+ *   checking    three dots
  *   warning     triangle with an exclamation mark cut out
- *   error       filled disc with a cross cut out
- *   signed-out  plain ring
+ *   error       disc with a cross cut out
+ *   signed-out  no badge, and the glyph dimmed
+ *
+ * Taskbars and panels may be light, dark or the user's accent colour, and only Windows says which
+ * (and not for an accent colour). So one set of icons reads on all of them: every fill is a
+ * mid-tone with a contrast of at least 3:1 against both a light and a dark bar, and a thin white
+ * outline round glyph and badge makes the edge stand out on dark bars (on light ones it vanishes).
+ * The same outline is the gap that separates the badge from the glyph.
  */
 import type { TrayIconId } from '../tray-model.ts';
 import { trayIconIds } from '../tray-model.ts';
+import { personShape } from './person-mark.ts';
+import { circle, grow, polygon, roundedSquare, stroke, subtract, union, type Shape } from './shapes.ts';
 
-/** Shapes are described on a 16 × 16 grid (y grows downwards) and scaled to the output size. */
-type Region = (x: number, y: number) => boolean;
 type Rgb = readonly [number, number, number];
 
-interface Layer {
-  /** 'shape' paints the icon's colour (black in template mode); 'mark' paints the contrasting mark (cut out in template mode). */
-  paint: 'shape' | 'mark';
-  region: Region;
+interface Badge {
+  colour: Rgb;
+  shape: Shape;
+  /** Drawn white on the badge in colour, cut out of it in template mode. */
+  mark?: Shape;
 }
 
 interface IconDesign {
-  colour: Rgb;
-  markColour: Rgb;
-  layers: Layer[];
+  /** Signed out: the glyph alone, dimmed (grey in colour, half transparent in template mode). */
+  dimmed: boolean;
+  badge: Badge | null;
 }
 
-const centre = 8;
 const white: Rgb = [255, 255, 255];
-const nearBlack: Rgb = [33, 33, 33];
+const appBlue: Rgb = [0x2f, 0x6f, 0xde];
+const dimmedGrey: Rgb = [0x7a, 0x7a, 0x7a];
+/** The macOS menu bar shows a template image at this opacity as "inactive". */
+const dimmedTemplateAlpha = 0.5;
+const outlineWidth = 1;
 
-// Squared distances only: plain IEEE arithmetic gives the same pixels on every machine and Node
-// version, which the test comparing the committed files relies on.
-const squaredDistance = (x: number, y: number, cx: number, cy: number) => (x - cx) * (x - cx) + (y - cy) * (y - cy);
+/** The glyph: the app icon's person, 14 units tall, a little left of centre to leave room for the badge. */
+export const glyph: Shape = personShape(1.5, 1, 14);
 
-function squaredDistanceToSegment(x: number, y: number, [ax, ay]: readonly [number, number], [bx, by]: readonly [number, number]): number {
-  const dx = bx - ax;
-  const dy = by - ay;
-  const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
-  return squaredDistance(x, y, ax + t * dx, ay + t * dy);
+/** Badges sit on a disc of this size in the lower right corner (a triangle and the dots fill about the same area). */
+const badgeCentre = 11.5;
+const badgeRadius = 4;
+const at = (dx: number, dy: number) => [badgeCentre + dx, badgeCentre + dy] as const;
+
+const badges: Record<Exclude<TrayIconId, 'signed-out'>, Badge> = {
+  connected: {
+    colour: [0x38, 0x8e, 0x3c],
+    shape: circle(badgeCentre, badgeCentre, badgeRadius),
+    mark: stroke(1.4, at(-2, 0), at(-1, 1), at(2, -2)),
+  },
+  syncing: {
+    colour: [0x00, 0x89, 0x7b],
+    // A ring open from 12 to 3 o'clock, with an arrow head at 12 pointing clockwise.
+    shape: union(
+      subtract(subtract(circle(badgeCentre, badgeCentre, 4), circle(badgeCentre, badgeCentre, 1.8)), polygon(at(0, 0), at(0, -5), at(5, -5), at(5, -2.2))),
+      polygon(at(-0.4, -5.3), at(-0.4, -0.5), at(2.6, -2.9)),
+    ),
+  },
+  checking: {
+    colour: [0x60, 0x7d, 0x8b],
+    // Whole pixels at 16 px (2 × 2 each, a pixel apart), corners rounded so they read as dots.
+    shape: union(...[9, 12, 15].map((x) => roundedSquare(x, 13, 1, 0.6))),
+  },
+  warning: {
+    colour: [0xb2, 0x6a, 0x00],
+    // Corners rounded by growing a smaller triangle.
+    shape: grow(polygon(at(0, -3.4), at(3.6, 3.5), at(-3.6, 3.5)), 0.5),
+    mark: union(stroke(1.3, at(0, -1.5), at(0, 0)), circle(badgeCentre, badgeCentre + 2, 0.75)),
+  },
+  error: {
+    colour: [0xd3, 0x2f, 0x2f],
+    shape: circle(badgeCentre, badgeCentre, badgeRadius),
+    mark: union(stroke(1.2, at(-2, -2), at(2, 2)), stroke(1.2, at(2, -2), at(-2, 2))),
+  },
+};
+
+/** The badge's outline (no mark), for the tests that check the gap between badge and glyph. */
+export const badgeShape = (id: TrayIconId): Shape | null => designs[id].badge?.shape ?? null;
+
+const designs: Record<TrayIconId, IconDesign> = {
+  connected: { dimmed: false, badge: badges.connected },
+  syncing: { dimmed: false, badge: badges.syncing },
+  checking: { dimmed: false, badge: badges.checking },
+  warning: { dimmed: false, badge: badges.warning },
+  error: { dimmed: false, badge: badges.error },
+  'signed-out': { dimmed: true, badge: null },
+};
+
+/** What covers a point of the icon, topmost first. */
+type Paint = 'mark' | 'badge' | 'glyph' | 'outline';
+
+interface Layers {
+  paintAt(x: number, y: number): Paint | null;
 }
 
-const disc = (radius: number, cx = centre, cy = centre): Region => (x, y) => squaredDistance(x, y, cx, cy) <= radius * radius;
-const ring = (inner: number, outer: number): Region => (x, y) => {
-  const d = squaredDistance(x, y, centre, centre);
-  return d >= inner * inner && d <= outer * outer;
-};
-const stroke = (width: number, ...points: (readonly [number, number])[]): Region => {
-  const limit = (width / 2) * (width / 2);
-  const segments = points.slice(1).map((end, i) => [points[i]!, end] as const);
-  return (x, y) => segments.some(([start, end]) => squaredDistanceToSegment(x, y, start, end) <= limit);
-};
-
-function triangle(a: readonly [number, number], b: readonly [number, number], c: readonly [number, number]): Region {
-  const side = (p: readonly [number, number], q: readonly [number, number], x: number, y: number) => (q[0] - p[0]) * (y - p[1]) - (q[1] - p[1]) * (x - p[0]);
-  return (x, y) => {
-    const s1 = side(a, b, x, y);
-    const s2 = side(b, c, x, y);
-    const s3 = side(c, a, x, y);
-    return (s1 >= 0 && s2 >= 0 && s3 >= 0) || (s1 <= 0 && s2 <= 0 && s3 <= 0);
+function layersOf({ badge }: IconDesign): Layers {
+  if (badge === null) {
+    const outline = grow(glyph, outlineWidth);
+    return { paintAt: (x, y) => (glyph(x, y) <= 0 ? 'glyph' : outline(x, y) <= 0 ? 'outline' : null) };
+  }
+  const mark = badge.mark ?? (() => Infinity);
+  const visibleGlyph = subtract(glyph, grow(badge.shape, outlineWidth));
+  const outline = grow(union(glyph, badge.shape), outlineWidth);
+  return {
+    paintAt(x, y) {
+      if (badge.shape(x, y) <= 0) return mark(x, y) <= 0 ? 'mark' : 'badge';
+      if (visibleGlyph(x, y) <= 0) return 'glyph';
+      return outline(x, y) <= 0 ? 'outline' : null;
+    },
   };
 }
 
-const union = (...regions: Region[]): Region => (x, y) => regions.some((region) => region(x, y));
-const minus = (region: Region, hole: Region): Region => (x, y) => region(x, y) && !hole(x, y);
-
-/** The gap in the syncing ring: the top-right sector from 12 o'clock to about 40° above 3 o'clock. */
-const syncGap: Region = (x, y) => x > centre && y < centre && centre - y > (x - centre) * 0.84;
-
-const designs: Record<TrayIconId, IconDesign> = {
-  connected: {
-    colour: [46, 125, 50],
-    markColour: white,
-    layers: [
-      { paint: 'shape', region: disc(7.5) },
-      { paint: 'mark', region: stroke(2, [4.4, 8.3], [7, 10.9], [11.7, 5.6]) },
-    ],
-  },
-  syncing: {
-    colour: [21, 101, 192],
-    markColour: white,
-    layers: [
-      {
-        paint: 'shape',
-        region: union(minus(ring(4.1, 6.3), syncGap), triangle([7.4, 0.3], [7.4, 5.7], [10.9, 3])),
-      },
-    ],
-  },
-  checking: {
-    colour: [84, 110, 122],
-    markColour: white,
-    layers: [{ paint: 'shape', region: union(ring(5.9, 7.5), disc(1.2, 4.9), disc(1.2, 8), disc(1.2, 11.1)) }],
-  },
-  warning: {
-    colour: [249, 168, 37],
-    markColour: nearBlack,
-    layers: [
-      { paint: 'shape', region: triangle([8, 0.6], [15.6, 14.8], [0.4, 14.8]) },
-      { paint: 'mark', region: union(stroke(2, [8, 5.4], [8, 9.6]), disc(1.15, 8, 12.3)) },
-    ],
-  },
-  error: {
-    colour: [198, 40, 40],
-    markColour: white,
-    layers: [
-      { paint: 'shape', region: disc(7.5) },
-      { paint: 'mark', region: union(stroke(2, [5.3, 5.3], [10.7, 10.7]), stroke(2, [10.7, 5.3], [5.3, 10.7])) },
-    ],
-  },
-  'signed-out': {
-    colour: [117, 117, 117],
-    markColour: white,
-    layers: [{ paint: 'shape', region: ring(5.9, 7.5) }],
-  },
-};
+/** Colour and opacity of each paint; null: transparent. */
+function palette(design: IconDesign, template: boolean): Record<Paint, { colour: Rgb; alpha: number } | null> {
+  if (template) {
+    const black: Rgb = [0, 0, 0];
+    return { mark: null, outline: null, badge: { colour: black, alpha: 1 }, glyph: { colour: black, alpha: design.dimmed ? dimmedTemplateAlpha : 1 } };
+  }
+  return {
+    mark: { colour: white, alpha: 1 },
+    outline: { colour: white, alpha: 1 },
+    badge: design.badge ? { colour: design.badge.colour, alpha: 1 } : null,
+    glyph: { colour: design.dimmed ? dimmedGrey : appBlue, alpha: 1 },
+  };
+}
 
 export interface RenderedIcon {
   width: number;
@@ -129,6 +145,8 @@ const supersampling = 8;
 
 export function renderTrayIcon(id: TrayIconId, size: number, template: boolean): RenderedIcon {
   const design = designs[id];
+  const layers = layersOf(design);
+  const paints = palette(design, template);
   const scale = 16 / size;
   const rgba = new Uint8Array(size * size * 4);
   const samples = supersampling * supersampling;
@@ -142,19 +160,17 @@ export function renderTrayIcon(id: TrayIconId, size: number, template: boolean):
       let a = 0;
       for (let sy = 0; sy < supersampling; sy++) {
         for (let sx = 0; sx < supersampling; sx++) {
-          const x = (px + (sx + 0.5) / supersampling) * scale;
-          const y = (py + (sy + 0.5) / supersampling) * scale;
-          const paint = topmostPaint(design.layers, x, y);
-          if (paint === null || (template && paint === 'mark')) continue;
-          const colour = template ? ([0, 0, 0] as const) : paint === 'shape' ? design.colour : design.markColour;
-          r += colour[0];
-          g += colour[1];
-          b += colour[2];
-          a += 1;
+          const paint = layers.paintAt((px + (sx + 0.5) / supersampling) * scale, (py + (sy + 0.5) / supersampling) * scale);
+          const fill = paint === null ? null : paints[paint];
+          if (fill === null) continue;
+          r += fill.colour[0] * fill.alpha;
+          g += fill.colour[1] * fill.alpha;
+          b += fill.colour[2] * fill.alpha;
+          a += fill.alpha;
         }
       }
-      const offset = (py * size + px) * 4;
       if (a === 0) continue;
+      const offset = (py * size + px) * 4;
       rgba[offset] = Math.round(r / a);
       rgba[offset + 1] = Math.round(g / a);
       rgba[offset + 2] = Math.round(b / a);
@@ -162,14 +178,6 @@ export function renderTrayIcon(id: TrayIconId, size: number, template: boolean):
     }
   }
   return { width: size, height: size, rgba };
-}
-
-function topmostPaint(layers: Layer[], x: number, y: number): Layer['paint'] | null {
-  for (let i = layers.length - 1; i >= 0; i--) {
-    const layer = layers[i]!;
-    if (layer.region(x, y)) return layer.paint;
-  }
-  return null;
 }
 
 export interface TrayIconFile {
@@ -180,17 +188,18 @@ export interface TrayIconFile {
 }
 
 /**
- * Every file the tray uses: `{id}.png` (16 px) and `{id}@2x.png` (32 px) in colour for Windows and
- * Linux, and `{id}Template.png` / `{id}Template@2x.png` (black + alpha) that macOS tints for light
- * and dark menu bars. Electron picks the @2x file on its own on high-density screens.
+ * Electron loads `{name}.png` and picks the file for the screen's scale by its suffix: 16 px at
+ * 100 %, `@1.5x` (24 px) at 150 %, `@2x` (32 px) at 200 %. `{id}.png` in colour is for Windows and
+ * Linux; `{id}Template.png` (black + alpha) is what macOS tints for light and dark menu bars.
  */
+export const trayIconScales = [
+  { size: 16, suffix: '' },
+  { size: 24, suffix: '@1.5x' },
+  { size: 32, suffix: '@2x' },
+] as const;
+
 export const trayIconFiles: readonly TrayIconFile[] = trayIconIds.flatMap((icon) =>
   [false, true].flatMap((template) =>
-    [16, 32].map((size) => ({
-      fileName: `${icon}${template ? 'Template' : ''}${size === 32 ? '@2x' : ''}.png`,
-      icon,
-      template,
-      size,
-    })),
+    trayIconScales.map(({ size, suffix }) => ({ fileName: `${icon}${template ? 'Template' : ''}${suffix}.png`, icon, template, size })),
   ),
 );

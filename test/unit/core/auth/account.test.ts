@@ -9,6 +9,11 @@ test('an account with every requested scope has nothing missing', () => {
   assert.deepEqual(account, { hubId: 42, domain: 'acme.com', userEmail: 'ana@acme.com', scopes: [...requested, 'extra'], missingScopes: [] });
 });
 
+test('the HubSpot user id is kept when HubSpot gives one, so the signed-in user can be matched to their owner', () => {
+  const account = accountFromIntrospection({ active: true, hubId: 42, hubDomain: 'acme.com', userEmail: 'ana@acme.com', userId: 9001, scopes: requested }, requested);
+  assert.equal(account.userId, 9001);
+});
+
 test('each missing scope says what it blocks, in plain words', () => {
   assert.deepEqual(missingScopes(requested, ['oauth']), [
     { scope: 'crm.objects.contacts.read', blocks: 'seeing and syncing contacts' },

@@ -22,10 +22,38 @@ test("HubSpot's error statuses become kinds and plain sentences", () => {
   }
 });
 
-test('a refused connection means offline', async () => {
+test("a refused connection means HubSpot can't be reached (the network answered), with the system's code for the log", async () => {
   const port = await closedPort();
   const failure = await fetch(`http://127.0.0.1:${port}/`).catch((error: unknown) => error);
-  assert.equal(errorForNetworkFailure(failure)?.kind, 'offline');
+  const error = errorForNetworkFailure(failure);
+  assert.equal(error?.kind, 'hubspot-unreachable');
+  assert.match(error!.message, /^HubSpot can't be reached: this computer's network is working/);
+  assert.doesNotMatch(error!.message, /internet/);
+  assert.deepEqual(error!.details, { code: 'ECONNREFUSED' });
+});
+
+/** What undici throws when connecting fails: TypeError('fetch failed') caused by the system's error. */
+const fetchFailed = (...codes: string[]) => {
+  const causes = codes.map((code) => Object.assign(new Error(`connect ${code}`), { code }));
+  const cause = causes.length === 1 ? causes[0]! : Object.assign(new AggregateError(causes), { code: codes[0] });
+  return new TypeError('fetch failed', { cause });
+};
+
+test('silence or no way out means offline; an answer that is not HubSpot means unreachable', () => {
+  const rule: [string[], string][] = [
+    [['ENOTFOUND'], 'hubspot-unreachable'], // a name server answered: no such name
+    [['CERT_HAS_EXPIRED'], 'hubspot-unreachable'], // a server answered, with a certificate that is not HubSpot's
+    [['ERR_TLS_CERT_ALTNAME_INVALID'], 'hubspot-unreachable'],
+    [['EAI_AGAIN'], 'offline'], // no name server answered
+    [['ENETUNREACH'], 'offline'],
+    [['EHOSTUNREACH'], 'offline'],
+    [['UND_ERR_CONNECT_TIMEOUT'], 'offline'], // nobody answered the connection attempt
+    // Happy eyeballs: IPv6 had no route, IPv4 was refused; the refusal proves the network works.
+    [['ENETUNREACH', 'ECONNREFUSED'], 'hubspot-unreachable'],
+    [['ECONNRESET'], 'hubspot-down'],
+  ];
+  for (const [codes, kind] of rule) assert.equal(errorForNetworkFailure(fetchFailed(...codes))?.kind, kind, codes.join(' + '));
+  assert.match(errorForNetworkFailure(fetchFailed('EAI_AGAIN'))!.message, /Check your internet connection/);
 });
 
 test('a timeout means HubSpot did not answer; an abort is a cancellation; other errors are not network failures', () => {

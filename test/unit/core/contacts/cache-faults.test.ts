@@ -48,15 +48,19 @@ test('a reader that crashes: its call fails with a sentence, the page is told "r
   assert.equal(await cache.count('ann'), 1);
 });
 
-test('the writer crashing: the calls in flight fail, nothing saved before is lost, and a new writer carries on', { timeout: 120_000 }, async (t) => {
+test('the writer crashing: the calls in flight fail, nothing saved before is lost, and a new writer carries on with the next sync', { timeout: 120_000 }, async (t) => {
   const { cache, statuses, ready } = openTemp(t);
   await cache.upsertContacts([person(1, 'Ann')], { watermark: 1 });
   await assert.rejects(cache.removeContacts(['crash now']), failsWith('internal', /restart the part that saves your contacts/));
   await ready();
   assert.deepEqual(statuses, ['reloading', 'ready']);
   assert.equal((await cache.syncState()).watermark, 1);
+  // the stopping sync's last pages carry resume points that count lost pages as written: refused
+  await assert.rejects(cache.upsertContacts([person(3, 'Late')], { watermark: 3 }), failsWith('internal', /restart the part that saves/));
+  await cache.resumeWrites();
   await cache.upsertContacts([person(2, 'Bo')], { watermark: 2 });
   assert.equal(await cache.count(), 2);
+  assert.equal((await cache.syncState()).watermark, 2);
 });
 
 test('a writer that stops answering is taken to hang and replaced', { timeout: 120_000 }, async (t) => {
@@ -71,6 +75,7 @@ test('a writer that stops answering is taken to hang and replaced', { timeout: 1
   await failed;
   await ready();
   assert.deepEqual(statuses, ['reloading', 'ready']);
+  await cache.resumeWrites();
   await cache.upsertContacts([person(2, 'Bo')]);
   assert.equal(await cache.count(), 2);
 });
@@ -110,7 +115,13 @@ test('a full disk while pages are written: the disk-full sentence, and what is k
   assert.ok(saved > 0, 'some pages fitted');
   assert.equal(await keptAsSaid(), saved);
 
-  // pages queued faster than they are written share transactions: still nothing half kept
+  // pages the stopping sync still sends (their resume points count the lost page as written) are refused
+  // (even one small enough to fit)
+  await assert.rejects(cache.upsertContacts([person(100_000, 'Tiny')], { watermark: saved + 2 }), failsWith('disk-full', /disk is full/));
+  assert.equal(await keptAsSaid(), saved);
+
+  // the next sync: pages queued faster than they are written share transactions, still nothing half kept
+  await cache.resumeWrites();
   const outcomes = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => cache.upsertContacts(page(saved + i), { watermark: saved + i + 1 })));
   const answeredSaved = outcomes.filter((outcome) => outcome.status === 'fulfilled').length;
   for (const outcome of outcomes) if (outcome.status === 'rejected') failsWith('disk-full', /disk is full/)(outcome.reason);

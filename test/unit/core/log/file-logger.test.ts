@@ -4,6 +4,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileLogger } from '../../../../electron/core/log/file-logger.ts';
+import { asUnprivilegedUser, unprivilegedSkipReason } from '../../../support/unprivileged.ts';
 
 function tempDir(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'contact-desk-log-'));
@@ -100,17 +101,21 @@ test('a folder emptied while the app runs gets a fresh file', (t) => {
   assert.deepEqual(readLines(log.file).map((entry) => entry.message), ['after']);
 });
 
-test('a log that cannot be written never throws, and says later how many lines were lost', { skip: process.getuid?.() === 0 ? 'root ignores file permissions' : false }, (t) => {
+test('a log that cannot be written never throws, and says later how many lines were lost', { skip: unprivilegedSkipReason() }, (t) => {
+  // Root ignores file permissions, so as root (CI containers) this runs as `nobody`.
   const dir = tempDir(t);
-  const log = createFileLogger({ dir });
-  chmodSync(dir, 0o500);
-  assert.doesNotThrow(() => {
-    log.info('lost 1');
-    log.info('lost 2');
+  const messages = asUnprivilegedUser([dir], () => {
+    const log = createFileLogger({ dir });
+    chmodSync(dir, 0o500);
+    assert.doesNotThrow(() => {
+      log.info('lost 1');
+      log.info('lost 2');
+    });
+    chmodSync(dir, 0o700);
+    log.info('back');
+    return readLines(log.file).map((entry) => entry.message);
   });
-  chmodSync(dir, 0o700);
-  log.info('back');
-  assert.deepEqual(readLines(log.file).map((entry) => entry.message), ['2 earlier log lines could not be written', 'back']);
+  assert.deepEqual(messages, ['2 earlier log lines could not be written', 'back']);
 });
 
 test('a log that cannot be written never throws (path blocked by a file)', (t) => {
@@ -128,4 +133,11 @@ test('log files are readable by their owner only', { skip: process.platform === 
   const log = createFileLogger({ dir: tempDir(t) });
   log.info('private');
   assert.equal(statSync(log.file).mode & 0o777, 0o600);
+});
+
+test('a log folder left readable by others is closed to them when the logger starts', { skip: process.platform === 'win32' ? 'no POSIX modes on Windows' : false }, (t) => {
+  const dir = tempDir(t);
+  chmodSync(dir, 0o755);
+  createFileLogger({ dir }).info('private');
+  assert.equal(statSync(dir).mode & 0o777, 0o700);
 });

@@ -137,8 +137,105 @@ test('strings nested in arrays, maps and sets are redacted; odd values do not th
   assert.match(text, /"big":"10"/);
 });
 
-test('very long strings are cut', () => {
-  const text = redactText('x'.repeat(10_000));
+test('very long strings are cut, and say how long they were', () => {
+  const text = redactText(`${'word '.repeat(2_000)}`);
   assert.ok(text.length < 4100);
-  assert.match(text, /6000 more characters/);
+  assert.match(text, /cut from 10000 characters/);
 });
+
+test('email addresses in any script, with a full-width at, or URL-encoded are replaced', () => {
+  const addresses = [
+    'józef.wałęsa@przykład.pl',
+    'jane@bücher.example',
+    '用户@例子.广告',
+    'müller@straße.de',
+    'pelé@exemplo.com.br',
+    'ivan.petrov@почта.рф',
+    'jane＠acme.com',
+    'jane﹫acme.com',
+    'jane@例子。广告',
+    'jane%40acme.com',
+    'jane.doe%2Bsales%40acme-corp.co.uk',
+    'jane%2540acme.com',
+    'jos%C3%A9%40b%C3%BCcher.example',
+  ];
+  for (const address of addresses) {
+    const text = redactText(`contact ${address} was skipped`);
+    assert.equal(text, 'contact [email] was skipped', address);
+  }
+  const query = redactText('GET /search?email=jane%40acme.com&limit=10');
+  assert.equal(query, 'GET /search?email=[email]&limit=10');
+});
+
+test('fields named pwd, pass, creds, key and the like are replaced; look-alike words are not', () => {
+  const value = redact({
+    pwd: 'p1',
+    pass: 'p2',
+    dbPass: 'p3',
+    creds: 'c1',
+    smtp_creds: 'c2',
+    key: 'k1',
+    apiKey: 'k2',
+    signing_key: 'k3',
+    'X-Api-Key': 'k4',
+    sessionId: 's1',
+    signature: 's2',
+    keyboard: 'us',
+    passed: 3,
+    monkey: 'george',
+    compass: 'north',
+  });
+  assert.deepEqual(value, {
+    pwd: redacted,
+    pass: redacted,
+    dbPass: redacted,
+    creds: redacted,
+    smtp_creds: redacted,
+    key: redacted,
+    apiKey: redacted,
+    signing_key: redacted,
+    'X-Api-Key': redacted,
+    sessionId: redacted,
+    signature: redacted,
+    keyboard: 'us',
+    passed: 3,
+    monkey: 'george',
+    compass: 'north',
+  });
+});
+
+test('the same secret names in URLs, forms and JSON text are replaced', () => {
+  const text = redactText('login?user=bob&pwd=hunter2&pass=swordfish&key=k-1 {"creds":"c-2","apiKey":"k-3","session":"s-4"}');
+  assertNoSecret(text, 'hunter2', 'swordfish', 'k-1', 'c-2', 'k-3', 's-4');
+  assert.match(text, /user=bob/);
+});
+
+test('no fragment of a token or an address survives at the length limit', () => {
+  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkphbmUgRG9lIn0.c2lnbmF0dXJlLXZhbHVlLXRoYXQtaXMtbG9uZw';
+  for (const secret of [accessToken, jwt, uuidRefreshToken, 'jane.o.doe@acme-corp.co.uk', verifier]) {
+    const fragments = Array.from({ length: secret.length - 5 }, (_, from) => secret.slice(from, from + 6)).filter((fragment) => !/[.-]/.test(fragment));
+    // The secret starts at every offset around the limit, so the cut falls everywhere inside it.
+    for (let start = 4000 - secret.length - 2; start <= 4002; start += 1) {
+      const tail = redactText(`${'x'.repeat(start - 1)} ${secret} and more text after it`).slice(-(secret.length + 60));
+      const left = fragments.find((fragment) => tail.includes(fragment));
+      assert.equal(left, undefined, `a cut at ${4000 - start} characters into the secret left "${left}"`);
+    }
+  }
+});
+
+test('no fragment survives either when redactions made the text shorter than the limit', () => {
+  // 50 access tokens shrink to 50 × "[redacted]", so the redacted window is under the limit and
+  // its own end (where the text was first bounded) is what gets cut.
+  const tokens = `${accessToken} `.repeat(50);
+  for (const secret of [accessToken, uuidRefreshToken, 'jane.o.doe@acme-corp.co.uk', verifier]) {
+    const fragments = Array.from({ length: secret.length - 5 }, (_, from) => secret.slice(from, from + 6)).filter((fragment) => !/[.-]/.test(fragment));
+    for (let into = 1; into < secret.length; into += 1) {
+      const pad = 5024 - into - tokens.length;
+      const filler = 'y '.repeat(Math.floor(pad / 2)) + ' '.repeat(pad % 2);
+      const text = redactText(`${tokens}${filler}${secret} and more`);
+      const left = fragments.find((fragment) => text.includes(fragment));
+      assert.equal(left, undefined, `bounding the text ${into} characters into the secret left "${left}"`);
+    }
+  }
+});
+

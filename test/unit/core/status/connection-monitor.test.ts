@@ -246,6 +246,22 @@ test('after a wake or the network coming back, one check once things settle', as
   assert.equal(h.calls.length, 4);
 });
 
+test("what the OS says about the network decides between offline and HubSpot can't be reached", async () => {
+  const h = setUp();
+  h.failWith('hubspot-unreachable');
+  h.monitor.start();
+  await h.clock.settle();
+  assert.equal(h.monitor.status().state, 'hubspot-unreachable', 'the OS has not said the network is gone');
+
+  h.monitor.notifyNetworkChange(false);
+  await h.clock.settle();
+  assert.equal(h.monitor.status().state, 'offline', 'with no network at all, a refused connection is no news about HubSpot');
+
+  h.monitor.notifyNetworkChange(true);
+  await h.clock.advance(3 * second);
+  assert.equal(h.monitor.status().state, 'hubspot-unreachable');
+});
+
 test('a new interval setting re-plans the next check from the last one', async () => {
   const h = setUp();
   h.monitor.start();

@@ -21,6 +21,9 @@ const cases: { name: string; inputs: Partial<StatusInputs>; state: ConnectionSta
   { name: 'check worked', inputs: {}, state: 'connected', label: 'Connected', command: null },
   { name: 'sync running', inputs: { sync: { ...idleSync, running: true, kind: 'full' } }, state: 'syncing', label: 'Syncing', command: null },
   { name: 'no network', inputs: { lastOutcome: failed('offline') }, state: 'offline', label: 'Offline', command: 'check-connection' },
+  { name: "HubSpot's address refused, the OS says online", inputs: { lastOutcome: failed('hubspot-unreachable') }, state: 'hubspot-unreachable', label: "HubSpot can't be reached", command: 'check-connection' },
+  { name: "HubSpot's address refused, the OS says no network", inputs: { lastOutcome: failed('hubspot-unreachable'), networkOnline: false }, state: 'offline', label: 'Offline', command: 'check-connection' },
+  { name: 'no route, the OS says online', inputs: { lastOutcome: failed('offline'), networkOnline: true }, state: 'offline', label: 'Offline', command: 'check-connection' },
   { name: 'HubSpot 5xx', inputs: { lastOutcome: failed('hubspot-down') }, state: 'hubspot-unavailable', label: 'HubSpot not responding', command: 'check-connection' },
   { name: 'timed out', inputs: { lastOutcome: failed('timed-out') }, state: 'hubspot-unavailable', label: 'HubSpot not responding', command: 'check-connection' },
   { name: 'unusable answer', inputs: { lastOutcome: failed('hubspot-error') }, state: 'hubspot-unavailable', label: 'HubSpot not responding', command: 'check-connection' },
@@ -99,7 +102,15 @@ test('scopes missing from the sign-in show as missing permissions, naming what t
 });
 
 test('offline and outage sentences say the saved contacts are still usable', () => {
-  for (const kind of ['offline', 'hubspot-down', 'daily-limit'] as const) {
+  for (const kind of ['offline', 'hubspot-unreachable', 'hubspot-down', 'daily-limit'] as const) {
     assert.match(view({ lastOutcome: failed(kind) }).sentence, /saved contacts are still here, and you can export them\./);
   }
+});
+
+test('only "Offline" tells the user to check their internet connection', () => {
+  assert.match(view({ lastOutcome: failed('offline') }).sentence, /Check that this computer is connected to the internet/);
+  for (const kind of ['hubspot-unreachable', 'hubspot-down'] as const) {
+    assert.doesNotMatch(view({ lastOutcome: failed(kind) }).sentence, /internet/, kind);
+  }
+  assert.match(view({ lastOutcome: failed('hubspot-unreachable') }).sentence, /This computer is online, but it can't connect to HubSpot's address/);
 });

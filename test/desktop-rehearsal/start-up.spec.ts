@@ -1,0 +1,103 @@
+/**
+ * Start-up when something is wrong with the installed copy or its data: the app reaches its error
+ * dialog and exits (broken settings, a data folder that cannot be made, no HubSpot app), or keeps a
+ * damaged settings file aside and starts; a data folder that does not exist yet is made before
+ * Electron is told about it (app.setPath throws for a missing folder).
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Browser } from '@playwright/test';
+import { expectCleanRun, logLines } from './harness/expectations.ts';
+import { launchApp, type LaunchOptions, type RehearsedApp } from './harness/launch.ts';
+import { startWorld, type RehearsalWorld } from './harness/world.ts';
+
+let world: RehearsalWorld;
+let app: RehearsedApp | null = null;
+
+test.beforeEach(async () => {
+  world = await startWorld({ sandbox: { contacts: 5 } });
+});
+// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures from this pattern
+test.afterEach(async ({}, testInfo) => {
+  if (app && testInfo.status !== testInfo.expectedStatus) await testInfo.attach('rehearsal records', { body: `${app.summary()}\n\nApp output:\n${app.output}`, contentType: 'text/plain' });
+  await app?.dispose();
+  app = null;
+  await world.dispose();
+});
+
+async function launch(browser: Browser, options: Partial<LaunchOptions> = {}): Promise<RehearsedApp> {
+  app = await launchApp({ browser, home: world.home, resources: world.resources, ...options });
+  return app;
+}
+
+/** The app said why in its error box, named its log, exited with 1, and never opened a window. */
+async function expectStartupError(started: RehearsedApp, sentence: RegExp): Promise<void> {
+  expect(await started.exited).toEqual({ code: 1, signal: null });
+  const [box, ...more] = started.find('dialog.showErrorBox');
+  expect(more).toEqual([]);
+  expect(box?.title).toBe('Contact Desk cannot start');
+  expect(String(box?.content)).toMatch(sentence);
+  expect(String(box?.content)).toMatch(/Details are in the log: .*contact-desk\.log$/);
+  expect(started.find('BrowserWindow.new')).toEqual([]);
+  expect(started.find('Tray.new')).toEqual([]);
+  expectCleanRun(started);
+}
+
+test('broken settings in the build: the error dialog says which, and the app exits', async ({ browser }) => {
+  writeFileSync(join(world.resources, 'config.json'), '{ "HUBSPOT_CLIENT_ID": "abc", ');
+  await expectStartupError(await launch(browser), /The configuration file .*config\.json is not valid JSON\. Fix it or remove it\./);
+});
+
+test('a build without the HubSpot app settings says so instead of showing an empty app', async ({ browser }) => {
+  writeFileSync(join(world.resources, 'config.json'), '{}\n');
+  await expectStartupError(await launch(browser), /has no HubSpot app set up/);
+});
+
+test('a data folder that cannot be created is a configuration error with its reason', async ({ browser }) => {
+  writeFileSync(join(world.home, 'not-a-folder'), 'x');
+  const dataDir = join(world.home, 'not-a-folder', 'Contact Desk');
+  const started = await launch(browser, { env: { CONTACT_DESK_DATA_DIR: dataDir } });
+  await expectStartupError(started, /could not create its data folder ".*not-a-folder\/Contact Desk": part of that path is a file, not a folder\./);
+  expect(started.find('app.setPath')).toEqual([]);
+});
+
+test('a data folder that does not exist yet is created before Electron is told about it', async ({ browser }) => {
+  const dataDir = join(world.home, 'IT managed', 'Contact Desk data');
+  const started = await launch(browser, { env: { CONTACT_DESK_DATA_DIR: dataDir } });
+  await expect((await started.mainPage()).getByRole('button', { name: 'Connect to HubSpot' })).toBeVisible();
+  expect(started.find('app.setPath')).toEqual([{ name: 'userData', path: dataDir }]);
+  // The single-instance lock and the logs follow the data folder.
+  expect(existsSync(join(dataDir, 'SingletonLock'))).toBe(true);
+  expect(logLines(dataDir).some((line) => line.message === 'app: starting')).toBe(true);
+  await started.call('os.quit', {});
+  expect(await started.exited).toEqual({ code: 0, signal: null });
+  expectCleanRun(started);
+});
+
+test('a damaged settings file is kept aside for support and the app starts afresh', async ({ browser }) => {
+  mkdirSync(world.userData, { recursive: true });
+  writeFileSync(join(world.userData, 'contact-desk-store.json'), '{"auth.tokens": "abc", "desktop.closedTo');
+  const started = await launch(browser);
+  await expect((await started.mainPage()).getByRole('button', { name: 'Connect to HubSpot' })).toBeVisible();
+  expect(readdirSync(world.userData).filter((name) => /^contact-desk-store\.damaged-\d+\.json$/.test(name))).toHaveLength(1);
+  expect(logLines(world.userData).some((line) => line.message === 'store: the settings file could not be read; starting with a fresh one')).toBe(true);
+  await started.call('os.quit', {});
+  expect(await started.exited).toEqual({ code: 0, signal: null });
+  expectCleanRun(started);
+});
+
+test('the end of the OS session quits (after the core has closed); a cancelled one leaves closing as hiding', async ({ browser }) => {
+  const started = await launch(browser);
+  const page = await started.mainPage();
+  await expect(page.getByRole('button', { name: 'Connect to HubSpot' })).toBeVisible();
+  // Windows asks first; another program (or the user) cancels: closing the window still hides it.
+  await started.call('os.emit', { target: 'window', event: 'query-session-end' });
+  await started.call('user.closeWindow', { windowId: 1 });
+  expect(started.find('BrowserWindow#close').at(-1)).toMatchObject({ why: 'user', prevented: true });
+  expect(started.find('BrowserWindow.hide')).toHaveLength(1);
+  // The session really ends.
+  await started.call('os.emit', { target: 'window', event: 'session-end' });
+  expect(await started.exited).toEqual({ code: 0, signal: null });
+  expect(logLines(world.userData).at(-1)?.message).toBe('app: stopped');
+  expectCleanRun(started);
+});
