@@ -22,7 +22,8 @@ export default defineConfig({
     { name: 'e2e', testDir: 'test/e2e', testMatch: '**/*.spec.ts' },
     { name: 'electron', testDir: 'test/integration/desktop', testMatch: '**/*.spec.ts' },
     // The built main process and preload against a stand-in of Electron's API (test/desktop-rehearsal/README.md).
-    // Each test launches the app process (several for the keychain and start-up ones): more time on a busy machine.
-    { name: 'rehearsal', testDir: 'test/desktop-rehearsal', testMatch: '**/*.spec.ts', timeout: 120_000 },
+    // Each test launches the app process (several for the keychain and start-up ones), and its page
+    // waits for that process's start-up: more time on a busy machine than a page of the preview.
+    { name: 'rehearsal', testDir: 'test/desktop-rehearsal', testMatch: '**/*.spec.ts', timeout: 120_000, expect: { timeout: 20_000 } },
   ],
 });

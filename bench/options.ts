@@ -1,8 +1,8 @@
-/** `npm run bench -- [--quick] [--only sync|incremental|export|table ...] [--fresh]` */
+/** `npm run bench -- [--quick] [--only sync|incremental|export|table|views ...] [--fresh]` */
 import { parseArgs } from 'node:util';
 import type { Part } from './report.ts';
 
-export const PARTS: readonly Part[] = ['sync', 'incremental', 'export', 'table'];
+export const PARTS: readonly Part[] = ['sync', 'incremental', 'export', 'table', 'views'];
 
 export interface BenchOptions {
   quick: boolean;

@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--quick] [--only sync|incremental|export|table] [--fresh]
+ * npm run bench -- [--quick] [--only sync|incremental|export|table|views] [--fresh]
  *
  * Runs the benchmarks, prints the results table and writes bench/results.json; a full run (all
  * parts at full size) also rewrites bench/RESULTS.md, the table the README shows.
@@ -13,6 +13,7 @@ import { markdownTable, textTable } from './report.ts';
 import type { Measurement } from './report.ts';
 import { runSyncBench } from './sync-bench.ts';
 import { runTableBench } from './table-bench.ts';
+import { runViewsBench } from './views-bench.ts';
 
 const resultsFile = new URL('./results.json', import.meta.url);
 const markdownFile = new URL('./RESULTS.md', import.meta.url);
@@ -66,6 +67,7 @@ async function main(): Promise<number> {
     await attempt('export', () => runExportBench({ rows: options.sizes.exportRows, seed: options.seed, endMs: options.dataEndMs, fresh: options.fresh, say }));
   }
   if (options.parts.includes('table')) await attempt('table', () => runTableBench(options, say));
+  if (options.parts.includes('views')) await attempt('views', () => runViewsBench(options, say));
 
   const finishedAt = new Date();
   const table = textTable(rows);

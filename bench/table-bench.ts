@@ -8,27 +8,20 @@
  * then restarted on a cache filled with the sandbox's contacts and marked as fully synced, so what
  * is measured is the table, not a sync running underneath.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { count, query } from '../electron/core/contacts/cache-queries.ts';
 import { openReader } from '../electron/core/contacts/cache-reader.ts';
 import type { Reader } from '../electron/core/contacts/cache-reader.ts';
-import { sandboxEnvironment } from '../electron/core/config.ts';
-import type { Logger } from '../electron/core/ports.ts';
-import { startPreview } from '../electron/preview/preview.ts';
-import type { Preview } from '../electron/preview/preview.ts';
 import type { ContactsQuery } from '../electron/ipc/types.ts';
-import { startSandbox } from '../sandbox/server.ts';
-import { freeRedirectUris } from '../test/support/free-ports.ts';
 import { fillCache } from './fill-cache.ts';
 import type { BenchOptions } from './options.ts';
 import { formatNumber, ratioOf } from './report.ts';
 import type { Measurement } from './report.ts';
 import { ensureRendererBuilt } from './renderer-build.ts';
 import { PAGE_PROBE, type ProbeWindow } from './page-probe.ts';
+import { median, startSignedInWorld } from './signed-in-preview.ts';
 
 const OPENINGS = 5;
 const SEARCHES = 5;
@@ -39,41 +32,18 @@ export interface TableBenchResult {
   details: Record<string, unknown>;
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
-
-const quietLog: Logger = { info: () => {}, warn: () => {}, error: (message) => process.stderr.write(`[preview] ${message}\n`) };
-
 export async function runTableBench(options: BenchOptions, say: (line: string) => void): Promise<TableBenchResult> {
   const contacts = options.sizes.tableContacts;
   say('table: building the renderer if it is out of date');
   await ensureRendererBuilt(say);
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'contact-desk-bench-table-'));
-  const redirectUris = await freeRedirectUris();
-  const sandbox = await startSandbox({ contacts, seed: options.seed, dataEndTime: options.dataEndMs, redirectUris, accessTokenTtlSeconds: 24 * 3600 });
-  const env = { ...sandboxEnvironment(sandbox, redirectUris.map((uri) => Number(new URL(uri).port))), CONTACT_DESK_DATA_DIR: dataDir };
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  let preview: Preview | null = null;
+  const world = await startSignedInWorld('table', contacts, options, say);
+  const { dbPath, browser } = world;
   try {
-    say('table: signing in through the consent page');
-    preview = await startPreview({ env, port: 0, log: quietLog });
-    await signIn(browser, preview.url);
-    await preview.close();
-    preview = null;
-
-    const dbPath = cacheFileIn(dataDir);
-    for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
     say(`table: filling the cache with ${formatNumber(contacts)} contacts`);
     await fillCache({ dbPath, total: contacts, seed: options.seed, endMs: options.dataEndMs });
 
-    preview = await startPreview({ env, port: 0, log: quietLog });
+    const preview = await world.startPreview();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(PAGE_PROBE);
     await openContactsScreen(page, preview.url, contacts);
@@ -137,34 +107,8 @@ export async function runTableBench(options: BenchOptions, say: (line: string) =
     ];
     return { rows, details: { openings, searches, scroll, reference } };
   } finally {
-    await preview?.close();
-    await browser.close();
-    await sandbox.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(`${dataDir}.key`, { force: true });
+    await world.close();
   }
-}
-
-async function signIn(browser: Browser, url: string): Promise<void> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(url);
-    const consentPage = context.waitForEvent('page');
-    await page.getByRole('button', { name: 'Connect to HubSpot' }).click();
-    const consent = await consentPage;
-    await consent.getByRole('button', { name: 'Connect app' }).click();
-    await page.getByRole('searchbox', { name: 'Search contacts' }).waitFor({ timeout: 30_000 });
-  } finally {
-    await context.close();
-  }
-}
-
-/** The cache file the app created in its data directory while signed in. */
-function cacheFileIn(dataDir: string): string {
-  const file = readdirSync(dataDir).find((name) => /\.(sqlite|sqlite3|db)$/.test(name));
-  if (!file) throw new Error(`The preview did not create a contacts cache in ${dataDir}; is the contacts service wired into services.ts?`);
-  return join(dataDir, file);
 }
 
 async function openContactsScreen(page: Page, url: string, contacts: number): Promise<void> {

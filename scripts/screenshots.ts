@@ -50,6 +50,14 @@ async function save(page: Page, name: string, clipTo?: Locator): Promise<void> {
   written.push({ name, bytes: statSync(path).size });
 }
 
+/** Just one element (the export window), at its own size. */
+async function saveElement(page: Page, name: string, element: Locator): Promise<void> {
+  await page.mouse.move(0, viewport.height - 1);
+  const path = join(outDir, `${name}.png`);
+  await element.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  written.push({ name, bytes: statSync(path).size });
+}
+
 /** The header, the notices under it and the toolbar: what the status pictures show. */
 const topOfContactsScreen = (app: Page) => app.locator('.contacts__meta');
 
@@ -115,10 +123,13 @@ async function run(preview: Preview): Promise<void> {
     await expect(table.locator('.grid__row--loading')).toHaveCount(0);
     await save(app, 'search');
 
-    await app.getByRole('button', { name: 'Export to CSV…' }).click();
-    const dialog = app.getByRole('dialog', { name: 'Export contacts to CSV' });
+    await app.getByRole('button', { name: 'Export…' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Export contacts' });
     await expect(dialog.getByRole('radio', { name: new RegExp(`^Only the .* matching “${searchWord}”$`) })).toBeChecked();
-    await save(app, 'export-dialog');
+    // The whole export window, all its choices: a taller window for this one picture.
+    await app.setViewportSize({ width: viewport.width, height: 1180 });
+    await saveElement(app, 'export-dialog', dialog);
+    await app.setViewportSize(viewport);
 
     const download = app.waitForEvent('download');
     await dialog.getByRole('button', { name: /^Export [\d,]+ contacts?$/ }).click();
@@ -144,9 +155,15 @@ async function run(preview: Preview): Promise<void> {
     await app.getByRole('button', { name: 'Check connection' }).click();
     await expect(status).toContainText('Connected', { timeout: 30_000 });
 
-    // Offline means nothing answers at all: stop the sandbox.
+    // HubSpot's address refusing connections while the computer is online: stop the sandbox.
     await sandbox.close();
     await app.getByRole('button', { name: 'Check connection' }).click();
+    await expect(status).toContainText("HubSpot can't be reached", { timeout: 30_000 });
+    await expect(app.getByRole('main').getByText("HubSpot can't be reached", { exact: true })).toBeVisible();
+    await save(app, 'status-unreachable', topOfContactsScreen(app));
+
+    // Offline: what the desktop shell reports when the computer says it has no network.
+    preview.services.status.notifyNetworkChange(false);
     await expect(status).toContainText('Offline', { timeout: 30_000 });
     await expect(app.getByText('You are offline', { exact: true })).toBeVisible();
     await save(app, 'status-offline', topOfContactsScreen(app));

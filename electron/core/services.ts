@@ -8,6 +8,7 @@ import type { AuthState, ExportProgress, PropertyInfo, Settings, StatusView } fr
 import { createAuthService, type HubSpotConfig } from './auth/auth-service.ts';
 import type { AppConfig } from './config.ts';
 import { openContactsCache } from './contacts/cache.ts';
+import { createOwnersSync, OWNERS_SCOPE } from './contacts/owners-sync.ts';
 import { createSyncService } from './contacts/sync.ts';
 import { startSyncSchedule, type SyncSchedule } from './contacts/sync-schedule.ts';
 import { syncedPropertyList } from './contacts/synced-properties.ts';
@@ -18,10 +19,12 @@ import { createHubSpotClient } from './hubspot/client.ts';
 import { createOpenAtLogin } from './login-item/open-at-login.ts';
 import { openAtLoginHandlers } from './login-item/open-at-login-handlers.ts';
 import { createContactsApi } from './hubspot/contacts-api.ts';
+import { createOwnersApi } from './hubspot/owners-api.ts';
 import type { Ports } from './ports.ts';
 import { ensurePrivateFolder } from './private-files.ts';
 import { createSettingsStore } from './settings.ts';
 import { createConnectionMonitor } from './status/connection-monitor.ts';
+import { createViewsService } from './views/views-service.ts';
 
 export type ResolvedConfig = AppConfig & { hubspot: HubSpotConfig };
 
@@ -61,9 +64,25 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
   ensurePrivateFolder(config.dataDir);
   const dbPath = join(config.dataDir, 'contacts.sqlite');
   const cache = openContactsCache(dbPath, { log });
-  const sync = createSyncService({ client, cache, clock, log, properties: () => settings.get().extraSyncedProperties });
+  const ownersSync = createOwnersSync({
+    owners: createOwnersApi(client),
+    cache,
+    clock,
+    log,
+    scopeGranted: () => !(auth.account()?.missingScopes ?? []).some((missing) => missing.scope === OWNERS_SCOPE),
+  });
+  const sync = createSyncService({
+    client,
+    cache,
+    clock,
+    log,
+    properties: () => settings.get().extraSyncedProperties,
+    // owner names for the Contact owner column, fetched at each sync
+    alongside: (signal) => ownersSync.refresh(signal),
+  });
   const exporter = createExporter({ dbPath, clock, log });
   const exportTargets = new Map<string, string>();
+  const views = createViewsService({ store: ports.store, clock, log, cache, client, account: () => auth.account(), emit: (event, payload) => emit(event, payload) });
   const monitor = createConnectionMonitor({
     check: (signal) => contactsApi.checkConnection(signal),
     auth,
@@ -134,6 +153,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     sync.onProgress((progress) => {
       emit('syncProgress', progress);
       contactsChanged(!progress.running);
+      // HubSpot lists (views) are refreshed after each sync that got through
+      if (!progress.running && progress.error === null) void views.refreshLists();
     }),
     settings.onChange(() => monitor.intervalChanged()),
     cache.onStatus((state) => {
@@ -188,7 +209,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       visibleColumns: settings.get().visibleColumns,
       syncedProperties: syncedPropertyList(settings.get().extraSyncedProperties),
     }),
-    queryContacts: async (query) => cache.query(query),
+    queryContacts: (query) => cache.queryShown(query, views.filterContext()),
     listProperties: () => propertyInfo(),
     syncNow: async () => {
       if (auth.state().status !== 'signed-in') {
@@ -204,7 +225,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     },
 
     startExport: async (request) => {
-      const target = await ports.chooseExportTarget(suggestedExportFileName(request.scope, clock.now()));
+      exporter.assertCanStart(); // before the Save dialog: don't ask where to save an export that can't start
+      const target = await ports.chooseExportTarget(suggestedExportFileName(request.scope, request.format, clock.now()));
       if (target === null) return null;
       const { exportId, done } = exporter.start(request, { path: target.path }, (progress) => emit('exportProgress', progress));
       exportTargets.set(exportId, target.path);
@@ -212,7 +234,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
         if (progress.state === 'done') target.onComplete?.(target.path);
         else exportTargets.delete(exportId);
       });
-      const started: ExportProgress = { exportId, state: 'running', written: 0, total: 0, fileName: null, error: null };
+      const started: ExportProgress = { exportId, state: 'running', written: 0, total: 0, fileName: null, sheets: null, error: null };
       return started;
     },
     cancelExport: async ({ exportId }) => exporter.cancel(exportId),
@@ -221,6 +243,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       if (path === undefined) throw new AppError('bad-input', 'That export is no longer available. Export again to get a new file.');
       ports.showInFolder(path);
     },
+
+    ...views.handlers,
 
     getStatus: async () => monitor.status(),
     checkConnection: () => monitor.checkNow(),

@@ -2,7 +2,7 @@
 import type { Settings } from '../ipc/types.ts';
 import type { KeyValueStore } from './ports.ts';
 
-export const defaultVisibleColumns = ['firstname', 'lastname', 'email', 'phone', 'company', 'jobtitle', 'lifecyclestage'];
+export const defaultVisibleColumns = ['firstname', 'lastname', 'email', 'phone', 'hubspot_owner_id', 'company', 'jobtitle', 'lifecyclestage'];
 
 export const defaultSettings: Settings = {
   checkIntervalMinutes: 5,

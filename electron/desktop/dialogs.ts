@@ -2,18 +2,21 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 
-/** The Save dialog for an export; null when the user cancels. */
+const exportFilters = { csv: { name: 'CSV file', extensions: ['csv'] }, xlsx: { name: 'Excel workbook', extensions: ['xlsx'] } };
+
+/** The Save dialog for an export (CSV or workbook, from the suggested name's extension); null when the user cancels. */
 export async function chooseExportPath(window: BrowserWindow | null, suggestedName: string): Promise<string | null> {
+  const extension = suggestedName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
   const options = {
     title: 'Export contacts',
     buttonLabel: 'Export',
     defaultPath: join(app.getPath('documents'), suggestedName),
-    filters: [{ name: 'CSV file', extensions: ['csv'] }],
+    filters: [exportFilters[extension]],
     properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
   };
   const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   if (result.canceled || !result.filePath) return null;
-  return result.filePath.toLowerCase().endsWith('.csv') ? result.filePath : `${result.filePath}.csv`;
+  return result.filePath.toLowerCase().endsWith(`.${extension}`) ? result.filePath : `${result.filePath}.${extension}`;
 }
 
 export async function showAbout(window: BrowserWindow | null): Promise<void> {

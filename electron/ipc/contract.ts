@@ -17,6 +17,10 @@ import type {
   SyncProgress,
   IpcResult,
   CacheStatusView,
+  SavedView,
+  ViewsState,
+  FilterChoices,
+  ListInfo,
   OpenAtLoginView,
 } from './types.ts';
 
@@ -34,6 +38,40 @@ const columns = z.array(propertyName).min(1).max(200);
 export const searchMaxLength = 500;
 const search = z.string().max(searchMaxLength);
 const sort = z.strictObject({ column: propertyName, direction: z.enum(['asc', 'desc']) });
+
+// ── Views (issue 16): the filter and view model ──────────────────────────────────────────────────
+/** Calendar days as the date inputs give them; "2025-02-30" is not a day. */
+const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+  }, 'a real calendar day');
+const dateRange = z.union([
+  z.strictObject({ preset: z.enum(['today', 'last-7-days', 'this-month', 'this-quarter', 'this-year']) }),
+  z
+    .strictObject({ from: calendarDay.nullable(), to: calendarDay.nullable() })
+    .refine((range) => range.from !== null || range.to !== null, 'a range needs a start or an end')
+    .refine((range) => range.from === null || range.to === null || range.from <= range.to, 'the start comes before the end'),
+]);
+/** HubSpot ids (owners, lists) are decimal numbers sent as strings. */
+const hubspotId = z.string().regex(/^\d{1,20}$/, 'a HubSpot id');
+const filterValue = z.string().min(1).max(1000);
+export const viewFilterSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('owner'), owners: z.array(z.union([z.literal('me'), z.literal('none'), hubspotId])).min(1).max(500) }),
+  z.strictObject({ kind: z.literal('is-any-of'), property: propertyName, values: z.array(filterValue).min(1).max(500) }),
+  z.strictObject({ kind: z.literal('is-empty'), property: propertyName }),
+  z.strictObject({ kind: z.literal('is-not-empty'), property: propertyName }),
+  z.strictObject({ kind: z.literal('contains'), property: propertyName, text: z.string().min(1).max(200) }),
+  z.strictObject({ kind: z.literal('date'), property: propertyName, range: dateRange }),
+  z.strictObject({ kind: z.literal('list'), listId: hubspotId }),
+]);
+export const viewFiltersSchema = z.array(viewFilterSchema).max(30);
+export const viewDefinitionSchema = z.strictObject({ filters: viewFiltersSchema, search, columns, sort });
+/** Names are checked by the views service, which explains a refusal in words; this only bounds the size. */
+const viewName = z.string().max(2000);
+const viewId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a view id');
 
 export const channels = {
   getAppInfo: channel<AppInfo>()(noInput),
@@ -54,6 +92,7 @@ export const channels = {
       columns,
       offset: z.number().int().min(0).max(100_000_000),
       limit: z.number().int().min(1).max(500),
+      filters: viewFiltersSchema.optional(),
     }),
   ),
   listProperties: channel<PropertyInfo[]>()(noInput),
@@ -68,12 +107,28 @@ export const channels = {
       scope: z.enum(['all', 'search']),
       search,
       header: z.enum(['labels', 'names']),
+      format: z.enum(['csv', 'xlsx']),
+      values: z.enum(['shown', 'stored']),
       excelFriendly: z.boolean(),
       delimiter: z.enum([',', ';']),
     }),
   ),
   cancelExport: channel<void>()(z.strictObject({ exportId: z.string().min(1).max(100) })),
   showExportInFolder: channel<void>()(z.strictObject({ exportId: z.string().min(1).max(100) })),
+
+  // ── Views (issue 16): saved views ──
+  getViews: channel<ViewsState>()(noInput),
+  saveView: channel<SavedView>()(z.strictObject({ name: viewName, definition: viewDefinitionSchema })),
+  /** Rename, or save the current filters, search, columns and sort into an existing view. */
+  updateView: channel<SavedView>()(z.strictObject({ id: viewId, name: viewName.optional(), definition: viewDefinitionSchema.optional() })),
+  deleteView: channel<ViewsState>()(z.strictObject({ id: viewId })),
+  /** Remembers the chosen view (built-in or saved) so it comes back after a restart. */
+  useView: channel<void>()(z.strictObject({ id: viewId })),
+  getFilterChoices: channel<FilterChoices>()(noInput),
+  /** Fetches the account's contact lists (names, sizes) from HubSpot now. */
+  refreshLists: channel<FilterChoices>()(noInput),
+  /** Fetches one list's members into the cache now (when it is chosen); refreshed with each sync afterwards. */
+  fetchListMembers: channel<ListInfo>()(z.strictObject({ listId: hubspotId })),
 
   getStatus: channel<StatusView>()(noInput),
   checkConnection: channel<StatusView>()(noInput),
@@ -111,11 +166,13 @@ export interface Events {
   download: { url: string; fileName: string };
   /** A command chosen outside the window (tray or app menu) that the window carries out. */
   menuCommand: { command: 'open-export-dialog' | 'open-sign-out-dialog' | 'open-settings-dialog' };
+  /** HubSpot lists were refreshed (after a sync); `problems` says, in plain words, what could not be. */
+  listsChanged: { problems: string[] };
   /** The contact cache (issue 14): reloading after one of its workers stopped, or ready again. */
   cacheStatus: CacheStatusView;
 }
 /** The event names, as a value the preload and the preview iterate. */
-export const eventNames = ['authChanged', 'statusChanged', 'syncProgress', 'contactsChanged', 'exportProgress', 'openUrl', 'download', 'menuCommand', 'cacheStatus'] as const satisfies readonly (keyof Events)[];
+export const eventNames = ['authChanged', 'statusChanged', 'syncProgress', 'contactsChanged', 'exportProgress', 'openUrl', 'download', 'menuCommand', 'listsChanged', 'cacheStatus'] as const satisfies readonly (keyof Events)[];
 export type EventName = keyof Events;
 
 export type Channels = typeof channels;

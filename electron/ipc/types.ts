@@ -104,6 +104,8 @@ export interface ContactsQuery {
   columns: string[];
   offset: number;
   limit: number;
+  /** A view's filters (issue 16); combined with AND, and with the search. */
+  filters?: ViewFilter[];
 }
 
 export interface ContactRow {
@@ -117,6 +119,8 @@ export interface ContactsPage {
   /** Rows matching the search (all rows when the search is empty). */
   total: number;
   offset: number;
+  /** Filters of the view that are not applied, or only partly (issue 16). */
+  filterIssues?: FilterIssue[];
 }
 
 export interface ContactsSummary {
@@ -144,7 +148,13 @@ export interface ExportRequest {
   scope: 'all' | 'search';
   search: string;
   header: 'labels' | 'names';
+  /** 'csv', or an Excel workbook. */
+  format: 'csv' | 'xlsx';
+  /** 'shown': as the table shows them (labels, names, dates); 'stored': HubSpot's raw strings. */
+  values: 'shown' | 'stored';
+  /** CSV only: byte order mark, CRLF, ids kept as text. */
   excelFriendly: boolean;
+  /** CSV only. */
   delimiter: ',' | ';';
 }
 
@@ -155,6 +165,8 @@ export interface ExportProgress {
   total: number;
   /** The file's name (not its folder) once done. */
   fileName: string | null;
+  /** A finished workbook's sheet count (more than one when the rows did not fit one sheet); null for CSV. */
+  sheets: number | null;
   error: ErrorView | null;
 }
 
@@ -191,6 +203,105 @@ export interface Settings {
 /** 'reloading' while Contact Desk replaces the part that reads and saves contacts after it stopped. */
 export interface CacheStatusView {
   state: 'ready' | 'reloading';
+}
+
+// ── Views (issue 16): filters, "My contacts", HubSpot lists, saved views ──────────────────────────
+
+/** Relative date ranges, resolved in the computer's time zone each time the view is used. */
+export type DatePreset = 'today' | 'last-7-days' | 'this-month' | 'this-quarter' | 'this-year';
+
+/** A preset, or calendar days (YYYY-MM-DD, local time, both ends included; either end may be open). */
+export type DateRange = { preset: DatePreset } | { from: string | null; to: string | null };
+
+/**
+ * One filter of a view. Filters combine with AND; the values of one filter with OR. Property names
+ * are HubSpot's internal names; values are internal values (labels come from the property's options).
+ */
+export type ViewFilter =
+  /** Contact owner: 'me' (the signed-in user's owner record), 'none' (no owner) or owner ids. */
+  | { kind: 'owner'; owners: string[] }
+  | { kind: 'is-any-of'; property: string; values: string[] }
+  | { kind: 'is-empty'; property: string }
+  | { kind: 'is-not-empty'; property: string }
+  /** Case- and accent-insensitive. */
+  | { kind: 'contains'; property: string; text: string }
+  /** A date or date-time property (Create date, Last modified) within the range. */
+  | { kind: 'date'; property: string; range: DateRange }
+  /** Members of a HubSpot contact list, as last fetched (kept in the cache, so it works offline). */
+  | { kind: 'list'; listId: string };
+
+export type ViewFilterKind = ViewFilter['kind'];
+
+/** Something about one filter of a view the user should know, e.g. that it is no longer available. */
+export interface FilterIssue {
+  /** Position of the filter in the view's `filters`. */
+  index: number;
+  /** A plain sentence for the chip, e.g. "The list “Spring Event” was deleted in HubSpot, so this filter is not applied." */
+  reason: string;
+  /** False: the filter is left out ("no longer available") and the rest of the view applies. */
+  applied: boolean;
+}
+
+/** Everything a view decides about the table and its export. A plain value: saved, exported, scheduled. */
+export interface ViewDefinition {
+  filters: ViewFilter[];
+  search: string;
+  columns: string[];
+  sort: { column: string; direction: SortDirection };
+}
+
+export interface SavedView extends ViewDefinition {
+  /** Stable across renames; what schedules and "last used" refer to. */
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The two views every user has; they keep the user's own columns and sort. */
+export type BuiltInViewId = 'all-contacts' | 'my-contacts';
+
+export interface ViewsState {
+  saved: SavedView[];
+  /** The view last chosen (built-in or saved); comes back after a restart. */
+  lastUsed: string;
+}
+
+export interface OwnerChoice {
+  id: string;
+  /** "First Last", else the email, else "Owner <id>". */
+  name: string;
+  email: string | null;
+  archived: boolean;
+}
+
+export interface ListInfo {
+  listId: string;
+  name: string;
+  /** MANUAL = static list, DYNAMIC = active list, SNAPSHOT = static list built once from filters. */
+  processingType: string;
+  /** HubSpot's count when the lists were last fetched. */
+  size: number | null;
+  /** When this computer last fetched the members (null: never, so the list cannot be used offline yet). */
+  membersFetchedAt: number | null;
+  /** Cached members. */
+  cachedMembers: number;
+  /** The last refresh failed: the previous members are still used. */
+  problem: string | null;
+  /** HubSpot no longer has the list. */
+  deleted: boolean;
+}
+
+/** What the Filters panel offers besides the properties (listProperties). */
+export interface FilterChoices {
+  owners: OwnerChoice[];
+  /** The signed-in user's owner id, when HubSpot has one for them. */
+  me: string | null;
+  /** Why owners (or "Me") are missing, in plain words; null when they are all there. */
+  ownersNote: string | null;
+  lists: ListInfo[];
+  /** Why lists cannot be used (e.g. the crm.lists.read scope is missing); null when they can. */
+  listsNote: string | null;
 }
 
 // Open at login (issue 18)

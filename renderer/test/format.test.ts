@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatCellValue, formatCount, formatRelativeTime } from '../src/lib/format.ts';
+import { formatCount, formatRelativeTime } from '../src/lib/format.ts';
 
 test('counts read naturally, with digit grouping', () => {
   assert.equal(formatCount(1, 'contact'), '1 contact');
@@ -20,17 +20,4 @@ test('relative times', () => {
   assert.match(formatRelativeTime(new Date(2025, 10, 22, 1, 5).getTime(), now), /^today at /);
   assert.match(formatRelativeTime(new Date(2025, 10, 21, 9, 30).getTime(), now), /^yesterday at /);
   assert.match(formatRelativeTime(new Date(2025, 10, 2, 9, 30).getTime(), now), /^on .*2.* at /);
-});
-
-test('cell values: dates become readable, everything else stays exactly as HubSpot sent it', () => {
-  assert.equal(formatCellValue(null, { type: 'string', options: [] }), '');
-  assert.equal(formatCellValue('=1+2', { type: 'string', options: [] }), '=1+2');
-  assert.equal(formatCellValue('not a date', { type: 'datetime', options: [] }), 'not a date');
-  assert.match(formatCellValue('2025-11-22T10:42:00.000Z', { type: 'datetime', options: [] }), /2025/);
-  assert.match(formatCellValue('2025-11-22', { type: 'date', options: [] }), /22/);
-  assert.match(formatCellValue('1763808000000', { type: 'date', options: [] }), /2025/);
-  const stage = { type: 'enumeration', options: [{ value: 'marketingqualifiedlead', label: 'Marketing Qualified Lead' }, { value: 'lead', label: 'Lead' }] };
-  assert.equal(formatCellValue('marketingqualifiedlead', stage), 'Marketing Qualified Lead');
-  assert.equal(formatCellValue('lead;marketingqualifiedlead', stage), 'Lead; Marketing Qualified Lead');
-  assert.equal(formatCellValue('retired-stage', stage), 'retired-stage');
 });

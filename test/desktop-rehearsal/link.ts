@@ -58,7 +58,8 @@ export type AppMethods = {
   'user.clickNotification': { input: { index: number }; result: void };
   'os.emit': { input: { target: 'app' | 'window' | 'powerMonitor'; event: string; args?: unknown[] }; result: void };
   'os.permissionRequest': { input: { permission: string }; result: { granted: boolean } };
-  'os.quit': { input: Record<string, never>; result: void };
+  /** Quit from the OS or the keyboard (Cmd+Q, the session ending); `times: 2` asks twice in a row. */
+  'os.quit': { input: { times?: number }; result: void };
 };
 
 export const flushMessage = { kind: 'flush' } as const;

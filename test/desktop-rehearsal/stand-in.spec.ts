@@ -7,7 +7,7 @@ import { startWorld } from './harness/world.ts';
 
 test('an Electron API the stand-in does not implement fails the rehearsal loudly, by name, even when the app swallows the error', async ({ browser }) => {
   const world = await startWorld({ sandbox: { contacts: 1 } });
-  const app = await launchApp({ browser, home: world.home, resources: world.resources, main: fileURLToPath(new URL('fixtures/calls-unimplemented.ts', import.meta.url)) });
+  const app = await launchApp({ browser, appRoot: world.appRoot, home: world.home, resources: world.resources, main: fileURLToPath(new URL('fixtures/calls-unimplemented.ts', import.meta.url)) });
   try {
     expect(await app.exited).toEqual({ code: 0, signal: null });
     expect(app.unimplementedCalls()).toEqual(['app.getGPUFeatureStatus']);

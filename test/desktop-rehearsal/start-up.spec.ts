@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
+import { openedAtLoginArg } from '../../electron/core/login-item/launch.ts';
 import { expectCleanRun, logLines } from './harness/expectations.ts';
 import { launchApp, type LaunchOptions, type RehearsedApp } from './harness/launch.ts';
 import { startWorld, type RehearsalWorld } from './harness/world.ts';
@@ -26,7 +27,7 @@ test.afterEach(async ({}, testInfo) => {
 });
 
 async function launch(browser: Browser, options: Partial<LaunchOptions> = {}): Promise<RehearsedApp> {
-  app = await launchApp({ browser, home: world.home, resources: world.resources, ...options });
+  app = await launchApp({ browser, appRoot: world.appRoot, home: world.home, resources: world.resources, ...options });
   return app;
 }
 
@@ -64,7 +65,7 @@ test('a data folder that cannot be created is a configuration error with its rea
 test('a data folder that does not exist yet is created before Electron is told about it', async ({ browser }) => {
   const dataDir = join(world.home, 'IT managed', 'Contact Desk data');
   const started = await launch(browser, { env: { CONTACT_DESK_DATA_DIR: dataDir } });
-  await expect((await started.mainPage()).getByRole('button', { name: 'Connect to HubSpot' })).toBeVisible();
+  await started.waitFor('BrowserWindow.show');
   expect(started.find('app.setPath')).toEqual([{ name: 'userData', path: dataDir }]);
   // The single-instance lock and the logs follow the data folder.
   expect(existsSync(join(dataDir, 'SingletonLock'))).toBe(true);
@@ -99,5 +100,32 @@ test('the end of the OS session quits (after the core has closed); a cancelled o
   await started.call('os.emit', { target: 'window', event: 'session-end' });
   expect(await started.exited).toEqual({ code: 0, signal: null });
   expect(logLines(world.userData).at(-1)?.message).toBe('app: stopped');
+  expectCleanRun(started);
+});
+
+test('Quit asked twice in a row (Quit clicked twice, Cmd+Q as the computer shuts down) still waits for the core', async ({ browser }) => {
+  const started = await launch(browser);
+  await started.waitFor('BrowserWindow.show');
+  await started.call('os.quit', { times: 2 });
+  expect(await started.exited).toEqual({ code: 0, signal: null });
+  // The second quit meets a core still closing: will-quit is held again until the close is done.
+  expect(started.find('app#will-quit').map((detail) => detail.prevented)).toEqual([true, true, false]);
+  const messages = logLines(world.userData).map((line) => line.message);
+  expect(messages.at(-1)).toBe('app: stopped');
+  expect(messages).not.toContain('app: shutdown did not finish cleanly');
+  expectCleanRun(started);
+});
+
+test('opened at sign-in: only the tray icon until the user opens the window (here: a Dock click, "activate")', async ({ browser }) => {
+  const started = await launch(browser, { args: [openedAtLoginArg] });
+  await started.waitFor('BrowserWindow#ready-to-show');
+  expect(started.find('Tray.new')).toHaveLength(1);
+  expect(started.find('BrowserWindow.show'), 'the window stays hidden').toEqual([]);
+  await started.call('os.emit', { target: 'app', event: 'activate', args: [false] });
+  expect(started.find('app#activate')).toEqual([{ listeners: 1 }]);
+  await started.waitFor('BrowserWindow.show', (detail) => detail.painted === true);
+  await expect((await started.mainPage()).getByRole('button', { name: 'Connect to HubSpot' })).toBeVisible();
+  await started.call('os.quit', {});
+  expect(await started.exited).toEqual({ code: 0, signal: null });
   expectCleanRun(started);
 });

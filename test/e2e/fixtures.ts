@@ -31,7 +31,7 @@ export const test = base.extend<{ setup: PreviewSetup; preview: Preview; sandbox
   expectedConsole: [[], { option: true }],
   consoleProblems: [
     async ({ context, expectedConsole }, use, testInfo) => {
-      const problems = watchConsole(context);
+      const problems = await watchConsole(context);
       await use();
       const expected = [
         ...expectedConsole,
@@ -66,8 +66,12 @@ export const test = base.extend<{ setup: PreviewSetup; preview: Preview; sandbox
 });
 
 /** Collects what the browser reports as going wrong on any page of the context, as "url: text" lines. */
-function watchConsole(context: BrowserContext): string[] {
+async function watchConsole(context: BrowserContext): Promise<string[]> {
   const problems: string[] = [];
+  // Chromium logs most CSP refusals itself; this reports every one, whatever Chromium logs.
+  await context.addInitScript(
+    "document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`));",
+  );
   const watch = (page: Page) => {
     page.on('console', (message) => {
       if (message.type() !== 'error' && message.type() !== 'warning') return;

@@ -15,7 +15,7 @@ test('Settings from the account menu, by keyboard: the check interval is saved',
   await expect(interval).toBeFocused();
   await expect(interval).toHaveValue('5');
   // The preview has no tray, so there is no close-to-tray choice to offer.
-  await expect(dialog.getByRole('checkbox')).toHaveCount(0);
+  await expect(dialog.getByRole('checkbox', { name: /Keep running in the tray/ })).toHaveCount(0);
   await expectNoAxeViolations(app);
 
   await interval.selectOption({ label: '15 minutes' });

@@ -38,9 +38,28 @@ const validInputs: Record<ChannelName, unknown> = {
   syncNow: undefined,
   cancelSync: undefined,
   getSyncProgress: undefined,
-  startExport: { columns: ['email', 'firstname'], scope: 'search', search: 'acme', header: 'labels', excelFriendly: true, delimiter: ';' },
+  startExport: { columns: ['email', 'firstname'], scope: 'search', search: 'acme', header: 'labels', format: 'xlsx', values: 'stored', excelFriendly: true, delimiter: ';' },
   cancelExport: { exportId: 'export-1' },
   showExportInFolder: { exportId: 'export-1' },
+  getViews: undefined,
+  saveView: {
+    name: 'My customers',
+    definition: {
+      filters: [
+        { kind: 'owner', owners: ['me', '101'] },
+        { kind: 'date', property: 'createdate', range: { from: '2026-01-01', to: '2026-03-31' } },
+      ],
+      search: 'acme',
+      columns: ['firstname', 'email'],
+      sort: { column: 'lastname', direction: 'asc' },
+    },
+  },
+  updateView: { id: 'all-contacts', name: 'Renamed' },
+  deleteView: { id: 'all-contacts' },
+  useView: { id: 'all-contacts' },
+  getFilterChoices: undefined,
+  refreshLists: undefined,
+  fetchListMembers: { listId: '11' },
   getStatus: undefined,
   checkConnection: undefined,
   getCacheStatus: undefined,
@@ -204,4 +223,42 @@ test('non-plain objects are refused where every field is optional', async () => 
     const result = await dispatch('updateSettings', input);
     assert.ok(!result.ok && result.error.kind === 'bad-input', `updateSettings accepted ${Object.prototype.toString.call(input)}`);
   }
+});
+
+test('view filters: unknown operators, wrong types and huge arrays never reach the views service', async () => {
+  let reached = 0;
+  const dispatch = createRouter(
+    Object.fromEntries(channelNames.map((name) => [name, async () => (reached += 1)])) as unknown as Parameters<typeof createRouter>[0],
+    { info() {}, warn() {}, error() {} },
+  );
+  const view = (filters: unknown) => ({ name: 'Hostile', definition: { filters, search: '', columns: ['email'], sort: { column: 'email', direction: 'asc' } } });
+  const hostileFilters: [string, unknown][] = [
+    ['an unknown kind', [{ kind: 'matches-regex', property: 'email', values: ['.*'] }]],
+    ['an operator field instead of a kind', [{ operator: 'is-any-of', property: 'email', values: ['a'] }]],
+    ['values that are numbers', [{ kind: 'is-any-of', property: 'lifecyclestage', values: [1, 2] }]],
+    ['values as one string', [{ kind: 'is-any-of', property: 'lifecyclestage', values: 'customer' }]],
+    ['no values', [{ kind: 'is-any-of', property: 'lifecyclestage', values: [] }]],
+    ['100,000 values', [{ kind: 'is-any-of', property: 'lifecyclestage', values: new Array(100_000).fill('customer') }]],
+    ['a 10,000-character value', [{ kind: 'is-any-of', property: 'lifecyclestage', values: ['x'.repeat(10_000)] }]],
+    ['1,000 filters', new Array(1_000).fill({ kind: 'is-empty', property: 'city' })],
+    ['an SQL property name', [{ kind: 'is-empty', property: `city') OR 1=1; --` }]],
+    ['an owner that is not an id', [{ kind: 'owner', owners: ['1 OR 1=1'] }]],
+    ['a list id that is a path', [{ kind: 'list', listId: '../../etc/passwd' }]],
+    ['a date that is not a day', [{ kind: 'date', property: 'createdate', range: { from: '2026-02-30', to: null } }]],
+    ['a range that ends before it starts', [{ kind: 'date', property: 'createdate', range: { from: '2026-03-01', to: '2026-02-01' } }]],
+    ['an unknown preset', [{ kind: 'date', property: 'createdate', range: { preset: 'last-century' } }]],
+    ['a range with neither end', [{ kind: 'date', property: 'createdate', range: { from: null, to: null } }]],
+    ['an extra field in a filter', [{ kind: 'is-empty', property: 'city', sql: 'DROP TABLE contacts' }]],
+    ['an empty contains text', [{ kind: 'contains', property: 'city', text: '' }]],
+    ['filters as an object', { kind: 'is-empty', property: 'city' }],
+  ];
+  for (const [how, filters] of hostileFilters) {
+    const query = { search: '', sort: { column: 'email', direction: 'asc' }, columns: ['email'], offset: 0, limit: 50, filters };
+    for (const [channel, input] of [['saveView', view(filters)], ['updateView', { id: 'x', definition: view(filters).definition }], ['queryContacts', query]] as const) {
+      const result = await dispatch(channel, input);
+      assert.ok(!result.ok && result.error.kind === 'bad-input', `${channel} with ${how} was not refused as bad input`);
+    }
+  }
+  assert.equal(reached, 0, 'no hostile filter reached a handler');
+  assert.ok((await dispatch('saveView', view([{ kind: 'is-empty', property: 'city' }]))).ok, 'a sound filter still passes');
 });

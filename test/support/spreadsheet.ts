@@ -1,7 +1,7 @@
 /**
- * Opens a CSV file in a real spreadsheet engine — LibreOffice Calc, headless — and reports what it
- * made of every cell: the text shown, the value type, and any formula. Used to check the export's
- * formula policy against an engine rather than against our own beliefs about one.
+ * Opens a CSV file or an Excel workbook in a real spreadsheet engine — LibreOffice Calc, headless —
+ * and reports what it made of every cell: the text shown, the value type and value, and any
+ * formula. Used to check the export against an engine rather than against our own beliefs about one.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -19,6 +19,13 @@ export interface SpreadsheetCell {
   valueType: string | null;
   /** The cell's formula (e.g. 'of:=1+1'), or null when the engine stored a plain value. */
   formula: string | null;
+  /** The stored value of a number, date or time cell (office:value, office:date-value, …); null for text. */
+  value: string | null;
+}
+
+export interface Sheet {
+  name: string;
+  rows: SpreadsheetCell[][];
 }
 
 /** The LibreOffice binary, or null with the reason it is missing. */
@@ -40,18 +47,26 @@ export async function findLibreOffice(): Promise<{ path: string } | { path: null
  * `"` as quote, formulas evaluated) and returns the first sheet's rows. Each call uses its own
  * LibreOffice profile, so parallel tests don't fight over one.
  */
-export async function openCsvInLibreOffice(soffice: string, csvPath: string, delimiter: ',' | ';'): Promise<SpreadsheetCell[][]> {
+export async function openCsvInLibreOffice(soffice: string, csvPath: string, separator: ',' | ';' | '\t'): Promise<SpreadsheetCell[][]> {
+  // Filter options: field separator, text delimiter ("), character set 76 = UTF-8, start at row 1.
+  const fods = await convertToFods(soffice, csvPath, `CSV:${separator.charCodeAt(0)},34,76,1`);
+  return readSheets(fods)[0]!.rows;
+}
+
+/** Opens an Excel workbook in LibreOffice and returns every sheet, by name, in order. */
+export async function openWorkbookInLibreOffice(soffice: string, path: string): Promise<Sheet[]> {
+  return readSheets(await convertToFods(soffice, path, null));
+}
+
+async function convertToFods(soffice: string, path: string, filter: string | null): Promise<string> {
   const work = await mkdtemp(join(tmpdir(), 'contact-desk-calc-'));
   try {
-    // Filter options: field separator, text delimiter ("), character set 76 = UTF-8, start at row 1.
-    const filter = `CSV:${delimiter.charCodeAt(0)},34,76,1`;
     await run(
       soffice,
-      [`-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`, '--headless', `--infilter=${filter}`, '--convert-to', 'fods', '--outdir', work, csvPath],
+      [`-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`, '--headless', ...(filter ? [`--infilter=${filter}`] : []), '--convert-to', 'fods', '--outdir', work, path],
       { timeout: 120_000 },
     );
-    const fods = await readFile(join(work, basename(csvPath).replace(/\.[^.]*$/, '') + '.fods'), 'utf8');
-    return readFirstSheet(fods);
+    return await readFile(join(work, basename(path).replace(/\.[^.]*$/, '') + '.fods'), 'utf8');
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -60,11 +75,19 @@ export async function openCsvInLibreOffice(soffice: string, csvPath: string, del
 /** Empty cells or rows a spreadsheet repeats to its edge are cut at this count. */
 const MAX_REPEAT = 64;
 
-/** Reads the rows of the first `table:table` in a flat ODF spreadsheet (only the parts a CSV import produces). */
-export function readFirstSheet(fods: string): SpreadsheetCell[][] {
-  const start = fods.indexOf('<table:table ');
-  const end = fods.indexOf('</table:table>', start);
-  if (start < 0 || end < 0) throw new Error('No sheet in the converted file.');
+/** Reads every `table:table` of a flat ODF spreadsheet (the parts an import produces). */
+export function readSheets(fods: string): Sheet[] {
+  const sheets: Sheet[] = [];
+  for (let start = fods.indexOf('<table:table '); start >= 0; start = fods.indexOf('<table:table ', start + 1)) {
+    const end = fods.indexOf('</table:table>', start);
+    const name = /table:name="([^"]*)"/.exec(fods.slice(start, start + 500))?.[1] ?? '';
+    sheets.push({ name: decodeEntities(name), rows: readSheet(fods.slice(start, end)) });
+  }
+  if (sheets.length === 0) throw new Error('No sheet in the converted file.');
+  return sheets;
+}
+
+function readSheet(table: string): SpreadsheetCell[][] {
   const rows: SpreadsheetCell[][] = [];
   let row: SpreadsheetCell[] | null = null;
   let rowRepeat = 1;
@@ -80,7 +103,7 @@ export function readFirstSheet(fods: string): SpreadsheetCell[][] {
     cell = null;
   };
 
-  for (const token of fods.slice(start, end).matchAll(/<(\/?)([\w:.-]+)((?:\s+[\w:.-]+="[^"]*")*)\s*(\/?)>|([^<]+)/g)) {
+  for (const token of table.matchAll(/<(\/?)([\w:.-]+)((?:\s+[\w:.-]+="[^"]*")*)\s*(\/?)>|([^<]+)/g)) {
     const [, closing, name, attributeText = '', selfClosing, text] = token;
     if (text !== undefined) {
       if (inParagraph) paragraphs[paragraphs.length - 1] += decodeEntities(text);
@@ -96,7 +119,12 @@ export function readFirstSheet(fods: string): SpreadsheetCell[][] {
           break;
         case 'table:table-cell':
         case 'table:covered-table-cell':
-          cell = { text: '', valueType: attributes.get('office:value-type') ?? null, formula: attributes.get('table:formula') ?? null };
+          cell = {
+            text: '',
+            valueType: attributes.get('office:value-type') ?? null,
+            formula: attributes.get('table:formula') ?? null,
+            value: attributes.get('office:value') ?? attributes.get('office:date-value') ?? attributes.get('office:time-value') ?? null,
+          };
           cellRepeat = Number(attributes.get('table:number-columns-repeated') ?? 1);
           paragraphs = [];
           if (selfClosing) finishCell();

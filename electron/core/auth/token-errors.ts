@@ -7,7 +7,7 @@ export type TokenOperation = 'exchange' | 'refresh' | 'introspect' | 'revoke';
 export const sentences = {
   offline: "Contact Desk can't reach HubSpot. Check your internet connection, then try again.",
   unreachable:
-    "HubSpot can't be reached: this computer's network is working, but it can't connect to HubSpot's address. A firewall or proxy may be blocking it. Try again later; if it keeps happening, tell whoever set up Contact Desk.",
+    "This computer's network is working, but it can't connect to HubSpot's address. A firewall or proxy may be blocking it. Try again later; if it keeps happening, tell whoever set up Contact Desk.",
   noAnswer: "HubSpot didn't answer in time. Try again in a few minutes.",
   down: "HubSpot isn't working properly right now. Try again in a few minutes.",
   rateLimited: 'HubSpot is getting too many requests from Contact Desk. Wait a minute, then try again.',

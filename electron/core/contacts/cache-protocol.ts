@@ -17,8 +17,11 @@ import type { Reader } from './cache-reader.ts';
 import type { SearchIndex } from './cache-search.ts';
 import type { Writer } from './cache-writer.ts';
 import * as queries from './cache-queries.ts';
+import * as owners from './owners-store.ts';
+import * as shown from './shown-queries.ts';
 import * as syncReads from './cache-sync-reads.ts';
 import * as writes from './cache-writes.ts';
+import * as lists from './lists-store.ts';
 
 export type ConnectionKind = 'writer' | 'reader';
 
@@ -50,6 +53,19 @@ export const cacheRequests = {
   count: onReader(queries.count),
   properties: onReader(queries.properties),
   propertyLabels: onReader(queries.propertyLabels),
+  // --- owners and cells as shown (issue 15)
+  replaceOwners: onWriter(owners.replaceOwners),
+  readOwners: onReader(owners.readOwners),
+  queryShown: onReader(shown.queryShown),
+  // --- HubSpot lists for the views' List filter (lists-store.ts)
+  replaceListCatalogue: onWriter(lists.replaceListCatalogue),
+  replaceListMembers: onWriter(lists.replaceListMembers),
+  recordListProblem: onWriter(lists.recordListProblem),
+  markListDeleted: onWriter(lists.markListDeleted),
+  markListChosen: onWriter(lists.markListChosen),
+  listsToRefresh: onReader(lists.listsToRefresh),
+  readLists: onReader(lists.readLists),
+  readList: onReader(lists.readList),
 };
 
 export type CacheRequests = typeof cacheRequests;

@@ -1,16 +1,19 @@
 /** What the table, the column chooser and the export read (reader connections only). */
-import type { ContactsPage, ContactsQuery } from '../../ipc/types.ts';
+import type { ContactsPage, ContactsQuery, ViewFilter } from '../../ipc/types.ts';
 import type { PropertyDefinition, PropertyOption, RowsOptions } from './cache-types.ts';
 import type { Reader } from './cache-reader.ts';
-import { isSearchSyntaxError, matchWhere, searchMatch } from './cache-search.ts';
-import type { SearchMatch } from './cache-search.ts';
+import { isSearchSyntaxError, matchWhere } from './cache-search.ts';
 import { checkColumn, orderBy, valueOf } from './cache-sorting.ts';
+import { narrowContacts, type FilterContext, type IdSet } from './filter-queries.ts';
 
-function countMatches(r: Reader, match: SearchMatch | null): number {
-  return r.rememberedCount(match === null ? 'everything' : JSON.stringify([match.idsSql, match.params]), () =>
-    match === null ? (r.conn.statement('SELECT count(*) AS n FROM contacts').get() as { n: number }).n : (r.conn.statement(match.countSql).get(...match.params) as { n: number }).n,
+function countMatches(r: Reader, set: IdSet | null): number {
+  return r.rememberedCount(set?.key ?? '', () =>
+    set === null ? (r.conn.statement('SELECT count(*) AS n FROM contacts').get() as { n: number }).n : (r.conn.statement(set.countSql).get(...set.params) as { n: number }).n,
   );
 }
+
+/** No contact at all (what a search SQLite cannot parse leaves). */
+const NO_CONTACTS: IdSet = { idsSql: 'SELECT NULL WHERE 0', countSql: 'SELECT 0 AS n', params: [], key: 'nothing' };
 
 /** A search SQLite cannot parse (whatever was typed) matches nothing, rather than failing. */
 function orNoMatch<T>(read: () => T, none: T): T {
@@ -22,31 +25,35 @@ function orNoMatch<T>(read: () => T, none: T): T {
   }
 }
 
-function selectSql(r: Reader, cells: string[], withId: boolean, sort: RowsOptions['sort'], match: SearchMatch | null, matches: number | 'many'): string {
+function selectSql(r: Reader, cells: string[], withId: boolean, sort: RowsOptions['sort'], set: IdSet | null, matches: number | 'many'): string {
   const list = [...(withId ? ['id'] : []), ...cells.map(valueOf)].join(', ');
-  return `SELECT ${list} FROM contacts ${matchWhere(match, matches)} ${orderBy(sort, (column) => r.typeOf(column))}`;
+  return `SELECT ${list} FROM contacts ${matchWhere(set, matches)} ${orderBy(sort, (column) => r.typeOf(column))}`;
 }
 
-/** One page of the table: the requested columns of the rows at offset..offset+limit, and how many match. */
-export function query(r: Reader, request: ContactsQuery): ContactsPage {
+/**
+ * One page of the table: the requested columns of the rows at offset..offset+limit, and how many
+ * match the search and the view's filters (resolved with `context`; see filter-queries.ts).
+ */
+export function query(r: Reader, request: ContactsQuery, context: FilterContext | null = null): ContactsPage {
   const columns = request.columns.map(checkColumn);
   const sort = { column: checkColumn(request.sort.column), direction: request.sort.direction };
   const offset = Math.max(0, Math.floor(request.offset));
   const limit = Math.max(0, Math.floor(request.limit));
-  const match = searchMatch(r.conn.searchIndex, request.search);
   return orNoMatch(() => {
-    const total = countMatches(r, match);
-    if (limit === 0 || offset >= total) return { rows: [], total, offset };
-    const select = r.conn.statement(`${selectSql(r, columns, true, sort, match, total)} LIMIT ? OFFSET ?`);
+    const { set, issues } = narrowContacts(r, request.search, request.filters ?? [], context);
+    const total = countMatches(r, set);
+    const said = issues.length > 0 ? { filterIssues: issues } : {};
+    if (limit === 0 || offset >= total) return { rows: [], total, offset, ...said };
+    const select = r.conn.statement(`${selectSql(r, columns, true, sort, set, total)} LIMIT ? OFFSET ?`);
     select.setReturnArrays(true);
-    const rows = (select.all(...(match?.params ?? []), limit, offset) as unknown as [number, ...(string | null)[]][]).map(([id, ...cells]) => ({ id: String(id), cells }));
-    return { rows, total, offset };
+    const rows = (select.all(...(set?.params ?? []), limit, offset) as unknown as [number, ...(string | null)[]][]).map(([id, ...cells]) => ({ id: String(id), cells }));
+    return { rows, total, offset, ...said };
   }, { rows: [], total: 0, offset });
 }
 
-/** How many contacts match the search (all of them for an empty one). */
-export function count(r: Reader, search = ''): number {
-  return orNoMatch(() => countMatches(r, searchMatch(r.conn.searchIndex, search)), 0);
+/** How many contacts match the search and filters (all of them when neither narrows). */
+export function count(r: Reader, search = '', filters: readonly ViewFilter[] = [], context: FilterContext | null = null): number {
+  return orNoMatch(() => countMatches(r, narrowContacts(r, search, filters, context).set), 0);
 }
 
 function parseOptions(json: string): PropertyOption[] {
@@ -86,11 +93,11 @@ export function propertyLabels(r: Reader): Map<string, string> {
 export function rows(r: Reader, options: RowsOptions): IterableIterator<(string | null)[]> {
   const columns = options.columns.map(checkColumn);
   const sort = options.sort ? { column: checkColumn(options.sort.column), direction: options.sort.direction } : undefined;
-  const match = searchMatch(r.conn.searchIndex, options.search);
+  const { set } = orNoMatch(() => narrowContacts(r, options.search, options.filters ?? [], options.context ?? null), { set: NO_CONTACTS, issues: [] });
   // a fresh statement: several iterations may run at once
-  const select = r.conn.db.prepare(selectSql(r, columns, false, sort, match, 'many'));
+  const select = r.conn.db.prepare(selectSql(r, columns, false, sort, set, 'many'));
   select.setReturnArrays(true);
-  const iterator = select.iterate(...(match?.params ?? [])) as unknown as IterableIterator<(string | null)[]>;
+  const iterator = select.iterate(...(set?.params ?? [])) as unknown as IterableIterator<(string | null)[]>;
   let started = false;
   return {
     [Symbol.iterator]() {

@@ -17,6 +17,8 @@
  * A file that cannot be migrated starts over: the cache can always be fetched again from HubSpot.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { OWNERS_SCHEMA } from './owners-store.ts';
+import { listsSchemaPart } from './lists-store.ts';
 
 export const CORE_VERSION = 2;
 
@@ -44,7 +46,7 @@ const coreMigrations: Migration[] = [
 ];
 
 /** Features' tables: add `yourPart` (exported from your feature's module) here. */
-export const schemaParts: readonly SchemaPart[] = [];
+export const schemaParts: readonly SchemaPart[] = [OWNERS_SCHEMA, listsSchemaPart];
 
 /** Empties the core's tables (the search index is emptied with them by its own module). */
 const CLEAR_CORE = 'DELETE FROM contacts; DELETE FROM properties; DELETE FROM sync_state';

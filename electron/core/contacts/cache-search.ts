@@ -53,8 +53,8 @@ export function searchMatch(index: SearchIndex, search: string): SearchMatch | n
   };
 }
 
-/** The WHERE clause for the matches. `+id` keeps SQLite from driving a large result by the matches, so it walks the sort index instead. */
-export function matchWhere(match: SearchMatch | null, matches: number | 'many'): string {
+/** The WHERE clause for the matches (of a search, or of a view's filters: filter-queries.ts). `+id` keeps SQLite from driving a large result by the matches, so it walks the sort index instead. */
+export function matchWhere(match: Pick<SearchMatch, 'idsSql'> | null, matches: number | 'many'): string {
   if (match === null) return '';
   const walkIndex = matches === 'many' || matches > SORT_MATCHES_DIRECTLY_UP_TO;
   return `WHERE ${walkIndex ? '+id' : 'id'} IN (${match.idsSql})`;

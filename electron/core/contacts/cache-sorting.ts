@@ -6,6 +6,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { AppError } from '../errors.ts';
 import type { SortDirection } from '../../ipc/types.ts';
+import { SORT_KEY_FUNCTION, sortKeyIndexTag } from './sort-keys.ts';
 import { isPropertyName, syncedPropertyList } from './synced-properties.ts';
 
 /** Each index slows every write (the default nine are most of a page's write time); beyond this many synced properties, sorting scans. */
@@ -20,11 +21,27 @@ export function checkColumn(name: string): string {
 
 export const valueOf = (column: string) => `json_extract(properties, '$."${column}"')`;
 
+/**
+ * Free text sorts by its collation key (the user's language's order, see sort-keys.ts). Dropdowns,
+ * owners, dates and yes/no keep their stored value's order, which is also what filters look up.
+ */
+const COLLATED_TYPES = new Set(['string', 'phone_number']);
+
+type SortKind = 'number' | 'collated' | 'stored';
+const sortKind = (type: string): SortKind => (type === 'number' ? 'number' : COLLATED_TYPES.has(type) ? 'collated' : 'stored');
+
 /** What rows sort by; indexes are created on exactly these expressions so the planner uses them. */
 export function sortKey(column: string, type: string): string {
   if (column === 'hs_object_id') return 'id';
   const value = `NULLIF(${valueOf(column)}, '')`;
-  return type === 'number' ? `CAST(${value} AS REAL)` : `${value} COLLATE NOCASE`;
+  switch (sortKind(type)) {
+    case 'number':
+      return `CAST(${value} AS REAL)`;
+    case 'collated':
+      return `${SORT_KEY_FUNCTION}(${value})`;
+    default:
+      return `${value} COLLATE NOCASE`;
+  }
 }
 
 /** The ORDER BY for a sort (ties broken by id, blanks last in both directions). */
@@ -45,9 +62,12 @@ export function loadPropertyTypes(db: DatabaseSync): (column: string) => string 
 export function reconcileSortIndexes(db: DatabaseSync, syncedProperties: string[] | null, typeOf: (column: string) => string): void {
   const wanted = new Map<string, string>();
   const names = (syncedProperties ?? syncedPropertyList()).filter((name) => name !== 'hs_object_id' && isPropertyName(name));
+  const keyTag = sortKeyIndexTag();
   for (const name of names.slice(0, MAX_SORT_INDEXES)) {
-    const type = typeOf(name) === 'number' ? 'number' : 'text';
-    wanted.set(`${SORT_INDEX_PREFIX}${type}_${name}`, sortKey(name, type === 'number' ? 'number' : 'string'));
+    const kind = sortKind(typeOf(name));
+    // collated indexes are named after the locale and ICU version their keys were made with
+    const label = kind === 'number' ? 'number' : kind === 'stored' ? 'text' : `key${keyTag}`;
+    wanted.set(`${SORT_INDEX_PREFIX}${label}_${name}`, sortKey(name, typeOf(name)));
   }
   const existing = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND substr(name, 1, ${SORT_INDEX_PREFIX.length}) = '${SORT_INDEX_PREFIX}'`).all() as { name: string }[]).map((row) => row.name);
   for (const name of existing) if (!wanted.has(name)) db.exec(`DROP INDEX "${name}"`);

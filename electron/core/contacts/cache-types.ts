@@ -1,5 +1,6 @@
 /** The shapes the contact cache stores and answers with; plain data, so they cross to and from the cache workers as they are. */
-import type { SortDirection } from '../../ipc/types.ts';
+import type { SortDirection, ViewFilter } from '../../ipc/types.ts';
+import type { FilterContext } from './filter-queries.ts';
 
 export type { SyncState } from './sync-state.ts';
 
@@ -35,6 +36,9 @@ export interface RowsOptions {
   columns: string[];
   search: string;
   sort?: { column: string; direction: SortDirection };
+  /** A view's filters, resolved with `context` (filter-queries.ts). */
+  filters?: readonly ViewFilter[];
+  context?: FilterContext | null;
 }
 
 export interface UpsertOutcome {

@@ -4,9 +4,11 @@
  * A function used by an expression index must be registered with `deterministic: true`.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { registerFilterFunctions } from './filter-sql.ts';
+import { registerSortKeyFunction } from './sort-keys.ts';
 
 /** Each feature's registration (a function calling `db.function(...)`); add yours here. */
-const registrations: readonly ((db: DatabaseSync) => void)[] = [];
+const registrations: readonly ((db: DatabaseSync) => void)[] = [registerSortKeyFunction, registerFilterFunctions];
 
 export function registerSqlFunctions(db: DatabaseSync): void {
   for (const register of registrations) register(db);

@@ -27,6 +27,8 @@ export interface SyncServiceOptions {
   /** The properties the user added to the sync (settings' extraSyncedProperties); the defaults are always synced. */
   properties?: () => string[];
   fullSync?: Partial<FullSyncOptions>;
+  /** What else each sync refreshes with the property definitions (the owners); it must not throw for optional data. */
+  alongside?: (signal: AbortSignal) => Promise<void>;
 }
 
 export interface SyncService {
@@ -147,9 +149,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       const syncKind = needsFullSync(requested, state, properties) ? 'full' : 'incremental';
       kind = syncKind;
       update({ kind });
-      // the labels and types of properties come alongside the contacts, not before them
+      // the labels and types of properties, and what runs alongside (the owners), come with the contacts, not before them
       await allOrNothing(ctx, [
         (taskCtx) => refreshPropertyDefinitions(taskCtx),
+        async (taskCtx) => options.alongside?.(taskCtx.signal),
         async (taskCtx) => {
           if (syncKind === 'full') return fullSync(taskCtx, state);
           const { changed, removed, added } = await catchUp(taskCtx);

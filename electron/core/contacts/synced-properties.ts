@@ -8,6 +8,9 @@ export const DEFAULT_SYNCED_PROPERTIES = [
   'company',
   'jobtitle',
   'lifecyclestage',
+  // Contact owner and Lead status: HubSpot's default columns, and filters need them cached (and indexed).
+  'hubspot_owner_id',
+  'hs_lead_status',
   'createdate',
   'lastmodifieddate',
 ] as const;

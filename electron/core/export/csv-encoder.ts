@@ -23,14 +23,19 @@ export function dialectFor(request: Pick<ExportRequest, 'excelFriendly' | 'delim
   };
 }
 
-const NEEDS_QUOTES: Record<CsvDialect['delimiter'], RegExp> = { ',': /[",\r\n]/, ';': /[";\r\n]/ };
+/**
+ * Quoted in both delimiter modes: a quote, either delimiter, a tab or a line break. A spreadsheet
+ * that opens the file with another separator then still keeps the field whole where it starts a
+ * cell (see FORMULA_POLICY.md).
+ */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 export function encodeCell(value: string | null, dialect: CsvDialect): string {
-  return value === null || value === '' ? '' : quoteIfNeeded(protectCell(value, dialect.policy), NEEDS_QUOTES[dialect.delimiter]);
+  return value === null || value === '' ? '' : quoteIfNeeded(protectCell(value, dialect.policy));
 }
 
-function quoteIfNeeded(cell: string, needsQuotes: RegExp): string {
-  return needsQuotes.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+function quoteIfNeeded(cell: string): string {
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
 /** Encodes one row (without its line ending); throws if the row does not have `fieldCount` cells. */
@@ -38,13 +43,12 @@ export type RowEncoder = (cells: readonly (string | null)[]) => string;
 
 export function createRowEncoder(dialect: CsvDialect, fieldCount: number): RowEncoder {
   const { delimiter, policy } = dialect;
-  const needsQuotes = NEEDS_QUOTES[delimiter];
   const encoded = new Array<string>(fieldCount);
   return (cells) => {
     if (cells.length !== fieldCount) throw new Error(`A row has ${cells.length} cells where ${fieldCount} were expected.`);
     for (let i = 0; i < fieldCount; i++) {
       const value = cells[i];
-      encoded[i] = value === null || value === undefined || value === '' ? '' : quoteIfNeeded(protectCell(value, policy), needsQuotes);
+      encoded[i] = value === null || value === undefined || value === '' ? '' : quoteIfNeeded(protectCell(value, policy));
     }
     const line = encoded.join(delimiter);
     // A one-column row with an empty value would be a blank line, which many readers skip.

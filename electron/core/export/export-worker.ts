@@ -1,19 +1,22 @@
 /**
  * The export worker: reads the contacts through its own read-only cache connection and writes the
- * CSV, off the main thread (node:sqlite is synchronous, and a million rows take seconds).
+ * CSV or workbook, off the main thread (node:sqlite is synchronous, and a million rows take seconds).
  *
  * A standalone entry point: the desktop build bundles this file on its own (see worker-entry.ts).
  */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { count, propertyLabels, rows } from '../contacts/cache-queries.ts';
+import { count, rows } from '../contacts/cache-queries.ts';
 import { openReader, type Reader } from '../contacts/cache-reader.ts';
+import { showingFacts } from '../contacts/shown-queries.ts';
 import { AppError, isAppError, toErrorView } from '../errors.ts';
-import { CsvChunker, dialectFor, fileStart } from './csv-encoder.ts';
+import { columnFormat, type ColumnFormat } from '../values/as-shown.ts';
 import { errorCodeOf, exportFailure } from './export-errors.ts';
+import { loadFileOpener, type ExportFile } from './export-file.ts';
 import { headerRow } from './header-row.ts';
-import { PartialFile, removeAbandonedPartials } from './partial-file.ts';
+import { removeAbandonedPartials } from './partial-file.ts';
+import { createRowSink, type RowSink } from './row-sinks.ts';
 import { CANCELLED, type ExportWorkerInput, type ExportWorkerMessage } from './worker-protocol.ts';
 
 const NOTHING_TO_EXPORT = new AppError('internal', 'There are no contacts on this computer to export yet. Sync with HubSpot first, then export.');
@@ -22,58 +25,84 @@ function post(message: ExportWorkerMessage): void {
   parentPort?.postMessage(message);
 }
 
-function runExport(input: ExportWorkerInput): void {
+interface Prepared {
+  cache: Reader;
+  header: string[];
+  columns: ColumnFormat[];
+}
+
+/** Opens the cache, counts the rows and works out the header and each column's formatting. */
+function prepare(input: ExportWorkerInput, search: string, fileName: string): Prepared {
+  if (!existsSync(input.dbPath)) throw NOTHING_TO_EXPORT;
+  let cache: Reader | null = null;
+  try {
+    cache = openReader(input.dbPath);
+    post({ type: 'counted', total: count(cache, search) });
+    const { request } = input;
+    // the same facts the table's cells are formatted with: definitions and owners
+    const facts = showingFacts(cache);
+    const labels = new Map([...facts.properties.values()].map((property) => [property.name, property.label] as const));
+    const columns = request.columns.map((name) => columnFormat(name, facts.properties.get(name), facts.owners, request.values));
+    return { cache, header: headerRow(request.columns, request.header, labels), columns };
+  } catch (error) {
+    cache?.close();
+    throw exportFailure('read-contacts', error, fileName);
+  }
+}
+
+async function runExport(input: ExportWorkerInput): Promise<void> {
   const { request } = input;
   const fileName = basename(input.targetPath);
   const cancelFlag = new Int32Array(input.cancelFlag);
   const cancelled = () => Atomics.load(cancelFlag, 0) === CANCELLED;
   const search = request.scope === 'search' ? request.search : '';
-  const dialect = dialectFor(request);
   let written = 0;
-  let file: PartialFile | null = null;
-  let cache: Reader | null = null;
+  let file: ExportFile | null = null;
+  let sink: RowSink | null = null;
+  let prepared: Prepared | null = null;
   const stop = () => {
+    sink?.discard();
     file?.discard();
     post({ type: 'cancelled', written });
   };
 
   try {
-    if (!existsSync(input.dbPath)) throw NOTHING_TO_EXPORT;
-    let header: string[];
-    try {
-      cache = openReader(input.dbPath);
-      post({ type: 'counted', total: count(cache, search) });
-      header = headerRow(request.columns, request.header, propertyLabels(cache));
-    } catch (error) {
-      throw exportFailure('read-contacts', error, fileName);
-    }
+    const open = await loadFileOpener(input.fileOpener);
+    prepared = prepare(input, search, fileName);
     if (cancelled()) return stop();
 
     removeAbandonedPartials(input.targetPath, input.startedAt);
-    file = new PartialFile(input.partialPath, fileName, input.writeFault);
-    file.write(fileStart(dialect, header));
+    file = open(input.partialPath, fileName);
+    sink = createRowSink({
+      request,
+      header: prepared.header,
+      columns: prepared.columns,
+      file,
+      fileName,
+      chunkChars: input.chunkChars,
+      ...(input.rowsPerSheet ? { rowsPerSheet: input.rowsPerSheet } : {}),
+    });
 
-    const chunker = new CsvChunker(dialect, request.columns.length, input.chunkChars);
-    for (const row of rows(cache, { columns: request.columns, search, sort: request.sort })) {
+    for (const row of rows(prepared.cache, { columns: request.columns, search, sort: request.sort })) {
       written++;
-      if (!chunker.push(row)) continue;
+      if (!sink.push(row)) continue;
       if (cancelled()) return stop();
-      file.write(chunker.take());
+      await sink.flush();
       post({ type: 'progress', written });
-      if (input.holdAfterRows !== undefined && written >= input.holdAfterRows) Atomics.wait(cancelFlag, 0, 0);
     }
-    file.write(chunker.take());
+    const { sheets } = await sink.finish();
     if (cancelled()) return stop();
     file.commit(input.targetPath);
-    post({ type: 'done', written, bytes: file.bytesWritten });
+    post({ type: 'done', written, bytes: file.bytesWritten, sheets });
   } catch (error) {
+    sink?.discard();
     file?.discard();
     // The file steps throw AppErrors with the right sentence; anything else came from reading the cache.
     const failure = isAppError(error) ? error : exportFailure('read-contacts', error, fileName);
     post({ type: 'failed', written, error: toErrorView(failure), code: errorCodeOf(failure.cause) ?? null });
   } finally {
-    cache?.close();
+    prepared?.cache.close();
   }
 }
 
-runExport(workerData as ExportWorkerInput);
+void runExport(workerData as ExportWorkerInput);

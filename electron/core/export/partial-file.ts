@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { exportFailure } from './export-errors.ts';
+import type { ExportFile } from './export-file.ts';
 
 const partialPrefix = (targetPath: string) => `.${basename(targetPath)}.partial-`;
 
@@ -44,26 +45,18 @@ export function removeAbandonedPartials(targetPath: string, now: number): void {
   }
 }
 
-/** Test-only: make writes fail with `code` once `afterBytes` bytes are on disk (used where no tiny disk can be mounted). */
-export interface WriteFault {
-  afterBytes: number;
-  code: string;
-}
-
-export class PartialFile {
+export class PartialFile implements ExportFile {
   readonly path: string;
   readonly #targetName: string;
-  readonly #fault: WriteFault | undefined;
   #fd: number | null;
   #bytes = 0;
   /** Reused for every write: encoding each chunk into a fresh Buffer costs more than the write itself. */
   #buffer = Buffer.allocUnsafe(0);
 
   /** Creates the file (it must not exist yet); throws the user-facing AppError when it can't. */
-  constructor(path: string, targetName: string, fault?: WriteFault) {
+  constructor(path: string, targetName: string) {
     this.path = path;
     this.#targetName = targetName;
-    this.#fault = fault;
     try {
       this.#fd = openSync(path, 'wx');
     } catch (error) {
@@ -77,14 +70,20 @@ export class PartialFile {
 
   write(text: string): void {
     if (text === '') return;
-    const fd = this.#open();
     const maxBytes = text.length * 3; // UTF-8 needs at most 3 bytes per UTF-16 code unit
     if (this.#buffer.length < maxBytes) this.#buffer = Buffer.allocUnsafe(maxBytes);
     const length = this.#buffer.write(text, 0, 'utf8');
+    this.writeBytes(this.#buffer.subarray(0, length));
+  }
+
+  writeBytes(bytes: Uint8Array): void {
+    const fd = this.#open();
     try {
       let offset = 0;
-      while (offset < length) {
-        offset += this.#writeSome(fd, offset, length);
+      while (offset < bytes.length) {
+        const written = writeSync(fd, bytes, offset, bytes.length - offset);
+        this.#bytes += written;
+        offset += written;
       }
     } catch (error) {
       throw exportFailure('write', error, this.#targetName);
@@ -126,19 +125,6 @@ export class PartialFile {
   #open(): number {
     if (this.#fd === null) throw new Error('The partial export file is already closed.');
     return this.#fd;
-  }
-
-  #writeSome(fd: number, offset: number, end: number): number {
-    const fault = this.#fault;
-    let length = end - offset;
-    if (fault) {
-      const room = fault.afterBytes - this.#bytes;
-      if (room <= 0) throw Object.assign(new Error(`${fault.code}: injected write failure`), { code: fault.code });
-      length = Math.min(length, room);
-    }
-    const written = writeSync(fd, this.#buffer, offset, length);
-    this.#bytes += written;
-    return written;
   }
 }
 

@@ -1,6 +1,6 @@
 /** What the main thread and the export worker say to each other. Plain data only (structured clone). */
 import type { ErrorView, ExportRequest } from '../../ipc/types.ts';
-import type { WriteFault } from './partial-file.ts';
+import type { FileOpenerChoice } from './export-file.ts';
 
 export interface ExportWorkerInput {
   dbPath: string;
@@ -12,15 +12,16 @@ export interface ExportWorkerInput {
   chunkChars: number;
   /** The main thread's clock at the start (the worker has no Clock of its own). */
   startedAt: number;
-  writeFault?: WriteFault;
-  /** Tests only: once this many rows are on disk, wait for the cancel (a deterministic "half-way"). */
-  holdAfterRows?: number;
+  /** Another implementation of the file port (see export-file.ts); the partial file beside the target by default. */
+  fileOpener?: FileOpenerChoice;
+  /** Data rows per worksheet in a workbook (Excel's limit by default). */
+  rowsPerSheet?: number;
 }
 
 export type ExportWorkerMessage =
   | { type: 'counted'; total: number }
   | { type: 'progress'; written: number }
-  | { type: 'done'; written: number; bytes: number }
+  | { type: 'done'; written: number; bytes: number; sheets: number | null }
   | { type: 'cancelled'; written: number }
   | { type: 'failed'; written: number; error: ErrorView; code: string | null };
 

@@ -93,7 +93,7 @@ function menuFor(status: StatusView, headline: string): TrayMenuItem[] {
     { id: 'check-now', label: 'Check connection now', enabled: signedIn && state !== 'needs-sign-in' && state !== 'checking', separatorBefore: true },
     { id: 'sync-now', label: state === 'syncing' ? 'Syncing…' : 'Sync now', enabled: state === 'connected' },
     // Export reads the contacts saved on this computer, so it works offline and when signed out.
-    { id: 'export', label: 'Export to CSV…', enabled: true, separatorBefore: true },
+    { id: 'export', label: 'Export…', enabled: true, separatorBefore: true },
     { id: 'open', label: `Open ${appName}`, enabled: true },
   ];
   if (!signedIn) {

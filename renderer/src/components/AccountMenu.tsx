@@ -14,6 +14,7 @@ export function AccountMenu({ account, onSettings, onSignOut }: { account: Accou
         ref={buttonRef}
         type="button"
         className="account__button"
+        title={`HubSpot account: ${account.domain}`}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((value) => !value)}

@@ -51,39 +51,14 @@ export function AccountNotices({ auth, connection, onSignIn }: AccountNoticesPro
         </Notice>
       )}
       {required.length > 0 && (
-        <Notice
-          tone="warning"
-          icon="lock"
-          title="Contact Desk is missing a permission"
-          actions={
-            <button type="button" className="button button--small" onClick={onSignIn}>
-              Sign in again
-            </button>
-          }
-        >
-          <MissingScopeList scopes={required} />
-          <p>Sign in again and allow everything Contact Desk asks for. If HubSpot does not offer it, ask your HubSpot Super Admin.</p>
-        </Notice>
+        <MissingScopesNotice tone="warning" title="Contact Desk is missing a permission" scopes={required} onSignIn={onSignIn}>
+          Sign in again and allow everything Contact Desk asks for. If HubSpot does not offer it, ask your HubSpot Super Admin.
+        </MissingScopesNotice>
       )}
       {optional.length > 0 && !optionalSeen && (
-        <Notice
-          tone="info"
-          icon="lock"
-          title="Some features are off"
-          actions={
-            <>
-              <button type="button" className="button button--small" onClick={onSignIn}>
-                Sign in again
-              </button>
-              <button type="button" className="button button--small button--quiet" onClick={() => setOptionalSeen(true)}>
-                Dismiss
-              </button>
-            </>
-          }
-        >
-          <MissingScopeList scopes={optional} />
-          <p>Everything else works. To turn them on, sign in again and allow them, or ask your HubSpot Super Admin.</p>
-        </Notice>
+        <MissingScopesNotice tone="info" title="Some features are off" scopes={optional} onSignIn={onSignIn} onDismiss={() => setOptionalSeen(true)}>
+          Everything else works. To turn them on, sign in again and allow them, or ask your HubSpot Super Admin.
+        </MissingScopesNotice>
       )}
       {auth.status === 'signed-in' && auth.storage.protection === 'weak' && !auth.storage.remembered && !storageChoiceMade && (
         <Notice
@@ -112,14 +87,34 @@ export function AccountNotices({ auth, connection, onSignIn }: AccountNoticesPro
   );
 }
 
-function MissingScopeList({ scopes }: { scopes: readonly MissingScope[] }) {
+/** Permissions HubSpot did not give, each with what it is for, and Sign in again (and Dismiss for optional ones). */
+function MissingScopesNotice(props: { tone: 'warning' | 'info'; title: string; scopes: readonly MissingScope[]; onSignIn(): void; onDismiss?: () => void; children: string }) {
   return (
-    <ul className="notice__list">
-      {scopes.map((missing) => (
-        <li key={missing.scope}>
-          Without “<code>{missing.scope}</code>”: {missing.blocks}
-        </li>
-      ))}
-    </ul>
+    <Notice
+      tone={props.tone}
+      icon="lock"
+      title={props.title}
+      actions={
+        <>
+          <button type="button" className="button button--small" onClick={props.onSignIn}>
+            Sign in again
+          </button>
+          {props.onDismiss && (
+            <button type="button" className="button button--small button--quiet" onClick={props.onDismiss}>
+              Dismiss
+            </button>
+          )}
+        </>
+      }
+    >
+      <ul className="notice__list">
+        {props.scopes.map((missing) => (
+          <li key={missing.scope}>
+            Without “<code>{missing.scope}</code>”: {missing.blocks}
+          </li>
+        ))}
+      </ul>
+      <p>{props.children}</p>
+    </Notice>
   );
 }

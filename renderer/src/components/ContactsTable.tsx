@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ContactsQuery } from '../../../electron/ipc/types.ts';
 import { labelOf, widthOf, type PropertyIndex } from '../lib/columns.ts';
-import { formatCellValue } from '../lib/format.ts';
 import type { ContactPageLoader } from '../lib/page-loader.ts';
 import { Icon } from './Icon.tsx';
 
@@ -145,10 +144,10 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
                       </div>
                     );
                   }
-                  const raw = row.cells[column] ?? null;
-                  const text = formatCellValue(raw, properties.get(name));
+                  // Cells arrive as shown (labels, owner names, dates), formatted in the core like the export.
+                  const text = row.cells[column] ?? '';
                   return (
-                    <div key={name} className="grid__cell" role="cell" aria-colindex={column + 1} title={raw && raw.length > 0 ? raw : undefined}>
+                    <div key={name} className="grid__cell" role="cell" aria-colindex={column + 1} title={text.length > 0 ? text : undefined}>
                       {text}
                     </div>
                   );

@@ -1,5 +1,5 @@
-import { useId, useMemo, useState } from 'react';
-import type { ExportProgress, ExportRequest, PropertyInfo } from '../../../electron/ipc/types.ts';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ContactsQuery, ExportProgress, ExportRequest, PropertyInfo } from '../../../electron/ipc/types.ts';
 import { api } from '../api.ts';
 import type { ExportController } from '../hooks/use-export.ts';
 import { chooserOrder } from '../lib/columns.ts';
@@ -18,20 +18,22 @@ interface ExportDialogProps {
   properties: readonly PropertyInfo[] | null;
   syncedProperties: readonly string[];
   search: string;
+  /** The table's order: the file's rows come in the same order. */
+  sort: ContactsQuery['sort'] | null;
   matchCount: number | null;
   totalCount: number;
   lastSyncedAt: number | null;
   shell: 'desktop' | 'preview';
 }
 
+type Choices = Pick<ExportRequest, 'scope' | 'header' | 'format' | 'values' | 'excelFriendly'> & { semicolons: boolean };
+const defaultChoices: Choices = { scope: 'all', header: 'labels', format: 'csv', values: 'shown', excelFriendly: true, semicolons: false };
+
 export function ExportDialog(props: ExportDialogProps) {
   const { open, onClose, exporter, visibleColumns, search, matchCount, totalCount, lastSyncedAt, shell } = props;
   const [columns, setColumns] = useState<string[]>([...visibleColumns]);
-  const [scope, setScope] = useState<ExportRequest['scope']>('all');
-  const [header, setHeader] = useState<ExportRequest['header']>('labels');
-  const [excelFriendly, setExcelFriendly] = useState(true);
-  const [semicolons, setSemicolons] = useState(false);
-  const ids = { columns: useId(), excel: useId(), semicolon: useId(), freshness: useId() };
+  const [choices, setChoices] = useState<Choices>(defaultChoices);
+  const choose = (changes: Partial<Choices>) => setChoices((current) => ({ ...current, ...changes }));
   const phase = exporter.state;
   const trimmedSearch = search.trim();
 
@@ -42,7 +44,7 @@ export function ExportDialog(props: ExportDialogProps) {
     setWasOpen(open);
     if (open) {
       setColumns([...visibleColumns]);
-      setScope(trimmedSearch ? 'search' : 'all');
+      choose({ scope: trimmedSearch ? 'search' : 'all' });
     }
   }
 
@@ -59,17 +61,20 @@ export function ExportDialog(props: ExportDialogProps) {
     });
 
   const running = phase.phase === 'choosing-file' || (phase.phase === 'exporting' && phase.progress.state === 'running');
-  const rowsToExport = scope === 'search' ? (matchCount ?? 0) : totalCount;
+  const rowsToExport = choices.scope === 'search' ? (matchCount ?? 0) : totalCount;
   const canExport = columns.length > 0 && rowsToExport > 0;
 
   const submit = () =>
     void exporter.start({
       columns,
-      scope,
-      search: scope === 'search' ? trimmedSearch : '',
-      header,
-      excelFriendly,
-      delimiter: semicolons ? ';' : ',',
+      ...(props.sort ? { sort: props.sort } : {}),
+      scope: choices.scope,
+      search: choices.scope === 'search' ? trimmedSearch : '',
+      header: choices.header,
+      format: choices.format,
+      values: choices.values,
+      excelFriendly: choices.excelFriendly,
+      delimiter: choices.semicolons ? ';' : ',',
     });
 
   const close = () => {
@@ -80,80 +85,24 @@ export function ExportDialog(props: ExportDialogProps) {
   const freshness = lastSyncedAt === null ? 'These contacts have not been synced from HubSpot yet.' : `Contacts as of ${formatDayAndTime(lastSyncedAt, Date.now())}`;
   const showForm = phase.phase === 'idle' || phase.phase === 'not-saved' || phase.phase === 'failed-to-start' || phase.phase === 'choosing-file';
 
-  let footer;
-  if (showForm) {
-    footer = (
-      <>
-        <button type="button" className="button" onClick={close} disabled={phase.phase === 'choosing-file'}>
-          Cancel
-        </button>
-        <button type="button" className="button button--primary" onClick={submit} disabled={!canExport || phase.phase === 'choosing-file'} aria-busy={phase.phase === 'choosing-file'}>
-          <Icon name="download" />
-          {phase.phase === 'choosing-file' ? 'Choose where to save…' : `Export ${formatCount(rowsToExport, 'contact')}`}
-        </button>
-      </>
-    );
-  } else if (phase.phase === 'exporting' && phase.progress.state === 'running') {
-    footer = (
-      <>
-        <button type="button" className="button button--quiet" onClick={onClose}>
-          Continue in the background
-        </button>
-        <button type="button" className="button" onClick={() => void exporter.cancel()}>
-          Cancel export
-        </button>
-      </>
-    );
-  } else {
-    footer = (
-      <>
-        {phase.phase === 'exporting' && phase.progress.state !== 'done' && (
-          <button type="button" className="button" onClick={exporter.reset}>
-            Back to the export options
-          </button>
-        )}
-        <button type="button" className="button button--primary" onClick={close}>
-          Close
-        </button>
-      </>
-    );
-  }
-
   return (
-    <Dialog open={open} title="Export contacts to CSV" onClose={close} busy={phase.phase === 'choosing-file'} footer={footer} className="dialog--export">
-      <p className="export__freshness" id={ids.freshness}>
+    <Dialog
+      open={open}
+      title="Export contacts"
+      onClose={close}
+      busy={phase.phase === 'choosing-file'}
+      footer={<ExportFooter exporter={exporter} showForm={showForm} canExport={canExport} rowsToExport={rowsToExport} onSubmit={submit} onClose={close} onHide={onClose} />}
+      className="dialog--export"
+    >
+      <p className="export__freshness">
         <Icon name="info" />
-        <span>
-          {freshness}. The export uses the contacts saved on this computer, so it works offline.
-        </span>
+        <span>{freshness}. The export uses the contacts saved on this computer, so it works offline.</span>
       </p>
       {showForm ? (
         <div className="export__form">
+          <ScopeChoice choices={choices} choose={choose} search={trimmedSearch} matchCount={matchCount} totalCount={totalCount} />
           <fieldset className="fieldset">
-            <legend>Contacts</legend>
-            <label className="radio">
-              <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => setScope('all')} data-autofocus={scope === 'all' ? true : undefined} />
-              <span>All contacts ({formatNumber(totalCount)})</span>
-            </label>
-            <label className="radio">
-              <input
-                type="radio"
-                name="export-scope"
-                checked={scope === 'search'}
-                onChange={() => setScope('search')}
-                disabled={!trimmedSearch}
-                data-autofocus={scope === 'search' ? true : undefined}
-              />
-              <span>
-                {trimmedSearch
-                  ? `Only the ${formatCount(matchCount ?? 0, 'contact')} matching “${trimmedSearch}”`
-                  : 'Only the contacts matching a search (type in the search box first)'}
-              </span>
-            </label>
-          </fieldset>
-
-          <fieldset className="fieldset">
-            <legend id={ids.columns}>Columns</legend>
+            <legend>Columns</legend>
             <div className="export__columns">
               {options.map((property) => (
                 <label key={property.name} className="check check--compact">
@@ -166,59 +115,224 @@ export function ExportDialog(props: ExportDialogProps) {
               {columns.length === 0 ? 'Choose at least one column.' : `${formatCount(columns.length, 'column')}, in the order shown in the table.`}
             </p>
           </fieldset>
-
-          <fieldset className="fieldset">
-            <legend>First row</legend>
-            <label className="radio">
-              <input type="radio" name="export-header" checked={header === 'labels'} onChange={() => setHeader('labels')} />
-              <span>Column names as shown (labels)</span>
-            </label>
-            <label className="radio">
-              <input type="radio" name="export-header" checked={header === 'names'} onChange={() => setHeader('names')} />
-              <span>
-                HubSpot internal names
-                <span className="check__hint">For importing into other systems, e.g. “firstname”.</span>
-              </span>
-            </label>
-          </fieldset>
-
-          <fieldset className="fieldset">
-            <legend>File format</legend>
-            <label className="check">
-              <input type="checkbox" checked={excelFriendly} onChange={(event) => setExcelFriendly(event.target.checked)} aria-describedby={ids.excel} />
-              <span>
-                Excel-friendly
-                <span className="check__hint" id={ids.excel}>
-                  Makes Excel show accents and non-Latin names correctly and start each contact on a new row. Leave on unless another program asks for
-                  plain UTF-8.
-                </span>
-              </span>
-            </label>
-            <label className="check">
-              <input type="checkbox" checked={semicolons} onChange={(event) => setSemicolons(event.target.checked)} aria-describedby={ids.semicolon} />
-              <span>
-                Use semicolons (for Excel in regions that use comma as decimal separator)
-                <span className="check__hint" id={ids.semicolon}>
-                  Turn on if Excel puts each whole contact in one cell.
-                </span>
-              </span>
-            </label>
-          </fieldset>
+          <FileChoices choices={choices} choose={choose} />
           {phase.phase === 'not-saved' && (
             <Notice tone="info" announce="status">
               <p>No file was saved. Click Export to choose a place again.</p>
             </Notice>
           )}
-          {phase.phase === 'failed-to-start' && <ErrorNotice error={phase.error} context="export" />}
+          {phase.phase === 'failed-to-start' && (
+            <FocusOnAppear>
+              <ErrorNotice error={phase.error} context="export" />
+            </FocusOnAppear>
+          )}
         </div>
       ) : (
-        phase.phase === 'exporting' && <ExportProgressView progress={phase.progress} shell={shell} />
+        phase.phase === 'exporting' && <ExportProgressView progress={phase.progress} shell={shell} focusErrors />
       )}
     </Dialog>
   );
 }
 
-export function ExportProgressView({ progress, shell }: { progress: ExportProgress; shell: 'desktop' | 'preview' }) {
+interface ChoiceProps {
+  choices: Choices;
+  choose(changes: Partial<Choices>): void;
+}
+
+function ScopeChoice({ choices, choose, search, matchCount, totalCount }: ChoiceProps & { search: string; matchCount: number | null; totalCount: number }) {
+  return (
+    <fieldset className="fieldset">
+      <legend>Contacts</legend>
+      <label className="radio">
+        <input type="radio" name="export-scope" checked={choices.scope === 'all'} onChange={() => choose({ scope: 'all' })} data-autofocus={choices.scope === 'all' ? true : undefined} />
+        <span>All contacts ({formatNumber(totalCount)})</span>
+      </label>
+      <label className="radio">
+        <input
+          type="radio"
+          name="export-scope"
+          checked={choices.scope === 'search'}
+          onChange={() => choose({ scope: 'search' })}
+          disabled={!search}
+          data-autofocus={choices.scope === 'search' ? true : undefined}
+        />
+        <span>{search ? `Only the ${formatCount(matchCount ?? 0, 'contact')} matching “${search}”` : 'Only the contacts matching a search (type in the search box first)'}</span>
+      </label>
+    </fieldset>
+  );
+}
+
+/** One radio button with its label and an optional hint under it. */
+function Radio({ name, checked, onChange, label, hint }: { name: string; checked: boolean; onChange(): void; label: string; hint?: string }) {
+  const hintId = useId();
+  return (
+    <label className="radio">
+      <input type="radio" name={name} checked={checked} onChange={onChange} aria-describedby={hint ? hintId : undefined} />
+      <span>
+        {label}
+        {hint && (
+          <span className="check__hint" id={hintId}>
+            {hint}
+          </span>
+        )}
+      </span>
+    </label>
+  );
+}
+
+/** One checkbox with its label and the hint under it. */
+function Check({ checked, onChange, label, hint }: { checked: boolean; onChange(on: boolean): void; label: string; hint: string }) {
+  const hintId = useId();
+  return (
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} aria-describedby={hintId} />
+      <span>
+        {label}
+        <span className="check__hint" id={hintId}>
+          {hint}
+        </span>
+      </span>
+    </label>
+  );
+}
+
+function FileChoices({ choices, choose }: ChoiceProps) {
+  return (
+    <>
+      <fieldset className="fieldset">
+        <legend>Values</legend>
+        <Radio
+          name="export-values"
+          checked={choices.values === 'shown'}
+          onChange={() => choose({ values: 'shown' })}
+          label="As shown in Contact Desk"
+          hint="Labels such as “Sales Qualified Lead”, owners’ names, and dates a spreadsheet reads as dates."
+        />
+        <Radio
+          name="export-values"
+          checked={choices.values === 'stored'}
+          onChange={() => choose({ values: 'stored' })}
+          label="As stored in HubSpot (internal values)"
+          hint="Exactly what HubSpot keeps, e.g. “salesqualifiedlead”: for importing into other systems."
+        />
+      </fieldset>
+
+      <fieldset className="fieldset">
+        <legend>File type</legend>
+        <Radio name="export-format" checked={choices.format === 'csv'} onChange={() => choose({ format: 'csv' })} label="CSV (.csv)" hint="Opens in any spreadsheet or program." />
+        <Radio
+          name="export-format"
+          checked={choices.format === 'xlsx'}
+          onChange={() => choose({ format: 'xlsx' })}
+          label="Excel workbook (.xlsx)"
+          hint="Keeps leading zeros, phone numbers and dates exactly, with a filter on each column."
+        />
+      </fieldset>
+
+      <fieldset className="fieldset">
+        <legend>First row</legend>
+        <Radio name="export-header" checked={choices.header === 'labels'} onChange={() => choose({ header: 'labels' })} label="Column names as shown (labels)" />
+        <Radio
+          name="export-header"
+          checked={choices.header === 'names'}
+          onChange={() => choose({ header: 'names' })}
+          label="HubSpot internal names"
+          hint="For importing into other systems, e.g. “firstname”."
+        />
+      </fieldset>
+
+      {choices.format === 'csv' && (
+        <fieldset className="fieldset">
+          <legend>CSV options</legend>
+          <Check
+            checked={choices.excelFriendly}
+            onChange={(on) => choose({ excelFriendly: on })}
+            label="Excel-friendly"
+            hint="Makes Excel show accents and non-Latin names correctly and start each contact on a new row. Leave on unless another program asks for plain UTF-8."
+          />
+          <Check
+            checked={choices.semicolons}
+            onChange={(on) => choose({ semicolons: on })}
+            label="Use semicolons (for Excel in regions that use comma as decimal separator)"
+            hint="Turn on if Excel puts each whole contact in one cell."
+          />
+        </fieldset>
+      )}
+    </>
+  );
+}
+
+interface FooterProps {
+  exporter: ExportController;
+  showForm: boolean;
+  canExport: boolean;
+  rowsToExport: number;
+  onSubmit(): void;
+  onClose(): void;
+  /** Closes the dialog while the export goes on. */
+  onHide(): void;
+}
+
+function ExportFooter({ exporter, showForm, canExport, rowsToExport, onSubmit, onClose, onHide }: FooterProps) {
+  const phase = exporter.state;
+  if (showForm) {
+    const choosing = phase.phase === 'choosing-file';
+    return (
+      <>
+        <button type="button" className="button" onClick={onClose} disabled={choosing}>
+          Cancel
+        </button>
+        <button type="button" className="button button--primary" onClick={onSubmit} disabled={!canExport || choosing} aria-busy={choosing}>
+          <Icon name="download" />
+          {choosing ? 'Choose where to save…' : `Export ${formatCount(rowsToExport, 'contact')}`}
+        </button>
+      </>
+    );
+  }
+  if (phase.phase === 'exporting' && phase.progress.state === 'running') {
+    return (
+      <>
+        <button type="button" className="button button--quiet" onClick={onHide}>
+          Continue in the background
+        </button>
+        <button type="button" className="button" onClick={() => void exporter.cancel()}>
+          Cancel export
+        </button>
+      </>
+    );
+  }
+  return (
+    <>
+      {phase.phase === 'exporting' && phase.progress.state !== 'done' && (
+        <button type="button" className="button" onClick={exporter.reset}>
+          Back to the export options
+        </button>
+      )}
+      <button type="button" className="button button--primary" onClick={onClose}>
+        Close
+      </button>
+    </>
+  );
+}
+
+/**
+ * Moves the keyboard focus to what it wraps when it appears and scrolls it into view: an export's
+ * error shows where the person is looking, and a screen reader reads it.
+ */
+function FocusOnAppear({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus({ preventScroll: true });
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
+  return (
+    <div ref={ref} tabIndex={-1} className="focus-target" data-testid="export-error">
+      {children}
+    </div>
+  );
+}
+
+export function ExportProgressView({ progress, shell, focusErrors = false }: { progress: ExportProgress; shell: 'desktop' | 'preview'; focusErrors?: boolean }) {
   const labelId = useId();
   const [showError, setShowError] = useState<string | null>(null);
 
@@ -259,6 +373,12 @@ export function ExportProgressView({ progress, shell }: { progress: ExportProgre
           <span className="file-name">{progress.fileName}</span>
           {shell === 'preview' && ' — your browser is downloading it.'}
         </p>
+        {progress.sheets !== null && progress.sheets > 1 && (
+          <p>
+            More contacts than one Excel sheet holds: they continue on the sheets “Contacts (2)”
+            {progress.sheets > 2 ? ` to “Contacts (${progress.sheets})”` : ''}.
+          </p>
+        )}
         {showError && <p>{showError}</p>}
       </Notice>
     );
@@ -270,9 +390,6 @@ export function ExportProgressView({ progress, shell }: { progress: ExportProgre
       </Notice>
     );
   }
-  return progress.error ? (
-    <ErrorNotice error={progress.error} context="export" />
-  ) : (
-    <ErrorNotice error={{ kind: 'internal', message: 'The export did not finish. No file was saved.' }} context="export" />
-  );
+  const notice = <ErrorNotice error={progress.error ?? { kind: 'internal', message: 'The export did not finish. No file was saved.' }} context="export" />;
+  return focusErrors ? <FocusOnAppear>{notice}</FocusOnAppear> : notice;
 }

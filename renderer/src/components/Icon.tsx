@@ -5,6 +5,7 @@ const paths = {
   search: <><circle cx="11" cy="11" r="7" /><path d="m20 20-3.5-3.5" /></>,
   sync: <><path d="M20 11a8 8 0 0 0-14.3-4.9L4 8" /><path d="M4 3v5h5" /><path d="M4 13a8 8 0 0 0 14.3 4.9L20 16" /><path d="M20 21v-5h-5" /></>,
   download: <><path d="M12 4v11" /><path d="m7 10 5 5 5-5" /><path d="M5 20h14" /></>,
+  filter: <path d="M4 5h16l-6 7.5V18l-4 2v-7.5z" />,
   columns: <><rect x="3" y="4" width="18" height="16" rx="2" /><path d="M9 4v16M15 4v16" /></>,
   chevronDown: <path d="m6 9 6 6 6-6" />,
   sortAscending: <><path d="M12 19V5" /><path d="m6 11 6-6 6 6" /></>,

@@ -17,14 +17,14 @@ const signInHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
     title: 'Sign-in could not start',
     nextStep: 'Another program is using what Contact Desk needs to receive the sign-in. Close other copies of Contact Desk, or restart the computer, then try again.',
   },
-  offline: { title: 'No connection to HubSpot', nextStep: 'Check that this computer is connected to the internet, then try again.' },
+  offline: { title: 'No connection to HubSpot', nextStep: null },
   'hubspot-unreachable': { title: "HubSpot can't be reached", nextStep: null },
-  'hubspot-down': { title: 'HubSpot is not responding', nextStep: 'HubSpot may be having problems. Wait a few minutes, then try again.' },
+  'hubspot-down': { title: 'HubSpot is not responding', nextStep: null },
   'hubspot-error': {
     title: 'HubSpot could not finish the sign-in',
     nextStep: 'Try again. If it keeps happening, ask your HubSpot Super Admin whether you may install apps in your account.',
   },
-  revoked: { title: 'Please sign in again', nextStep: 'HubSpot no longer accepts this computer\'s sign-in. Click Connect to HubSpot to sign in again.' },
+  revoked: { title: 'Please sign in again', nextStep: 'Click Connect to HubSpot to sign in again.' },
   'not-signed-in': { title: 'Please sign in again', nextStep: 'Click Connect to HubSpot to sign in again.' },
   'storage-locked': { title: 'Your saved sign-in is locked', nextStep: null },
   'missing-scope': {
@@ -34,10 +34,10 @@ const signInHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
 };
 
 const syncHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
-  offline: { title: 'Sync stopped: no connection', nextStep: 'Your contacts on this computer are still here. Sync again when you are back online.' },
+  offline: { title: 'Sync stopped: no connection', nextStep: 'Your contacts on this computer are still here.' },
   'hubspot-unreachable': { title: "Sync stopped: HubSpot can't be reached", nextStep: 'Your contacts on this computer are still here.' },
-  'hubspot-down': { title: 'Sync stopped: HubSpot is not responding', nextStep: 'Your contacts on this computer are still here. Try again in a few minutes.' },
-  'rate-limited': { title: 'Sync paused: HubSpot asked us to slow down', nextStep: 'Wait a minute, then click Sync now. Nothing fetched so far is lost.' },
+  'hubspot-down': { title: 'Sync stopped: HubSpot is not responding', nextStep: 'Your contacts on this computer are still here.' },
+  'rate-limited': { title: 'Sync paused: HubSpot asked us to slow down', nextStep: 'Nothing fetched so far is lost.' },
   'daily-limit': { title: 'Sync stopped for today', nextStep: null },
   revoked: { title: 'Sync stopped: please sign in again', nextStep: 'Your contacts on this computer are still here.' },
   'missing-scope': { title: 'Sync stopped: a permission is missing', nextStep: 'Sign in again and allow everything Contact Desk asks for.' },
@@ -48,14 +48,16 @@ const exportHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
   'permission-denied': { title: 'That folder cannot be written to', nextStep: 'Export again and choose another folder, such as Documents.' },
   'folder-missing': { title: 'That folder no longer exists', nextStep: 'Export again and choose another folder.' },
   'disk-full': { title: 'The disk is full', nextStep: 'Free some space or choose another drive, then export again. No partial file was left behind.' },
-  busy: { title: 'An export is already running', nextStep: 'Wait for it to finish, or cancel it, then try again.' },
+  busy: { title: 'The export didn’t start', nextStep: null },
+  'bad-input': { title: 'The export didn’t start', nextStep: null },
+  internal: { title: 'The export didn’t finish', nextStep: 'No file was saved.' },
 };
 
 const generalHelp: Partial<Record<ErrorKind, ErrorHelp>> = {
-  offline: { title: 'No connection to HubSpot', nextStep: 'Check that this computer is connected to the internet.' },
+  offline: { title: 'No connection to HubSpot', nextStep: null },
   'hubspot-unreachable': { title: "HubSpot can't be reached", nextStep: null },
-  'hubspot-down': { title: 'HubSpot is not responding', nextStep: 'Try again in a few minutes.' },
-  'rate-limited': { title: 'HubSpot asked us to slow down', nextStep: 'Wait a minute, then try again.' },
+  'hubspot-down': { title: 'HubSpot is not responding', nextStep: null },
+  'rate-limited': { title: 'HubSpot asked us to slow down', nextStep: null },
   'daily-limit': { title: 'HubSpot\'s daily limit is reached', nextStep: null },
   revoked: { title: 'Please sign in again', nextStep: null },
   'not-signed-in': { title: 'You are not signed in', nextStep: null },

@@ -1,6 +1,4 @@
 /** How numbers, counts and times read in the UI. Uses the user's locale for digits and dates. */
-import type { PropertyInfo } from '../../../electron/ipc/types.ts';
-
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 
 export const formatNumber = (value: number): string => integer.format(value);
@@ -43,28 +41,4 @@ function isSameDay(a: number, b: number): boolean {
   const x = new Date(a);
   const y = new Date(b);
   return x.getFullYear() === y.getFullYear() && x.getMonth() === y.getMonth() && x.getDate() === y.getDate();
-}
-
-/**
- * HubSpot sends dates as ISO strings (datetime) or midnight-UTC dates; show them the way people
- * read dates. Anything that does not parse stays as it was.
- */
-/** How a cell reads: dates in the user's locale, dropdown values (e.g. lifecycle stage) by their HubSpot label. */
-export function formatCellValue(value: string | null, property: Pick<PropertyInfo, 'type' | 'options'> | undefined): string {
-  if (value === null) return '';
-  const type = property?.type;
-  if (property && property.options.length > 0) {
-    const labels = new Map(property.options.map((option) => [option.value, option.label]));
-    // Multiple-checkbox properties hold several values separated by semicolons.
-    return value
-      .split(';')
-      .map((part) => labels.get(part) ?? part)
-      .join('; ');
-  }
-  if (type !== 'datetime' && type !== 'date') return value;
-  const at = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (!Number.isFinite(at)) return value;
-  const date = new Date(at);
-  if (type === 'date') return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  return date.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 }

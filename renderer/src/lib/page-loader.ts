@@ -4,10 +4,10 @@
  * Rows from before a change stay on screen until their fresh page arrives, so nothing flickers.
  * Framework-free: the React hook only subscribes to it.
  */
-import type { ContactRow, ContactsPage, ContactsQuery, ErrorView } from '../../../electron/ipc/types.ts';
+import type { ContactRow, ContactsPage, ContactsQuery, ErrorView, FilterIssue } from '../../../electron/ipc/types.ts';
 import { toErrorView } from './error-help.ts';
 
-export type RowsQuery = Pick<ContactsQuery, 'search' | 'sort' | 'columns'>;
+export type RowsQuery = Pick<ContactsQuery, 'search' | 'sort' | 'columns' | 'filters'>;
 export type FetchPage = (query: ContactsQuery) => Promise<ContactsPage>;
 
 interface CachedPage {
@@ -42,6 +42,8 @@ export class ContactPageLoader {
 
   total: number | null = null;
   error: ErrorView | null = null;
+  /** What the app said about the view's filters (e.g. one no longer available). */
+  filterIssues: FilterIssue[] = [];
 
   constructor(fetchPage: FetchPage, options: LoaderOptions = {}) {
     this.fetchPage = fetchPage;
@@ -58,9 +60,9 @@ export class ContactPageLoader {
   /** Changes whenever anything visible changed; for useSyncExternalStore. */
   getSnapshot = (): number => this.snapshot;
 
-  /** A different search, sort or set of columns: start over. */
+  /** A different search, sort, set of columns or filters: start over. */
   setQuery(query: RowsQuery): void {
-    const key = JSON.stringify([query.search, query.sort.column, query.sort.direction, query.columns]);
+    const key = JSON.stringify([query.search, query.sort.column, query.sort.direction, query.columns, query.filters ?? []]);
     if (key === this.queryKey) return;
     this.query = query;
     this.queryKey = key;
@@ -70,6 +72,7 @@ export class ContactPageLoader {
     this.wanted = [];
     this.total = null;
     this.error = null;
+    this.filterIssues = [];
     this.range = { start: 0, end: 0 };
     this.load({ start: 0, end: this.pageSize - 1 });
     this.changed();
@@ -124,7 +127,10 @@ export class ContactPageLoader {
       const cached = this.pages.get(page);
       if (cached === undefined || cached.dataVersion <= dataVersion) {
         this.pages.set(page, { rows: result.rows, dataVersion, lastUsed: cached?.lastUsed ?? this.useCounter });
-        if (dataVersion === this.dataVersion || this.total === null) this.total = result.total;
+        if (dataVersion === this.dataVersion || this.total === null) {
+          this.total = result.total;
+          this.filterIssues = result.filterIssues ?? [];
+        }
         this.evict();
         this.changed();
       }

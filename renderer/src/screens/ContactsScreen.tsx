@@ -14,6 +14,12 @@ import { AccountNotices } from '../components/AccountNotices.tsx';
 import { useApiEvent } from '../hooks/use-api-event.ts';
 import { useConnectionNotices } from '../hooks/use-connection-notices.ts';
 import { useContactRows } from '../hooks/use-contact-rows.ts';
+import { FilterChips } from '../components/FilterChips.tsx';
+import { FiltersPanel } from '../components/FiltersPanel.tsx';
+import { ViewMenuArea } from '../components/ViewMenuArea.tsx';
+import { useFilterChoices } from '../hooks/use-filter-choices.ts';
+import { useViews } from '../hooks/use-views.ts';
+import { withoutFilter } from '../lib/view-model.ts';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useExport } from '../hooks/use-export.ts';
 import { useLiveValue } from '../hooks/use-live-value.ts';
@@ -87,8 +93,12 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
     setSort((current) => (current && columns.includes(current.column) ? current : { column: columns.includes('lastname') ? 'lastname' : columns[0]!, direction: 'asc' }));
   }, [columns]);
 
-  const query = useMemo(() => ({ search, sort: sort ?? { column: 'lastname', direction: 'asc' as const }, columns: columns ?? ['lastname'] }), [search, sort, columns]);
+  // Views (issue 16): the View menu sets filters, search, columns and sort; the Filters panel the filters.
+  const views = useViews({ columns, sort, search: searchText.trim(), properties, apply: (view) => { if (view.columns) setColumns(view.columns); if (view.sort) setSort(view.sort); setSearchText(view.search); } });
+  const viewSearch = searchText.trim() === views.appliedSearch ? views.appliedSearch : search;
+  const query = useMemo(() => ({ search: viewSearch, sort: sort ?? { column: 'lastname', direction: 'asc' as const }, columns: columns ?? ['lastname'], filters: views.filters }), [viewSearch, sort, columns, views.filters]);
   const loader = useContactRows(query);
+  const filterChoices = useFilterChoices(() => loader.refresh());
 
   // A sync reports every page it writes; reload what is on screen at most a few times a second.
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -165,6 +175,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   };
 
   const propertyIndex = useMemo(() => indexProperties(properties ?? []), [properties]);
+  const narrowed = search !== '' || views.filters.length > 0;
   const totalCount = summary?.count ?? 0;
   const matchCount = loader.total;
   const syncing = sync.value?.running ?? false;
@@ -216,6 +227,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           />
         )}
         {columnsError && <ErrorNotice error={columnsError} context="general" />}
+        {(views.error ?? filterChoices.error) && <ErrorNotice error={(views.error ?? filterChoices.error)!} context="general" />}
         {!exportOpen && exporter.state.phase === 'exporting' && exporter.state.progress.state !== 'running' && (
           <div className="dismissible">
             <ExportProgressView progress={exporter.state.progress} shell={info?.shell ?? 'desktop'} />
@@ -238,6 +250,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
       </div>
 
       <div className="toolbar" role="toolbar" aria-label="Contacts">
+        <ViewMenuArea views={views} />
         <div className="search">
           <Icon name="search" className="search__icon" />
           <label htmlFor="contact-search" className="visually-hidden">
@@ -258,19 +271,30 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
             }}
           />
         </div>
+        <FiltersPanel filters={views.filters} onChange={views.setFilters} properties={propertyIndex} columns={columns ?? []} choices={filterChoices.choices} lists={filterChoices.lists} />
         <div className="toolbar__actions">
           <SyncButton syncing={syncing} blockedReason={notices.syncBlocked} onSync={() => void syncNow()} />
           <ColumnChooser visible={columns ?? []} properties={properties} onToggle={(name, show) => void changeColumns(name, show)} />
           <button type="button" className="button button--primary" onClick={openExport} disabled={summary === null}>
             <Icon name="download" />
-            {exportRunning ? `Exporting… ${exportPercent}%` : 'Export to CSV…'}
+            {exportRunning ? `Exporting… ${exportPercent}%` : 'Export…'}
           </button>
         </div>
       </div>
 
+      <FilterChips
+        filters={views.filters}
+        issues={loader.filterIssues}
+        context={{ properties: propertyIndex, choices: filterChoices.choices }}
+        onRemove={(index) => views.setFilters(withoutFilter(views.filters, index))}
+        onClear={narrowed ? () => { views.setFilters([]); setSearchText(''); } : null}
+      />
+
       <div className="contacts__meta">
-        <p className="contacts__count" role={search ? 'status' : undefined}>
-          {search && matchCount !== null
+        <p className="contacts__count" role={narrowed ? 'status' : undefined}>
+          {views.filters.length > 0 && matchCount !== null
+            ? `${formatNumber(matchCount)} of ${formatCount(totalCount, 'contact')}`
+            : search && matchCount !== null
             ? `${formatNumber(matchCount)} of ${formatCount(totalCount, 'contact')} ${matchCount === 1 ? 'matches' : 'match'}`
             : summary
               ? formatCount(totalCount, 'contact')
@@ -298,9 +322,14 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           properties={propertyIndex}
           sort={sort}
           onSort={setSort}
-          resetKey={`${search}|${sort.column}|${sort.direction}`}
+          resetKey={`${search}|${sort.column}|${sort.direction}|${JSON.stringify(views.filters)}`}
           empty={
-            search ? (
+            views.filters.length > 0 ? (
+              <>
+                <p className="table-empty__title">No contacts match these filters{search ? ` and “${search}”` : ''}</p>
+                <p>Remove a filter above, or click Clear filters.</p>
+              </>
+            ) : search ? (
               <>
                 <p className="table-empty__title">No contacts match “{shortened(search)}”</p>
                 <p>Check the spelling, or search by the start of a name, email address or company.</p>
@@ -330,6 +359,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
         properties={properties}
         syncedProperties={summary?.syncedProperties ?? []}
         search={search}
+        sort={sort}
         matchCount={search ? matchCount : null}
         totalCount={totalCount}
         lastSyncedAt={summary?.lastSyncedAt ?? null}

@@ -39,18 +39,28 @@ interface HostedWindow {
   page: Page;
   /** The page URL loadURL asked for, until Chromium starts that navigation (it is not "will-navigate"). */
   expectedLoad: string | null;
+  crashed: boolean;
 }
 
 export interface ChromiumHost {
   create(windowId: number, webContentsId: number): void;
   run(windowId: number, operation: (window: HostedWindow) => Promise<void>): void;
+  reload(windowId: number): void;
   load(windowId: number, appUrl: string): void;
   send(windowId: number, channel: string, args: unknown[]): void;
   page(windowId: number): Promise<Page>;
   close(): Promise<void>;
 }
 
-export async function createChromiumHost(options: { context: BrowserContext; preloadSource: string; link: () => Link<AppMethods>; note(api: string, detail: Record<string, unknown>): void; onPage(windowId: number, page: Page): void }): Promise<ChromiumHost> {
+export async function createChromiumHost(options: {
+  context: BrowserContext;
+  preloadSource: string;
+  link: () => Link<AppMethods>;
+  note(api: string, detail: Record<string, unknown>): void;
+  onPage(windowId: number, page: Page): void;
+  /** False once the app process has ended. */
+  isRunning(): boolean;
+}): Promise<ChromiumHost> {
   const { context, note } = options;
   const windows = new Map<number, HostedWindow>();
   const pageWaiters = new Map<number, ((page: Page) => void)[]>();
@@ -77,7 +87,14 @@ export async function createChromiumHost(options: { context: BrowserContext; pre
     if (!result.ok) throw new Error(result.message);
     return result.value;
   });
-  await context.route('**/*', (route, request) => answer(route, request));
+  // While the app quits, its page may still be loading: what it asks then is cancelled, as in Electron.
+  await context.route('**/*', (route, request) =>
+    answer(route, request).catch(async (error: unknown) => {
+      if (!options.isRunning()) return route.abort('aborted').catch(() => {});
+      note('page#operation-failed', { url: request.url(), error: String(error) });
+      await route.abort('failed').catch(() => {});
+    }),
+  );
 
   async function answer(route: Route, request: Request): Promise<void> {
     const frame = frameOf(request);
@@ -130,24 +147,49 @@ export async function createChromiumHost(options: { context: BrowserContext; pre
     await popup?.goto(url);
   }
 
+  /** A window's page and its events; a crashed page is replaced by a new one (a new renderer process). */
+  async function openPage(window: Omit<HostedWindow, 'page'> & { page?: Page }): Promise<HostedWindow> {
+    const page = await context.newPage();
+    const hosted = Object.assign(window, { page, crashed: false }) as HostedWindow;
+    const { windowId } = hosted;
+    windows.set(windowId, hosted);
+    page.on('domcontentloaded', () => event(windowId, 'dom-ready'));
+    page.on('load', () => event(windowId, 'did-finish-load'));
+    page.on('crash', () => {
+      hosted.crashed = true;
+      event(windowId, 'render-process-gone', { reason: 'crashed', exitCode: 1 });
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') note('page#console', { type: message.type(), text: message.text() });
+    });
+    page.on('pageerror', (error) => note('page#error', { message: error.message }));
+    options.onPage(windowId, page);
+    for (const waiter of pageWaiters.get(windowId) ?? []) waiter(page);
+    pageWaiters.delete(windowId);
+    return hosted;
+  }
+
   const host: ChromiumHost = {
     create(windowId, webContentsId) {
-      const created = context.newPage().then((page) => {
-        const window: HostedWindow = { windowId, webContentsId, page, expectedLoad: null };
-        windows.set(windowId, window);
-        page.on('domcontentloaded', () => event(windowId, 'dom-ready'));
-        page.on('load', () => event(windowId, 'did-finish-load'));
-        page.on('crash', () => event(windowId, 'render-process-gone', { reason: 'crashed', exitCode: 1 }));
-        page.on('console', (message) => {
-          if (message.type() === 'error' || message.type() === 'warning') note('page#console', { type: message.type(), text: message.text() });
-        });
-        page.on('pageerror', (error) => note('page#error', { message: error.message }));
-        options.onPage(windowId, page);
-        for (const waiter of pageWaiters.get(windowId) ?? []) waiter(page);
-        pageWaiters.delete(windowId);
-        return window;
-      });
-      queues.set(windowId, created);
+      queues.set(windowId, openPage({ windowId, webContentsId, expectedLoad: null, crashed: false }));
+    },
+    reload(windowId) {
+      const queue = queues.get(windowId);
+      if (!queue) throw new Error(`rehearsal: no window ${windowId}`);
+      queues.set(
+        windowId,
+        queue.then(async (window) => {
+          if (!window.crashed) {
+            await window.page.reload({ waitUntil: 'commit' }).catch((error: unknown) => note('page#operation-failed', { windowId, error: String(error) }));
+            return window;
+          }
+          const url = window.page.url();
+          const replaced = await openPage(window);
+          replaced.expectedLoad = url;
+          void replaced.page.goto(url, { waitUntil: 'commit' }).catch((error: unknown) => note('page#operation-failed', { windowId, error: String(error) }));
+          return replaced;
+        }),
+      );
     },
     run(windowId, operation) {
       const queue = queues.get(windowId);

@@ -3,15 +3,10 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Browser } from '@playwright/test';
-import { desktopDist, type RehearsedApp } from './launch.ts';
+import type { RehearsedApp } from './launch.ts';
 
 const standInDir = fileURLToPath(new URL('../stand-in/', import.meta.url));
 
-/**
- * Console messages main still produces and a branch on its way fixes: firstrun's 5334e35 drops
- * frame-ancestors from renderer/index.html's meta CSP. Remove each entry once its fix is merged.
- */
-const knownUntilMerged = ["The Content Security Policy directive 'frame-ancestors' is ignored when delivered via a <meta> element."];
 
 /**
  * Nothing the rehearsal cannot stand behind happened: no stand-in or preload API the app used is
@@ -21,7 +16,7 @@ const knownUntilMerged = ["The Content Security Policy directive 'frame-ancestor
  */
 export function expectCleanRun(app: RehearsedApp): void {
   expect(app.unimplementedCalls(), 'Electron APIs the app called that the stand-in does not implement').toEqual([]);
-  expect(app.find('page#console', (detail) => !knownUntilMerged.includes(String(detail.text))), 'console errors and warnings in the window').toEqual([]);
+  expect(app.find('page#console'), 'console errors and warnings in the window').toEqual([]);
   expect(app.find('page#error'), 'uncaught errors in the window').toEqual([]);
   expect(app.find('webContents.send#dropped'), 'messages sent before the page could hear them').toEqual([]);
   expect(app.find('page#operation-failed'), 'page operations that failed').toEqual([]);
@@ -29,13 +24,13 @@ export function expectCleanRun(app: RehearsedApp): void {
   const outside = app
     .loadedFiles()
     .map((file) => file.path)
-    .filter((path) => !path.startsWith(desktopDist + sep) && !path.startsWith(standInDir) && !path.includes(`${sep}test${sep}desktop-rehearsal${sep}link.ts`));
+    .filter((path) => !path.startsWith(app.desktopDir + sep) && !path.startsWith(standInDir) && !path.includes(`${sep}test${sep}desktop-rehearsal${sep}link.ts`));
   expect([...new Set(outside)], 'files loaded from outside dist/desktop').toEqual([]);
 }
 
 /** The files loaded by worker threads (thread id > 0), relative to dist/desktop. */
 export function workerBundles(app: RehearsedApp): string[] {
-  return [...new Set(app.loadedFiles().filter((file) => file.threadId > 0 && file.path.startsWith(desktopDist)).map((file) => relative(desktopDist, file.path)))];
+  return [...new Set(app.loadedFiles().filter((file) => file.threadId > 0 && file.path.startsWith(app.desktopDir)).map((file) => relative(app.desktopDir, file.path)))];
 }
 
 /** The app's log lines (JSON), from the packaged app's logs folder. */

@@ -15,9 +15,8 @@ import type { KeychainMode } from '../stand-in/safe-storage.ts';
 import { createChromiumHost, type ChromiumHost } from './chromium-host.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const desktopDist = join(projectRoot, 'dist', 'desktop');
-export const mainBundle = join(desktopDist, 'main.cjs');
-export const preloadBundle = join(desktopDist, 'preload.cjs');
+/** Where the bundles sit in an app folder laid out as electron-builder packs it (see world.ts). */
+export const desktopDir = (appRoot: string) => join(appRoot, 'dist', 'desktop');
 /** The project's own Node 24 (the `node` dev dependency), the runtime Electron 45 embeds. */
 export const projectNode = join(projectRoot, 'node_modules', '.bin', 'node');
 const register = pathToFileURL(fileURLToPath(new URL('../stand-in/register.ts', import.meta.url))).href;
@@ -29,6 +28,8 @@ export interface Answers {
 
 export interface LaunchOptions {
   browser: Browser;
+  /** The packed app: package.json, dist/desktop, dist/renderer (world.ts makes one from the build). */
+  appRoot: string;
   /** This computer's home folder: Electron's appData is its .config. */
   home: string;
   /** The packaged app's resources folder (config.json from the build). */
@@ -38,7 +39,12 @@ export interface LaunchOptions {
   answers?: Partial<Answers>;
   /** Another main script instead of the app's (the rehearsal's own tests of the stand-in). */
   main?: string;
+  /** Command-line arguments after the app's (as the OS passes them, e.g. when it opens the app at sign-in). */
+  args?: string[];
 }
+
+/** The app process closed its end (it is exiting): not a failure of the rehearsal. */
+const channelGone = (error: Error) => ['EPIPE', 'ERR_IPC_CHANNEL_CLOSED', 'ECONNRESET'].includes((error as NodeJS.ErrnoException).code ?? '');
 
 export interface Exit {
   code: number | null;
@@ -47,15 +53,15 @@ export interface Exit {
 
 /** Starts the app: its Chromium context first (so no page can open unprepared), then its process. */
 export async function launchApp(options: LaunchOptions): Promise<RehearsedApp> {
-  if (!existsSync(mainBundle)) throw new Error('dist/desktop/main.cjs is missing: run `npm run build` first (npm run rehearse does).');
   const app = new RehearsedApp(options);
   const context = await options.browser.newContext({ viewport: { width: 1120, height: 740 } });
   app.host = await createChromiumHost({
     context,
-    preloadSource: readFileSync(preloadBundle, 'utf8'),
+    preloadSource: readFileSync(join(desktopDir(options.appRoot), 'preload.cjs'), 'utf8'),
     link: () => app.link,
     note: (api, detail) => app.note(api, detail),
     onPage: () => app.changed(),
+    isRunning: () => app.isRunning(),
   });
   app.start(options);
   return app;
@@ -65,6 +71,8 @@ export class RehearsedApp {
   readonly records: StandInRecord[] = [];
   readonly answers: Partial<Answers>;
   readonly home: string;
+  /** The folder of the bundles this app runs from. */
+  readonly desktopDir: string;
   exited!: Promise<Exit>;
   output = '';
   host!: ChromiumHost;
@@ -79,19 +87,20 @@ export class RehearsedApp {
   constructor(options: LaunchOptions) {
     this.answers = { ...options.answers };
     this.home = options.home;
+    this.desktopDir = desktopDir(options.appRoot);
     this.#moduleLog = join(options.home, `.rehearsal-modules-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.log`);
     this.#changes.setMaxListeners(100);
     this.#keychainAsked = new Promise<void>((resolve) => this.#changes.once('keychain-asked', resolve));
   }
 
   start(options: LaunchOptions): void {
-    this.#child = spawn(projectNode, ['--import', register, options.main ?? mainBundle], {
+    this.#child = spawn(projectNode, ['--import', register, options.main ?? join(desktopDir(options.appRoot), 'main.cjs'), ...(options.args ?? [])], {
       cwd: options.home,
       env: {
         PATH: process.env.PATH ?? '',
         HOME: options.home,
         TMPDIR: process.env.TMPDIR ?? '/tmp',
-        REHEARSAL_APP_ROOT: projectRoot,
+        REHEARSAL_APP_ROOT: options.appRoot,
         REHEARSAL_HOME: options.home,
         REHEARSAL_RESOURCES: options.resources,
         REHEARSAL_PACKAGED: '1',
@@ -105,10 +114,13 @@ export class RehearsedApp {
     const child = this.#child;
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-    void this.exited.then((exit) => {
+    // 'exit' can come before the last messages are read: the run is over once the channel has closed too.
+    const exit = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const disconnected = new Promise<void>((resolve) => child.once('disconnect', resolve));
+    this.exited = Promise.all([exit, disconnected]).then(([result]) => {
       this.link.close('the app process has exited');
-      this.note('process#exit', { ...exit });
+      this.note('process#exit', { ...result });
+      return result;
     });
 
     const hostHandlers: { [K in keyof HostMethods]: (input: HostMethods[K]['input']) => HostMethods[K]['result'] | Promise<HostMethods[K]['result']> } = {
@@ -116,7 +128,7 @@ export class RehearsedApp {
       'page.create': ({ windowId, webContentsId }) => this.host.create(windowId, webContentsId),
       'page.load': ({ windowId, url }) => this.host.load(windowId, url),
       'page.send': ({ windowId, channel, args }) => this.host.send(windowId, channel, args),
-      'page.reload': ({ windowId }) => this.host.run(windowId, async ({ page }) => void (await page.reload({ waitUntil: 'commit' }))),
+      'page.reload': ({ windowId }) => this.host.reload(windowId),
       'page.close': ({ windowId }) => this.host.run(windowId, async ({ page }) => page.close()),
       'page.focus': ({ windowId }) => this.host.run(windowId, async ({ page }) => page.bringToFront()),
       'ask.saveDialog': ({ options: dialogOptions }) => this.#ask('saveDialog', dialogOptions),
@@ -128,10 +140,19 @@ export class RehearsedApp {
         }),
     };
     this.link = createLink<HostMethods, AppMethods>(
-      { send: (message) => void (child.connected && child.send(message as object, (error) => error && this.note('link#error', { error: String(error) }))), onMessage: (listener) => child.on('message', listener) },
+      {
+        // A message that cannot reach an app process on its way out is moot (Electron too drops what
+        // a closing app would have received); anything else that fails is noted.
+        send: (message) => void (child.connected && child.send(message as object, (error) => error && !channelGone(error) && this.note('link#error', { error: String(error) }))),
+        onMessage: (listener) => child.on('message', listener),
+      },
       hostHandlers,
-      (error) => this.note('link#error', { error: String(error) }),
+      (error) => this.isRunning() && this.note('link#error', { error: String(error) }),
     );
+  }
+
+  isRunning(): boolean {
+    return this.#child.exitCode === null && this.#child.signalCode === null && this.#child.connected;
   }
 
   changed(): void {

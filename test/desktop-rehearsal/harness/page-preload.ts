@@ -18,10 +18,13 @@ function preloadRunner(bindingName: string, deliverName: string, runPreload: (re
   type Listener = (event: unknown, ...args: unknown[]) => void;
   const page = globalThis as unknown as Record<string, unknown> & {
     top: unknown;
+    location: { href: string };
     document: { readyState: string; addEventListener(type: string, listener: () => void, options: { once: boolean }): void };
     requestAnimationFrame(callback: () => void): void;
   };
-  if (page.top !== page) return;
+  // A new window's first document (about:blank, before loadURL) is not a page load: no preload, so
+  // a message sent to it is lost, as in Electron, and the rehearsal notices.
+  if (page.top !== page || page.location.href === 'about:blank') return;
   const call = page[bindingName] as (message: Record<string, unknown>) => Promise<unknown>;
 
   // Electron's 'ready-to-show': the page has been rendered once.

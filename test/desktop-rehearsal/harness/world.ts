@@ -1,18 +1,22 @@
 /**
  * The ground a rehearsal stands on: a fresh home folder (Electron's appData is its .config), the
- * HubSpot sandbox on free ports, and a resources folder with the HubSpot app settings written by
- * the build's own writeBuildConfig — the packaged app reads them from there, as an installed copy
- * does.
+ * HubSpot sandbox on free ports, and the app as electron-builder packs it — package.json,
+ * dist/desktop and dist/renderer from `npm run build` — with the HubSpot app settings written by the
+ * build's own writeBuildConfig: resources/config.json beside the app, and the origins the build was
+ * made with inside it (the sandbox's address differs each run, so each world packs its own copy).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/server.ts';
 import { writeBuildConfig } from '../../../scripts/write-build-config.ts';
 import { freeRedirectUris } from '../../support/free-ports.ts';
+import { desktopDir, projectRoot } from './launch.ts';
 
 export interface RehearsalWorld {
   home: string;
+  /** The packed app the launches run. */
+  appRoot: string;
   resources: string;
   sandbox: Sandbox;
   /** The data folder the packaged app uses by default (appData/Contact Desk). */
@@ -25,6 +29,7 @@ export async function startWorld(options: { sandbox?: SandboxOptions; buildEnv?:
   const redirectUris = await freeRedirectUris();
   const sandbox = await startSandbox({ contacts: 60, redirectUris, ...options.sandbox });
   const resources = join(home, 'resources');
+  const appRoot = packApp(join(home, 'app'));
   writeBuildConfig(
     {
       HUBSPOT_CLIENT_ID: sandbox.clientId,
@@ -35,9 +40,11 @@ export async function startWorld(options: { sandbox?: SandboxOptions; buildEnv?:
       ...options.buildEnv,
     },
     join(resources, 'config.json'),
+    join(desktopDir(appRoot), 'build-origins.json'),
   );
   return {
     home,
+    appRoot,
     resources,
     sandbox,
     userData: join(home, '.config', 'Contact Desk'),
@@ -46,4 +53,11 @@ export async function startWorld(options: { sandbox?: SandboxOptions; buildEnv?:
       rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/** What electron-builder.yml's `files` puts in app.asar: the bundles, the renderer, package.json. */
+function packApp(appRoot: string): string {
+  if (!existsSync(join(projectRoot, 'dist', 'desktop', 'main.cjs'))) throw new Error('dist/desktop/main.cjs is missing: run `npm run build` first (npm run rehearse does).');
+  for (const part of [join('dist', 'desktop'), join('dist', 'renderer'), 'package.json']) cpSync(join(projectRoot, part), join(appRoot, part), { recursive: true });
+  return appRoot;
 }

@@ -98,7 +98,9 @@ answer('os.emit', ({ target, event, args = [] }) => {
   record(`app#${event}`, { listeners: appImpl.listenerCount(event) });
   appImpl.emit(event, newEvent(), ...args);
 });
-answer('os.quit', () => appImpl.quit());
+answer('os.quit', ({ times = 1 }) => {
+  for (let asked = 0; asked < times; asked++) appImpl.quit();
+});
 
 export const Notification = strict('Notification', StandInNotification);
 export const powerMonitor = strict('powerMonitor', powerMonitorImpl);

@@ -113,7 +113,7 @@ test('a refresh that fails because HubSpot cannot be reached keeps using the tok
   await world.sandbox.close();
   assert.equal(await world.service.tokens.accessToken(), token);
   world.clock.advance(2 * 60_000);
-  await assert.rejects(world.service.tokens.accessToken(), (error) => isAppError(error) && error.kind === 'hubspot-unreachable' && /can't be reached/.test(error.message));
+  await assert.rejects(world.service.tokens.accessToken(), (error) => isAppError(error) && error.kind === 'hubspot-unreachable' && /can't connect to HubSpot's address/.test(error.message));
   assert.equal(world.service.state().status, 'signed-in', 'an unreachable HubSpot is not a reason to sign in again');
 });
 

@@ -215,7 +215,7 @@ test('HubSpot becoming unreachable before the exchange says so in plain words', 
   const callback = world.browser.codeCallbackUrl(world.browser.lastConsentUrl());
   await world.sandbox.close();
   const page = await visit(callback);
-  assert.match(page.html, /HubSpot can't be reached/);
+  assert.match(page.html, /can't connect to HubSpot's address/);
   const state = await waitForState(world.service, 'signed-out');
   assert.equal(state.error?.kind, 'hubspot-unreachable');
 });

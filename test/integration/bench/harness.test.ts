@@ -20,6 +20,7 @@ import { startRemoteSandbox } from '../../../bench/remote-sandbox.ts';
 import { rendererIsCurrent } from '../../../bench/renderer-build.ts';
 import { runSyncBench } from '../../../bench/sync-bench.ts';
 import { runTableBench } from '../../../bench/table-bench.ts';
+import { runViewsBench } from '../../../bench/views-bench.ts';
 
 const endMs = Date.parse('2026-03-01T00:00:00Z');
 
@@ -51,7 +52,7 @@ test('sqlite3 and our exporter (bundled as shipped) write the same contacts in t
   await fillCache({ dbPath, total: 800, seed: 5, endMs, extraProperties: ['mobilephone', 'city', 'country', 'zip'] });
 
   const reference = await exportWithSqlite3(dbPath, join(dir, 'sqlite3.csv'));
-  const ours = await exportWithOurs(await bundleExport(dir), dbPath, join(dir, 'ours.csv'), { columns: EXPORT_COLUMNS, scope: 'all', search: '', header: 'labels', excelFriendly: false, delimiter: ',' });
+  const ours = await exportWithOurs(await bundleExport(dir), dbPath, join(dir, 'ours.csv'), { columns: EXPORT_COLUMNS, scope: 'all', search: '', header: 'labels', format: 'csv', values: 'stored', excelFriendly: false, delimiter: ',' });
   assert.equal(ours.state, 'done');
   assert.equal(ours.written, 800);
   assert.ok(ours.maxRssKb > ours.baselineMaxRssKb, 'the peak memory is read after the export ran');
@@ -103,5 +104,24 @@ test(
     assert.match(search.note ?? '', /matches in \d+ ms/);
     assert.ok(scroll && typeof scroll.ours === 'number' && scroll.ours > 5, `rows while scrolling: ${scroll?.ours}`);
     assert.notEqual(scroll.note, 'the last contact never appeared after scrolling to the end');
+  },
+);
+
+test(
+  'the views benchmark at small size: the saved view is chosen and painted with its count, and a list of 2,000 members is fetched',
+  { skip: rendererIsCurrent() ? false : 'dist/renderer is missing or older than renderer/: run npm run build:renderer first' },
+  async () => {
+    const options = parseBenchOptions(['--quick', '--only', 'views']);
+    options.sizes.tableContacts = 3000;
+    const { rows, details } = await runViewsBench(options, () => {});
+    const [chosen, page, list] = rows;
+    assert.ok(chosen && typeof chosen.ours === 'number' && chosen.ours > 0 && chosen.ours < 10_000, `view chosen → painted: ${chosen?.ours}`);
+    const direct = (details.table as { direct: { total: number } }).direct;
+    assert.ok(direct.total > 0, 'the view leaves some contacts, so the page really was filtered');
+    assert.ok(page && typeof page.ours === 'number' && page.ours > 0);
+    assert.ok(list && typeof list.ours === 'number' && list.ours > 0);
+    assert.equal((details.lists as { members: number }).members, 2000);
+    // 8 pages at 250 ms cannot take less than their round trips
+    assert.ok((list.ours as number) >= 2, `members fetched in ${list.ours} s`);
   },
 );

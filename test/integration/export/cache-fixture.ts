@@ -5,10 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openContactsCache } from '../../../electron/core/contacts/cache.ts';
+import { openContactsCache, type CachedContact } from '../../../electron/core/contacts/cache.ts';
 import type { Logger } from '../../../electron/core/ports.ts';
 import { startSandbox } from '../../../sandbox/server.ts';
-import type { SandboxContact } from '../../../sandbox/server.ts';
 import { CONTACT_PROPERTIES } from '../../../sandbox/properties.ts';
 
 /** Twelve columns, as in the issue's benchmark, covering every hostile kind of value. */
@@ -17,20 +16,21 @@ export const COLUMNS = ['hs_object_id', 'firstname', 'lastname', 'email', 'phone
 export interface CacheFixture {
   folder: string;
   dbPath: string;
-  /** The sandbox's contacts, in id order, as they were when the cache was filled. */
-  contacts: SandboxContact[];
+  /** The sandbox's contacts in id order, then the extra ones, as they were when the cache was filled. */
+  contacts: CachedContact[];
   /** The sandbox's address; nothing listens there any more. */
   stoppedSandboxUrl: string;
   remove(): void;
 }
 
-export async function cacheFromSandbox(contactCount: number): Promise<CacheFixture> {
+/** `extra`: contacts of the test's own, added after the sandbox's (hostile values the sandbox does not plant yet). */
+export async function cacheFromSandbox(contactCount: number, extra: readonly CachedContact[] = []): Promise<CacheFixture> {
   const folder = mkdtempSync(join(tmpdir(), 'contact-desk-export-'));
   const dbPath = join(folder, 'contacts.sqlite');
   const sandbox = await startSandbox({ contacts: contactCount, seed: 7 });
-  let contacts: SandboxContact[];
+  let contacts: CachedContact[];
   try {
-    contacts = [...sandbox.admin.allContacts()];
+    contacts = [...sandbox.admin.allContacts(), ...extra];
   } finally {
     await sandbox.close();
   }

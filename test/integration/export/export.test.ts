@@ -1,27 +1,55 @@
 /**
  * Exports from a real cache (filled from the sandbox, which is stopped before any export runs),
- * through the real worker, to real files; every file is read back with csv-parse in strict mode.
+ * through the real worker, to real files, in both formats and both value modes. CSV files are read
+ * back with csv-parse in strict mode, workbooks with LibreOffice. Every expected cell is written
+ * here from the sandbox's raw value and the documented rules (FORMULA_POLICY.md, the README's
+ * "as shown" list), not computed with the code under test; the table's own cells are compared too.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { rows } from '../../../electron/core/contacts/cache-queries.ts';
+import { properties, query } from '../../../electron/core/contacts/cache-queries.ts';
 import { openReader } from '../../../electron/core/contacts/cache-reader.ts';
+import type { CachedContact } from '../../../electron/core/contacts/cache-types.ts';
 import { createExporter } from '../../../electron/core/export/exporter.ts';
-import { protectCell, unprotectCell } from '../../../electron/core/export/formula-policy.ts';
 import { systemClock } from '../../../electron/core/ports.ts';
+import { showPage } from '../../../electron/core/values/table-cells.ts';
 import type { ExportProgress, ExportRequest } from '../../../electron/ipc/types.ts';
 import { HOSTILE_CONTACTS } from '../../../sandbox/contacts-data.ts';
-import { findLibreOffice, openCsvInLibreOffice } from '../../support/spreadsheet.ts';
-import { COLUMNS, cacheFromSandbox, recordingLogger, type CacheFixture } from './cache-fixture.ts';
+import { CONTACT_PROPERTIES } from '../../../sandbox/properties.ts';
+import { findLibreOffice, openCsvInLibreOffice, openWorkbookInLibreOffice, type SpreadsheetCell } from '../../support/spreadsheet.ts';
+import { cacheFromSandbox, recordingLogger, type CacheFixture } from './cache-fixture.ts';
+
+// "The computer's time zone": fixed for the test (the export worker follows the process's zone).
+const TIME_ZONE = 'Europe/Berlin';
+process.env.TZ = TIME_ZONE;
 
 const CONTACTS = 3000;
-let fixture: CacheFixture;
+const COLUMNS = [
+  'hs_object_id', 'firstname', 'lastname', 'email', 'phone', 'mobilephone', 'company', 'jobtitle', 'zip',
+  'lifecyclestage', 'hs_lead_status', 'hubspot_owner_id', 'createdate', 'notes_last_updated',
+];
+const col = (name: string) => COLUMNS.indexOf(name);
 
+/** Hostile values the sandbox does not plant (yet), and values "as shown" cannot read. */
+const EXTRA: CachedContact[] = [
+  extra(990001, { lastname: 'Nul', company: '\u0000=HYPERLINK("http://x","y")', jobtitle: '\u0001\u0007=1+1' }),
+  extra(990002, { lastname: 'Invisible', company: '\uFEFF=1+1', jobtitle: '\u200B=1+1' }),
+  extra(990003, { lastname: 'Parts', company: 'x;=1+1;y', jobtitle: 'a,b,=c' }),
+  extra(990004, { lastname: 'Stale', lifecyclestage: 'retired-stage', hs_lead_status: 'GONE', createdate: 'not a date', notes_last_updated: '99999999999999999' }),
+];
+const TOTAL = CONTACTS + EXTRA.length;
+
+function extra(id: number, properties: Record<string, string | null>): CachedContact {
+  const at = '2024-05-06T07:08:09.000Z';
+  return { id: String(id), createdAt: at, updatedAt: at, properties: { hs_object_id: String(id), createdate: at, lastmodifieddate: at, ...properties } };
+}
+
+let fixture: CacheFixture;
 before(async () => {
-  fixture = await cacheFromSandbox(CONTACTS);
+  fixture = await cacheFromSandbox(CONTACTS, EXTRA);
 });
 after(() => fixture.remove());
 
@@ -30,17 +58,19 @@ const request = (changes: Partial<ExportRequest> = {}): ExportRequest => ({
   scope: 'all',
   search: '',
   header: 'labels',
+  format: 'csv',
+  values: 'shown',
   excelFriendly: true,
   delimiter: ',',
   ...changes,
 });
 
-async function exportTo(fileName: string, exportRequest: ExportRequest) {
+async function exportTo(fileName: string, exportRequest: ExportRequest, jobOptions: { rowsPerSheet?: number } = {}) {
   const log = recordingLogger();
-  const exporter = createExporter({ dbPath: fixture.dbPath, clock: systemClock, log });
-  const events: { at: number; progress: ExportProgress }[] = [];
+  const exporter = createExporter({ dbPath: fixture.dbPath, clock: systemClock, log, jobOptions });
+  const events: ExportProgress[] = [];
   const path = join(fixture.folder, fileName);
-  const { exportId, done } = exporter.start(exportRequest, { path }, (progress) => events.push({ at: performance.now(), progress }));
+  const { exportId, done } = exporter.start(exportRequest, { path }, (progress) => events.push(progress));
   const final = await done;
   await exporter.dispose();
   return { path, exportId, final, events, log };
@@ -50,127 +80,290 @@ function parseStrict(path: string, delimiter: string): string[][] {
   return parse(readFileSync(path), { delimiter, bom: true, relax_quotes: false, relax_column_count: false, skip_empty_lines: false });
 }
 
-/** The cache's own cells for the same query, as the export must have written them. */
-function cachedRows(columns: string[], search: string): string[][] {
-  const cache = openReader(fixture.dbPath);
+/** The raw values, by contact, in id order (the export's order without a sort). */
+const rawRows = () => [...fixture.contacts].sort((a, b) => Number(a.id) - Number(b.id)).map((c) => COLUMNS.map((name) => c.properties[name] ?? ''));
+
+// ---- Expected values, written from the documents ----
+
+/** FORMULA_POLICY.md, table by table: what the file holds for a value. */
+function expectedCsvField(value: string, excelFriendly: boolean): string {
+  if (excelFriendly && /^(0\d+|\d{16,})$/.test(value)) return `'${value}`;
+  // Parts between , ; tab CR LF are judged alone, by their first visible character.
+  return value
+    .split(/([,;\t\r\n])/)
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      const [, invisible = '', rest = ''] = /^([\p{Z}\p{Cc}\p{Cf}]*)([^]*)$/u.exec(part)!;
+      const plainNumber = /^[+-]\d+([.,]\d+)*$/.test(rest);
+      const phone = /^\+\d[\d ().-]*\d$/.test(rest) && /[\d)] +[\d(]/.test(rest) && rest.replace(/\D/g, '').length >= 7;
+      const risky = /^['=@]/.test(rest) || (/^[+-]/.test(rest) && !plainNumber && !phone);
+      return risky ? `${invisible}'${rest}` : part;
+    })
+    .join('');
+}
+
+/** HubSpot's labels for the dropdowns, from the sandbox's property definitions. */
+const LABELS = new Map(CONTACT_PROPERTIES.filter((p) => p.options.length > 0).map((p) => [p.name, new Map(p.options.map((o) => [o.value, o.label]))]));
+/** `2023-12-04 14:19` in the computer's time zone (Swedish dates are ISO-shaped). */
+const minute = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const DATE_TIMES = new Set(['createdate', 'notes_last_updated']);
+
+/** The README's "As shown" list: labels, dates to the minute in local time, the rest as HubSpot sent it. */
+function expectedShown(column: string, raw: string): string {
+  if (raw === '') return '';
+  const labels = LABELS.get(column);
+  if (labels) return labels.get(raw) ?? raw;
+  if (DATE_TIMES.has(column) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(raw)) return minute.format(new Date(raw));
+  // Contact owner: the id until owner names are cached.
+  return raw;
+}
+
+/** What the table shows for each contact, in id order: the app's own query path. */
+function tableRows(): string[][] {
+  const reader = openReader(fixture.dbPath);
   try {
-    return [...rows(cache, { columns, search })].map((row) => row.map((cell) => cell ?? ''));
+    const definitions = new Map(properties(reader).map((p) => [p.name, p]));
+    const rows: string[][] = [];
+    for (let offset = 0; offset < TOTAL; offset += 500) {
+      const page = query(reader, { search: '', sort: { column: 'hs_object_id', direction: 'asc' }, columns: COLUMNS, offset, limit: 500 });
+      rows.push(...showPage(page, COLUMNS, definitions, null).rows.map((row) => row.cells.map((cell) => cell ?? '')));
+    }
+    return rows;
   } finally {
-    cache.close();
+    reader.close();
   }
 }
+
+const HEADER = [
+  'Record ID', 'First Name', 'Last Name', 'Email', 'Phone Number', 'Mobile Phone Number', 'Company Name', 'Job Title', 'Postal Code',
+  'Lifecycle Stage', 'Lead Status', 'hubspot_owner_id', 'Create Date', 'Last Activity Date',
+];
 
 test('the sandbox is stopped: nothing below can reach the network', async () => {
   await assert.rejects(fetch(`${fixture.stoppedSandboxUrl}/crm/objects/2026-03/contacts`));
 });
 
-test('every field of every contact, hostile values included, reads back exactly as cached', async () => {
-  const { path, exportId, final, events, log } = await exportTo('all-contacts.csv', request());
+test('CSV, as stored: every field of every contact is HubSpot\'s raw value under the documented formula policy', async () => {
+  const { path, exportId, final, events, log } = await exportTo('stored.csv', request({ values: 'stored' }));
 
-  assert.deepEqual(final, { exportId, state: 'done', written: CONTACTS, total: CONTACTS, fileName: 'all-contacts.csv', error: null });
+  assert.deepEqual(final, { exportId, state: 'done', written: TOTAL, total: TOTAL, fileName: 'stored.csv', sheets: null, error: null });
   const bytes = readFileSync(path);
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'Excel-friendly files start with the UTF-8 byte order mark');
   assert.ok(bytes.includes('\r\n'), 'and use CRLF line ends');
 
   const [header, ...rows] = parseStrict(path, ',');
-  assert.deepEqual(header, ['Record ID', 'First Name', 'Last Name', 'Email', 'Phone Number', 'Mobile Phone Number', 'Company Name', 'Job Title', 'City', 'Country/Region', 'Postal Code', 'Lifecycle Stage']);
-  const expected = cachedRows(COLUMNS, '');
-  assert.equal(rows.length, expected.length);
+  assert.deepEqual(header, HEADER);
+  const raw = rawRows();
+  assert.equal(rows.length, raw.length);
   rows.forEach((fields, r) => {
     assert.equal(fields.length, COLUMNS.length);
-    fields.forEach((field, c) => {
-      const value = expected[r]![c]!;
-      assert.equal(field, protectCell(value, { keepDigitsAsText: true }), `row ${r + 1}, ${COLUMNS[c]}: written as the formula policy says`);
-      assert.equal(unprotectCell(field), value, `row ${r + 1}, ${COLUMNS[c]}: the original value comes back`);
-    });
+    fields.forEach((field, c) => assert.equal(field, expectedCsvField(raw[r]![c]!, true), `row ${r + 1}, ${COLUMNS[c]}`));
   });
 
-  // The hostile values the sandbox plants must really be in there (not lost on the way into the cache).
+  // The planted hostile values, spelled out.
   const byId = new Map(rows.map((fields) => [fields[0], fields]));
-  for (const [kind, { id, property, value }] of Object.entries(HOSTILE_CONTACTS)) {
-    const column = COLUMNS.indexOf(property);
-    if (column < 0) continue;
-    assert.equal(unprotectCell(byId.get(id)![column]!), value ?? '', kind);
-  }
-  assert.equal(byId.get(HOSTILE_CONTACTS.leadingEquals.id)![COLUMNS.indexOf('company')], `'${HOSTILE_CONTACTS.leadingEquals.value}`);
-  assert.equal(byId.get(HOSTILE_CONTACTS.ukPhone.id)![COLUMNS.indexOf('phone')], HOSTILE_CONTACTS.ukPhone.value);
+  const field = (id: string, column: string) => byId.get(id)![col(column)];
+  assert.equal(field(HOSTILE_CONTACTS.leadingEquals.id, 'company'), `'=HYPERLINK("http://x","y")`);
+  assert.equal(field(HOSTILE_CONTACTS.leadingAt.id, 'company'), "'@SUM(A1)");
+  assert.equal(field(HOSTILE_CONTACTS.leadingPlus.id, 'company'), '+1');
+  assert.equal(field(HOSTILE_CONTACTS.ukPhone.id, 'phone'), '+44 20 7946 0958');
+  assert.equal(field(HOSTILE_CONTACTS.leadingMinus.id, 'company'), '-5');
+  assert.equal(field(HOSTILE_CONTACTS.leadingTab.id, 'company'), '\tTabbed Ltd');
+  assert.equal(field(HOSTILE_CONTACTS.leadingZeros.id, 'firstname'), "'007");
+  assert.equal(field('12', 'zip'), "'01234");
+  assert.equal(field('12', 'mobilephone'), "'00491701234567");
+  assert.equal(field(HOSTILE_CONTACTS.leadingZerosPhone.id, 'phone'), '0049 30 1234567');
+  assert.equal(field(HOSTILE_CONTACTS.crlf.id, 'jobtitle'), 'Responsable\r\ncommercial');
+  assert.equal(field(HOSTILE_CONTACTS.everything.id, 'company'), 'Quote "Inc", Line\nBreak; Semi');
+  assert.equal(field('23', 'jobtitle'), '"Quoted"\r\n\'=cmd|\' /C calc\'!A0');
+  assert.equal(field('990001', 'company'), '\u0000\'=HYPERLINK("http://x","y")');
+  assert.equal(field('990001', 'jobtitle'), "\u0001\u0007'=1+1");
+  assert.equal(field('990002', 'company'), "\uFEFF'=1+1");
+  assert.equal(field('990002', 'jobtitle'), "\u200B'=1+1");
+  assert.equal(field('990003', 'company'), "x;'=1+1;y");
+  assert.equal(field('990003', 'jobtitle'), "a,b,'=c");
+  assert.equal(field('990004', 'lifecyclestage'), 'retired-stage');
 
-  assert.equal(events.at(-1)!.progress.state, 'done');
-  assert.ok(events.slice(0, -1).every((event) => event.progress.state === 'running'));
-  const written = events.map((event) => event.progress.written);
+  assert.equal(events.at(-1)!.state, 'done');
+  const written = events.map((event) => event.written);
   assert.deepEqual(written, [...written].sort((a, b) => a - b), 'progress only moves forward');
   assert.deepEqual(readdirSync(fixture.folder).filter((name) => name.includes('.partial-')), [], 'no partial file is left');
-  assert.ok(log.lines.some((line) => line.message === 'export finished' && line.fields?.rows === CONTACTS));
+  assert.ok(log.lines.some((line) => line.message === 'export finished' && line.fields?.rows === TOTAL));
+});
+
+test('CSV, as shown: labels and local dates, exactly what the table shows, under the same formula policy', async () => {
+  const { path, final } = await exportTo('shown.csv', request({ values: 'shown', delimiter: ';', excelFriendly: false }));
+  assert.equal(final.state, 'done');
+  const [header, ...rows] = parseStrict(path, ';');
+  assert.deepEqual(header, HEADER);
+  const raw = rawRows();
+  const table = tableRows();
+  assert.equal(rows.length, TOTAL);
+  rows.forEach((fields, r) => {
+    fields.forEach((field, c) => {
+      const shown = expectedShown(COLUMNS[c]!, raw[r]![c]!);
+      const where = `row ${r + 1}, ${COLUMNS[c]}`;
+      assert.equal(table[r]![c], shown, `${where}: the table shows it`);
+      assert.equal(field, expectedCsvField(shown, false), `${where}: the file says what the table shows`);
+    });
+  });
+  const byId = new Map(rows.map((fields) => [fields[0], fields]));
+  assert.equal(byId.get('1')![col('lifecyclestage')], 'Customer');
+  assert.equal(byId.get('990004')![col('lifecyclestage')], 'retired-stage', 'a stale option stays as HubSpot sent it');
+  assert.equal(byId.get('990004')![col('hs_lead_status')], 'GONE');
+  assert.equal(byId.get('990004')![col('createdate')], 'not a date');
+  assert.equal(byId.get('990004')![col('notes_last_updated')], '99999999999999999');
+  assert.equal(byId.get('990001')![col('createdate')], '2024-05-06 09:08', 'UTC 07:08 is 09:08 in Berlin in May');
+  assert.match(byId.get('1')![col('createdate')]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 });
 
 test('the search results only, with a semicolon, plain line ends and internal names', async () => {
   const search = 'Müller';
   const columns = ['hs_object_id', 'firstname', 'lastname', 'company', 'zip'];
-  const { path, final } = await exportTo('search.csv', request({ scope: 'search', search, columns, header: 'names', excelFriendly: false, delimiter: ';' }));
+  const { path, final } = await exportTo('search.csv', request({ scope: 'search', search, columns, header: 'names', values: 'stored', excelFriendly: false, delimiter: ';' }));
 
-  const expected = cachedRows(columns, search);
-  assert.ok(expected.length > 0 && expected.length < CONTACTS, `the search matches some contacts (${expected.length})`);
+  const matching = fixture.contacts.filter((c) => `${c.properties.firstname} ${c.properties.lastname}`.includes(search));
+  assert.ok(matching.length > 0 && matching.length < CONTACTS, `the search matches some contacts (${matching.length})`);
   assert.equal(final.state, 'done');
-  assert.equal(final.total, expected.length);
-  assert.equal(final.written, expected.length);
-
   const text = readFileSync(path, 'utf8');
   assert.ok(!text.startsWith('\uFEFF') && !text.includes('\r\n'), 'no byte order mark, LF line ends');
   const [header, ...rows] = parseStrict(path, ';');
   assert.deepEqual(header, columns);
-  assert.deepEqual(rows.map((fields) => fields.map(unprotectCell)), expected);
-  // Plain files keep digits as they are: a zip code with a leading zero is written without a marker.
-  for (const fields of rows) if (/^0\d+$/.test(fields[4]!)) assert.doesNotMatch(fields[4]!, /^'/);
+  assert.equal(rows.length, final.written);
+  const exported = new Set(rows.map((fields) => fields[0]));
+  for (const contact of matching) assert.ok(exported.has(contact.id), `${contact.properties.firstname} ${contact.properties.lastname} is in the file`);
+  const raw = new Map(fixture.contacts.map((c) => [c.id, c]));
+  for (const fields of rows) {
+    columns.forEach((name, c) => assert.equal(fields[c], expectedCsvField(raw.get(fields[0]!)!.properties[name] ?? '', false), `${fields[0]} ${name}`));
+  }
 });
 
 test('a search scope with an empty search exports everything; scope "all" ignores a leftover search', async () => {
   const { final } = await exportTo('all-despite-search.csv', request({ scope: 'all', search: 'Müller', columns: ['hs_object_id'] }));
-  assert.equal(final.written, CONTACTS);
+  assert.equal(final.written, TOTAL);
 });
 
-test('LibreOffice opens the real export with no formula and every leading zero kept', async (t) => {
+async function libreOffice(t: { skip(message: string): void }): Promise<string | null> {
   const soffice = await findLibreOffice();
-  if (soffice.path === null) {
-    console.log(`# skipped: ${soffice.reason}`);
-    return t.skip(soffice.reason);
-  }
-  const columns = ['hs_object_id', 'firstname', 'lastname', 'phone', 'mobilephone', 'company', 'jobtitle', 'zip'];
-  const { path } = await exportTo('for-calc.csv', request({ columns, scope: 'search', search: '' }));
-  const sheet = await openCsvInLibreOffice(soffice.path, path, ',');
-  const expected = cachedRows(columns, '');
-  assert.equal(sheet.length, expected.length + 1);
-  let leadingZeros = 0;
-  let phones = 0;
+  if (soffice.path !== null) return soffice.path;
+  console.log(`# skipped: ${soffice.reason}`);
+  t.skip(soffice.reason);
+  return null;
+}
+
+/** LibreOffice drops these control characters from what a cell shows. */
+const visible = (text: string) => [...text].filter((char) => !/^\p{Cc}$/u.test(char) || '\t\n'.includes(char)).join('').replaceAll('\r\n', '\n');
+
+test('LibreOffice opens the CSV with no formula, every leading zero kept and the phone numbers as written', async (t) => {
+  const soffice = await libreOffice(t);
+  if (!soffice) return;
+  const { path } = await exportTo('for-calc.csv', request({ values: 'stored' }));
+  const sheet = await openCsvInLibreOffice(soffice, path, ',');
+  const raw = rawRows();
+  assert.equal(sheet.length, raw.length + 1);
   sheet.slice(1).forEach((cells, r) => {
-    columns.forEach((column, c) => {
+    COLUMNS.forEach((column, c) => {
       const cell = cells[c];
-      const value = expected[r]![c]!;
-      const where = `row ${r + 1}, ${column} ${JSON.stringify(value.slice(0, 40))}`;
+      const where = `row ${r + 1}, ${column} ${JSON.stringify(raw[r]![c]!.slice(0, 40))}`;
       assert.equal(cell?.formula ?? null, null, `${where}: evaluated as a formula`);
-      if (/^0\d+$/.test(value)) {
-        leadingZeros++;
-        assert.equal(cell?.text, `'${value}`, `${where}: leading zeros kept`);
-      }
-      if (column === 'phone' && value.startsWith('+')) {
-        phones++;
-        assert.ok(cell?.text.endsWith(value), `${where}: the phone number reads as written`);
-      }
     });
   });
-  assert.ok(leadingZeros > 10 && phones > 100, `checked ${leadingZeros} leading-zero values and ${phones} phone numbers`);
+  const byId = new Map(sheet.slice(1).map((cells) => [cells[0]!.text, cells]));
+  assert.equal(byId.get('12')![col('firstname')]!.text, "'007");
+  assert.equal(byId.get('12')![col('zip')]!.text, "'01234");
+  assert.equal(byId.get('9')![col('phone')]!.text, '+44 20 7946 0958');
+  assert.equal(byId.get('9')![col('phone')]!.valueType, 'string');
+});
+
+function cellAt(rows: SpreadsheetCell[][], r: number, c: number): SpreadsheetCell {
+  return rows[r]?.[c] ?? { text: '', valueType: null, formula: null, value: null };
+}
+
+test('Excel workbook, as shown: text cells exact, numbers only for number properties, dates as date cells, no formula', async (t) => {
+  const soffice = await libreOffice(t);
+  const { path, final } = await exportTo('shown.xlsx', request({ format: 'xlsx', values: 'shown' }));
+  assert.equal(final.state, 'done');
+  assert.equal(final.sheets, 1);
+  if (!soffice) return;
+  const sheets = await openWorkbookInLibreOffice(soffice, path);
+  assert.deepEqual(sheets.map((sheet) => sheet.name), ['Contacts']);
+  const rows = sheets[0]!.rows;
+  assert.deepEqual(rows[0]!.map((cell) => cell.text), HEADER);
+  const raw = rawRows();
+  const table = tableRows();
+  assert.equal(rows.length, TOTAL + 1);
+  for (let r = 0; r < TOTAL; r++) {
+    COLUMNS.forEach((column, c) => {
+      const cell = cellAt(rows, r + 1, c);
+      const value = raw[r]![c]!;
+      const shown = expectedShown(column, value);
+      const where = `row ${r + 1}, ${column} ${JSON.stringify(value.slice(0, 40))}`;
+      assert.equal(cell.formula, null, `${where}: a formula`);
+      assert.equal(table[r]![c], shown, `${where}: the table shows it`);
+      if (value === '') return assert.equal(cell.valueType, null, `${where}: empty`);
+      if (column === 'hs_object_id') {
+        assert.equal(cell.valueType, 'float', `${where}: a number cell`);
+        assert.equal(cell.value, value);
+      } else if (DATE_TIMES.has(column) && shown !== value) {
+        assert.equal(cell.valueType, 'date', `${where}: a date cell`);
+        assert.equal(cell.text, shown, `${where}: shown as the table shows it`);
+        assert.equal(cell.value!.slice(0, 16).replace('T', ' '), shown);
+      } else {
+        assert.equal(cell.valueType, 'string', `${where}: a text cell`);
+        assert.equal(cell.text, visible(shown), `${where}: the text, exactly`);
+      }
+    });
+  }
+  const byId = new Map(rows.slice(1).map((cells) => [cells[0]!.text, cells]));
+  assert.equal(byId.get('12')![col('zip')]!.text, '01234', 'leading zeros, and no apostrophe: a text cell needs none');
+  assert.equal(byId.get('7')![col('company')]!.text, '=HYPERLINK("http://x","y")');
+  assert.equal(byId.get('990001')![col('company')]!.text, '=HYPERLINK("http://x","y")', 'the NUL is dropped by LibreOffice, the rest is text');
+  assert.equal(byId.get('990004')![col('createdate')]!.valueType, 'string', 'a malformed date stays text');
+});
+
+test('Excel workbook, as stored: HubSpot\'s raw strings, all as text', async (t) => {
+  const soffice = await libreOffice(t);
+  if (!soffice) return;
+  const { path } = await exportTo('stored.xlsx', request({ format: 'xlsx', values: 'stored', header: 'names' }));
+  const [sheet] = await openWorkbookInLibreOffice(soffice, path);
+  assert.deepEqual(sheet!.rows[0]!.map((cell) => cell.text), COLUMNS);
+  const raw = rawRows();
+  raw.forEach((values, r) => {
+    values.forEach((value, c) => {
+      const cell = cellAt(sheet!.rows, r + 1, c);
+      assert.equal(cell.formula, null);
+      assert.equal(cell.valueType, value === '' ? null : 'string', `row ${r + 1}, ${COLUMNS[c]}`);
+      assert.equal(cell.text, visible(value), `row ${r + 1}, ${COLUMNS[c]}`);
+    });
+  });
+});
+
+test('more rows than a sheet holds continue on "Contacts (2)", "Contacts (3)", each with the header', async (t) => {
+  const soffice = await libreOffice(t);
+  const { path, final } = await exportTo('sheets.xlsx', request({ format: 'xlsx', columns: ['hs_object_id', 'lastname'] }), { rowsPerSheet: 1500 });
+  assert.equal(final.state, 'done');
+  assert.equal(final.written, TOTAL);
+  assert.equal(final.sheets, 3);
+  if (!soffice) return;
+  const sheets = await openWorkbookInLibreOffice(soffice, path);
+  assert.deepEqual(sheets.map((sheet) => sheet.name), ['Contacts', 'Contacts (2)', 'Contacts (3)']);
+  assert.deepEqual(sheets.map((sheet) => sheet.rows.length - 1), [1500, 1500, TOTAL - 3000]);
+  for (const sheet of sheets) assert.deepEqual(sheet.rows[0]!.map((cell) => cell.text), ['Record ID', 'Last Name']);
+  const ids = sheets.flatMap((sheet) => sheet.rows.slice(1).map((cells) => cells[0]!.value));
+  assert.deepEqual(ids, rawRows().map((values) => values[0]), 'every contact once, in order');
 });
 
 test('two exports can run at once, each into its own file', async () => {
   const log = recordingLogger();
   const exporter = createExporter({ dbPath: fixture.dbPath, clock: systemClock, log });
   const a = exporter.start(request({ columns: ['email'] }), { path: join(fixture.folder, 'a.csv') }, () => {});
-  const b = exporter.start(request({ columns: ['company'], delimiter: ';' }), { path: join(fixture.folder, 'b.csv') }, () => {});
+  const b = exporter.start(request({ columns: ['company'], format: 'xlsx' }), { path: join(fixture.folder, 'b.xlsx') }, () => {});
   assert.notEqual(a.exportId, b.exportId);
   const [doneA, doneB] = await Promise.all([a.done, b.done]);
   assert.equal(doneA.state, 'done');
   assert.equal(doneB.state, 'done');
-  assert.equal(parseStrict(join(fixture.folder, 'a.csv'), ',').length, CONTACTS + 1);
-  assert.equal(parseStrict(join(fixture.folder, 'b.csv'), ';').length, CONTACTS + 1);
+  assert.equal(parseStrict(join(fixture.folder, 'a.csv'), ',').length, TOTAL + 1);
+  assert.deepEqual([...readFileSync(join(fixture.folder, 'b.xlsx')).subarray(0, 2)], [0x50, 0x4b], 'a zip file');
   exporter.cancel('no-such-export');
   await exporter.dispose();
 });

@@ -1,6 +1,7 @@
 /**
  * The formula policy, checked with a real spreadsheet engine: LibreOffice Calc opens files written
- * by the export's own encoder, and no cell may come back as a formula.
+ * by the export's own encoder, with the separator they were written with and with each of the
+ * others (German and French Excel split a comma file on `;`), and no cell may come back as a formula.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,7 +41,27 @@ const VALUES: [value: string, shown: Shown][] = [
   ['Quote "Inc", Line\nBreak; Semi', 'text'],
   ['Zoë 🌟 王芳 العلي', 'text'],
   ["O'Brien", 'text'],
+  // Invisible characters in front of a formula (LibreOffice drops a leading NUL, then evaluates).
+  ['\u0000=HYPERLINK("http://x","y")', 'text'],
+  ['\u0000=1+1', 'text'],
+  ['\u0001\u0007\u001b=1+1', 'text'],
+  ['\u000b=1+1', 'text'],
+  ['\uFEFF=1+1', 'text'],
+  ['\u200B=1+1', 'text'],
+  ['\u200B@SUM(A1)', 'text'],
+  ['\u00A0-A1', 'text'],
+  // Formulas after a separator or line break inside the value: a cell starts there when the file is
+  // opened with another separator.
+  ['x;=1+1;y', 'text'],
+  ['x,=2+2,y', 'text'],
+  ['x\t=3+3\ty', 'text'],
+  ['a;"=4+4"', 'text'],
+  ['Line\n@SUM(A1)', 'text'],
+  ['semi;colon', 'text'],
 ];
+const SEPARATORS = [',', ';', '\t'] as const;
+/** LibreOffice drops these control characters from what a cell shows. */
+const droppedControls = (text: string) => [...text].filter((char) => !/^\p{Cc}$/u.test(char) || '\t\n\u0085\u007f'.includes(char)).join('');
 /** Ids that must keep every digit in an Excel-friendly file. */
 const DIGITS: string[] = ['007', '01234', '00491701234567', '12345678901234567890'];
 
@@ -57,6 +78,7 @@ test('LibreOffice evaluates no exported cell as a formula, and shows each value 
     { excelFriendly: true, delimiter: ',' },
     { excelFriendly: true, delimiter: ';' },
     { excelFriendly: false, delimiter: ',' },
+    { excelFriendly: false, delimiter: ';' },
   ] as const) {
     await t.test(`Excel-friendly ${request.excelFriendly}, delimiter '${request.delimiter}'`, async () => {
       const dialect = dialectFor(request);
@@ -76,13 +98,20 @@ test('LibreOffice evaluates no exported cell as a formula, and shows each value 
         if (shown === 'text') {
           assert.equal(cell.valueType, 'string', `${what} is shown as text`);
           // LibreOffice keeps a line break as one; CR LF inside a value reads as a single break.
-          assert.equal(cell.text, protectCell(value, dialect.policy).replaceAll('\r\n', '\n'), `${what} is shown as written`);
+          const written = droppedControls(protectCell(value, dialect.policy).replaceAll('\r\n', '\n'));
+          assert.equal(cell.text, written, `${what} is shown as written`);
         } else {
           assert.equal(cell.valueType, 'float', `${what} is shown as a number`);
           assert.equal(Number(cell.text), shown.number, `${what} keeps its value`);
         }
       });
       for (const row of rows) for (const cell of row) assert.equal(cell.formula, null);
+
+      for (const separator of SEPARATORS.filter((other) => other !== request.delimiter)) {
+        const resplit = await openCsvInLibreOffice(soffice.path, path, separator);
+        const formulas = resplit.flat().filter((cell) => cell.formula !== null);
+        assert.deepEqual(formulas, [], `opened with ${JSON.stringify(separator)} as the separator, no cell is a formula`);
+      }
     });
   }
 });

@@ -27,7 +27,7 @@ test("a refused connection means HubSpot can't be reached (the network answered)
   const failure = await fetch(`http://127.0.0.1:${port}/`).catch((error: unknown) => error);
   const error = errorForNetworkFailure(failure);
   assert.equal(error?.kind, 'hubspot-unreachable');
-  assert.match(error!.message, /^HubSpot can't be reached: this computer's network is working/);
+  assert.match(error!.message, /^This computer's network is working, but it can't connect to HubSpot's address/);
   assert.doesNotMatch(error!.message, /internet/);
   assert.deepEqual(error!.details, { code: 'ECONNREFUSED' });
 });

@@ -97,7 +97,7 @@ test('a search that takes too long is cut off with a message, and never holds up
 });
 
 test('a full disk while pages are written: the disk-full sentence, and what is kept is exactly what the sync state says', { timeout: 120_000 }, async (t) => {
-  const { cache } = openTemp(t, { maxPageCount: 80 });
+  const { cache } = openTemp(t, { maxPageCount: 200 });
   const page = (n: number) => Array.from({ length: 50 }, (_, i) => person(n * 50 + i + 1, `Person ${n} ${'x'.repeat(400)}`));
   const keptAsSaid = async () => {
     const watermark = (await cache.syncState()).watermark ?? 0;

@@ -63,8 +63,9 @@ test('sorts text ignoring case, puts blanks last in both directions, and numbers
     contact(5, { lastname: 'gamma', score: null }),
     contact(6, { lastname: 'alpha', score: '-1.5' }),
   ]);
-  assert.deepEqual(ids(await page(cache, { sort: { column: 'lastname', direction: 'asc' } })), [3, 6, 1, 5, 2, 4]);
-  assert.deepEqual(ids(await page(cache, { sort: { column: 'lastname', direction: 'desc' } })), [5, 1, 6, 3, 4, 2]);
+  // alpha and Alpha are equal at the first pass; then, as Intl.Collator orders them, lower case first (issue 15)
+  assert.deepEqual(ids(await page(cache, { sort: { column: 'lastname', direction: 'asc' } })), [6, 3, 1, 5, 2, 4]);
+  assert.deepEqual(ids(await page(cache, { sort: { column: 'lastname', direction: 'desc' } })), [5, 1, 3, 6, 4, 2]);
   assert.deepEqual(ids(await page(cache, { sort: { column: 'score', direction: 'asc' } })), [6, 2, 1, 4, 3, 5]);
   assert.deepEqual(ids(await page(cache, { sort: { column: 'score', direction: 'desc' } })), [4, 1, 2, 6, 5, 3]);
   assert.deepEqual(ids(await page(cache, { sort: { column: 'hs_object_id', direction: 'desc' } })), [6, 5, 4, 3, 2, 1]);

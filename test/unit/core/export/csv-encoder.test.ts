@@ -18,11 +18,14 @@ test('Excel-friendly means a byte order mark, CRLF line ends and the chosen deli
   assert.equal(fileStart(plainSemicolon, ['First name', 'Email']), 'First name;Email\n');
 });
 
-test('quotes exactly the fields that contain the delimiter, a quote or a line break', () => {
-  const encode = createRowEncoder(excelComma, 7);
-  assert.equal(encode(['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\rhere', 'semi;colon', null]), 'plain,"a,b","say ""hi""","two\nlines","cr\rhere",semi;colon,');
-  const semicolon = createRowEncoder(plainSemicolon, 2);
-  assert.equal(semicolon(['a,b', 'semi;colon']), 'a,b;"semi;colon"');
+test('quotes exactly the fields that contain either delimiter, a tab, a quote or a line break, in both delimiter modes', () => {
+  const encode = createRowEncoder(excelComma, 8);
+  assert.equal(
+    encode(['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\rhere', 'semi;colon', 'tab\there', null]),
+    'plain,"a,b","say ""hi""","two\nlines","cr\rhere","semi;colon","tab\there",',
+  );
+  const semicolon = createRowEncoder(plainSemicolon, 3);
+  assert.equal(semicolon(['a,b', 'semi;colon', 'plain']), '"a,b";"semi;colon";plain');
 });
 
 test('null and empty values are both empty fields', () => {
@@ -37,7 +40,8 @@ test('an empty one-column row is written as "" so no reader skips it as a blank 
 test('the formula policy applies before quoting', () => {
   assert.equal(encodeCell('=1+1', excelComma), "'=1+1");
   assert.equal(encodeCell('=HYPERLINK("http://x","y")', excelComma), `"'=HYPERLINK(""http://x"",""y"")"`);
-  assert.equal(encodeCell('\t=2+2', excelComma), "'\t=2+2");
+  assert.equal(encodeCell('\t=2+2', excelComma), `"\t'=2+2"`);
+  assert.equal(encodeCell('\u0000=1+1', excelComma), "\u0000'=1+1");
 });
 
 test('a row with the wrong number of cells is refused, never written short', () => {

@@ -4,6 +4,7 @@ import { suggestedExportFileName } from '../../../../electron/core/export/export
 
 test('the suggested name carries the local date and says when it holds search results', () => {
   const now = new Date(2026, 2, 5, 23, 59).getTime();
-  assert.equal(suggestedExportFileName('all', now), 'contacts-2026-03-05.csv');
-  assert.equal(suggestedExportFileName('search', now), 'contacts-search-2026-03-05.csv');
+  assert.equal(suggestedExportFileName('all', 'csv', now), 'contacts-2026-03-05.csv');
+  assert.equal(suggestedExportFileName('search', 'csv', now), 'contacts-search-2026-03-05.csv');
+  assert.equal(suggestedExportFileName('all', 'xlsx', now), 'contacts-2026-03-05.xlsx');
 });

@@ -63,18 +63,17 @@ test('a folder that is missing, or is really a file, is reported as a missing fo
   }
 });
 
-test('a write that fails part-way reports a full disk, after writing exactly what fitted', (t) => {
+test('text and bytes go to the file in order, counted', (t) => {
   const folder = tempFolder(t);
   const target = join(folder, 'contacts.csv');
-  const file = new PartialFile(partialPathFor(target), 'contacts.csv', { afterBytes: 10, code: 'ENOSPC' });
-  file.write('12345');
-  assert.throws(
-    () => file.write('6789012345'),
-    (error: unknown) => error instanceof AppError && error.kind === 'disk-full' && /The disk is full/.test(error.message),
-  );
-  assert.equal(readFileSync(file.path, 'utf8'), '1234567890');
-  file.discard();
-  assert.deepEqual(readdirSync(folder), []);
+  const file = new PartialFile(partialPathFor(target), 'contacts.csv');
+  file.write('Zoë,');
+  file.writeBytes(new Uint8Array([0x41, 0x42]));
+  file.write('');
+  assert.equal(file.bytesWritten, 7);
+  file.commit(target);
+  assert.equal(readFileSync(target, 'utf8'), 'Zoë,AB');
+  assert.deepEqual(readdirSync(folder), ['contacts.csv']);
 });
 
 test('partial files abandoned by a crash are removed; a fresh one and other files are kept', (t) => {

@@ -123,7 +123,7 @@ test('menu labels', () => {
     status: 'Connected to acme.hubspot.com',
     'check-now': 'Check connection now',
     'sync-now': 'Sync now',
-    export: 'Export to CSV…',
+    export: 'Export…',
     open: 'Open Contact Desk',
     'sign-out': 'Sign out',
     quit: 'Quit',

@@ -1,0 +1,42 @@
+/**
+ * Contact owners for the owner filter: who "Me" is, and the owners as the panel lists them. Pure:
+ * the owners come from the cache (the sync keeps them there), the user from the sign-in.
+ */
+import type { OwnerChoice } from '../../ipc/types.ts';
+
+/** What the cache keeps of an owner (contacts/owners-store.ts), as much as this needs. */
+export interface KnownOwner {
+  id: string;
+  userId: string | null;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  archived: boolean;
+}
+
+export interface SignedInUser {
+  email: string;
+  userId: number | null;
+}
+
+/**
+ * The signed-in user's owner id: the active owner whose userId is the user's, else the one with the
+ * user's email (HubSpot documents neither as the rule; both are what its own tools use).
+ */
+export function myOwnerId(owners: readonly KnownOwner[], user: SignedInUser | null): string | null {
+  if (user === null) return null;
+  const active = owners.filter((owner) => !owner.archived);
+  const byUserId = user.userId === null ? undefined : active.find((owner) => owner.userId === String(user.userId));
+  const email = user.email.trim().toLowerCase();
+  const byEmail = email === '' ? undefined : active.find((owner) => owner.email?.trim().toLowerCase() === email);
+  return (byUserId ?? byEmail)?.id ?? null;
+}
+
+/** "First Last", else the email, else "Owner <id>". */
+export function ownerLabel(owner: KnownOwner): string {
+  const name = [owner.firstName, owner.lastName].map((part) => part?.trim() ?? '').filter(Boolean).join(' ');
+  return name || owner.email?.trim() || `Owner ${owner.id}`;
+}
+
+export const ownerChoices = (owners: readonly KnownOwner[]): OwnerChoice[] =>
+  owners.map((owner) => ({ id: owner.id, name: ownerLabel(owner), email: owner.email, archived: owner.archived }));
