@@ -17,7 +17,7 @@ import { createExporter } from '../../../electron/core/export/exporter.ts';
 import { systemClock } from '../../../electron/core/ports.ts';
 import type { ExportProgress, ExportRequest } from '../../../electron/ipc/types.ts';
 import { HOSTILE_CONTACTS, OWNER_CONTACTS } from '../../../sandbox/contacts-data.ts';
-import { findLibreOffice, openCsvInLibreOffice, openWorkbookInLibreOffice, type SpreadsheetCell } from '../../support/spreadsheet.ts';
+import { findLibreOffice, openCsvInLibreOffice, openWorkbookInLibreOffice, readWorkbookLayout, type SpreadsheetCell } from '../../support/spreadsheet.ts';
 import { cacheFromSandbox, recordingLogger, type CacheFixture } from './cache-fixture.ts';
 import { expectedCsvField, shownValues, visible } from './expected-cells.ts';
 
@@ -368,6 +368,20 @@ test('more rows than a sheet holds continue on "Contacts (2)", "Contacts (3)", e
   for (const sheet of sheets) assert.deepEqual(sheet.rows[0]!.map((cell) => cell.text), ['Record ID', 'Last Name']);
   const ids = sheets.flatMap((sheet) => sheet.rows.slice(1).map((cells) => cells[0]!.value));
   assert.deepEqual(ids, rawRows().map((values) => values[0]), 'every contact once, in order');
+});
+
+test('the workbook reads as laid out: bold header, filter buttons over every row of each sheet, columns sized to their content', async (t) => {
+  const soffice = await libreOffice(t);
+  if (!soffice) return;
+  const { path, final } = await exportTo('layout.xlsx', request({ format: 'xlsx', columns: ['hs_object_id', 'company'] }), { rowsPerSheet: 2000 });
+  assert.equal(final.sheets, 2);
+  const layout = await readWorkbookLayout(soffice, path);
+  assert.deepEqual(layout.sheets.map((sheet) => [sheet.name, sheet.boldHeader, sheet.boldBody]), [['Contacts', true, false], ['Contacts (2)', true, false]]);
+  assert.deepEqual(layout.filterRanges, ['Contacts.A1:Contacts.B2001', `'Contacts (2)'.A1:'Contacts (2)'.B${TOTAL - 2000 + 1}`]);
+  for (const sheet of layout.sheets) {
+    const [id, company] = sheet.columnWidths;
+    assert.ok(id! > 0 && company! > id!, `${sheet.name}: the company column (${company} in) is wider than the id column (${id} in)`);
+  }
 });
 
 test('two exports can run at once, each into its own file', async () => {
