@@ -61,8 +61,9 @@ export function ExportDialog(props: ExportDialogProps) {
     });
 
   const running = phase.phase === 'choosing-file' || (phase.phase === 'exporting' && phase.progress.state === 'running');
-  const rowsToExport = choices.scope === 'search' ? (matchCount ?? 0) : totalCount;
-  const canExport = columns.length > 0 && rowsToExport > 0;
+  // null while the table is still counting the search's matches (a moment after the search changed)
+  const rowsToExport = choices.scope === 'search' ? matchCount : totalCount;
+  const canExport = columns.length > 0 && rowsToExport !== null && rowsToExport > 0;
 
   const submit = () =>
     void exporter.start({
@@ -156,7 +157,7 @@ function ScopeChoice({ choices, choose, search, matchCount, totalCount }: Choice
           disabled={!search}
           data-autofocus={choices.scope === 'search' ? true : undefined}
         />
-        <span>{search ? `Only the ${formatCount(matchCount ?? 0, 'contact')} matching “${search}”` : 'Only the contacts matching a search (type in the search box first)'}</span>
+        <span>{!search ? 'Only the contacts matching a search (type in the search box first)' : matchCount === null ? `Only the contacts matching “${search}” (counting…)` : `Only the ${formatCount(matchCount, 'contact')} matching “${search}”`}</span>
       </label>
     </fieldset>
   );
@@ -266,7 +267,8 @@ interface FooterProps {
   exporter: ExportController;
   showForm: boolean;
   canExport: boolean;
-  rowsToExport: number;
+  /** null while the search's matches are being counted. */
+  rowsToExport: number | null;
   onSubmit(): void;
   onClose(): void;
   /** Closes the dialog while the export goes on. */
@@ -284,7 +286,7 @@ function ExportFooter({ exporter, showForm, canExport, rowsToExport, onSubmit, o
         </button>
         <button type="button" className="button button--primary" onClick={onSubmit} disabled={!canExport || choosing} aria-busy={choosing}>
           <Icon name="download" />
-          {choosing ? 'Choose where to save…' : `Export ${formatCount(rowsToExport, 'contact')}`}
+          {choosing ? 'Choose where to save…' : rowsToExport === null ? 'Export' : `Export ${formatCount(rowsToExport, 'contact')}`}
         </button>
       </>
     );
