@@ -104,8 +104,11 @@ export const channels = {
     z.strictObject({
       columns,
       sort: sort.optional(),
-      scope: z.enum(['all', 'search']),
+      scope: z.enum(['all', 'view']),
       search,
+      // views (issue 16): the view being exported
+      filters: viewFiltersSchema.optional(),
+      viewName: viewName.optional(),
       header: z.enum(['labels', 'names']),
       format: z.enum(['csv', 'xlsx']),
       values: z.enum(['shown', 'stored']),

@@ -19,7 +19,7 @@ import { FiltersPanel } from '../components/FiltersPanel.tsx';
 import { ViewMenuArea } from '../components/ViewMenuArea.tsx';
 import { useFilterChoices } from '../hooks/use-filter-choices.ts';
 import { useViews } from '../hooks/use-views.ts';
-import { withoutFilter } from '../lib/view-model.ts';
+import { ALL_CONTACTS, withoutFilter } from '../lib/view-model.ts';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useExport } from '../hooks/use-export.ts';
 import { useLiveValue } from '../hooks/use-live-value.ts';
@@ -358,9 +358,8 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
         visibleColumns={columns ?? []}
         properties={properties}
         syncedProperties={summary?.syncedProperties ?? []}
-        search={search}
+        view={{ name: views.currentId === ALL_CONTACTS ? null : views.currentName, modified: views.modified, search: viewSearch, filters: views.filters, count: narrowed ? matchCount : totalCount }}
         sort={sort}
-        matchCount={search ? matchCount : null}
         totalCount={totalCount}
         lastSyncedAt={summary?.lastSyncedAt ?? null}
         shell={info?.shell ?? 'desktop'}
