@@ -158,6 +158,10 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       if (!progress.running && progress.error === null) void views.refreshLists();
     }),
     settings.onChange(() => monitor.intervalChanged()),
+    cache.onStatus((state) => {
+      emit('cacheStatus', { state });
+      if (state === 'ready') contactsChanged(true);
+    }),
   ];
 
   const propertyInfo = async (): Promise<PropertyInfo[]> => {
@@ -245,6 +249,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
 
     getStatus: async () => monitor.status(),
     checkConnection: () => monitor.checkNow(),
+
+    getCacheStatus: async () => ({ state: cache.status() }),
 
     getSettings: async () => settings.get(),
     updateSettings: async (changes) => settings.update(changes),

@@ -16,6 +16,7 @@ import type {
   StatusView,
   SyncProgress,
   IpcResult,
+  CacheStatusView,
   SavedView,
   ViewsState,
   FilterChoices,
@@ -135,6 +136,9 @@ export const channels = {
   getStatus: channel<StatusView>()(noInput),
   checkConnection: channel<StatusView>()(noInput),
 
+  // --- the contact cache (issue 14)
+  getCacheStatus: channel<CacheStatusView>()(noInput),
+
   getSettings: channel<Settings>()(noInput),
   updateSettings: channel<Settings>()(
     z.strictObject({
@@ -167,9 +171,11 @@ export interface Events {
   menuCommand: { command: 'open-export-dialog' | 'open-sign-out-dialog' | 'open-settings-dialog' };
   /** HubSpot lists were refreshed (after a sync); `problems` says, in plain words, what could not be. */
   listsChanged: { problems: string[] };
+  /** The contact cache (issue 14): reloading after one of its workers stopped, or ready again. */
+  cacheStatus: CacheStatusView;
 }
 /** The event names, as a value the preload and the preview iterate. */
-export const eventNames = ['authChanged', 'statusChanged', 'syncProgress', 'contactsChanged', 'exportProgress', 'openUrl', 'download', 'menuCommand', 'listsChanged'] as const satisfies readonly (keyof Events)[];
+export const eventNames = ['authChanged', 'statusChanged', 'syncProgress', 'contactsChanged', 'exportProgress', 'openUrl', 'download', 'menuCommand', 'listsChanged', 'cacheStatus'] as const satisfies readonly (keyof Events)[];
 export type EventName = keyof Events;
 
 export type Channels = typeof channels;

@@ -208,6 +208,12 @@ export interface Settings {
   extraSyncedProperties: string[];
 }
 
+// --- the contact cache (issue 14)
+/** 'reloading' while Contact Desk replaces the part that reads and saves contacts after it stopped. */
+export interface CacheStatusView {
+  state: 'ready' | 'reloading';
+}
+
 // ── Views (issue 16): filters, "My contacts", HubSpot lists, saved views ──────────────────────────
 
 /** Relative date ranges, resolved in the computer's time zone each time the view is used. */

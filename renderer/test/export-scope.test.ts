@@ -22,3 +22,9 @@ test('the request carries the view only when the view is exported', () => {
   assert.deepEqual(exportScopeFields('view', view({ search: 'acme' })), { scope: 'view', search: 'acme', filters: [] });
   assert.deepEqual(exportScopeFields('all', view({ name: 'My customers', filters: mine, search: 'acme' })), { scope: 'all', search: '' });
 });
+
+test('while the view is being counted, the dialog says so instead of "0 contacts"', () => {
+  assert.equal(viewScopeLabel(view({ search: 'acme', count: null })), 'Only the contacts matching “acme” (counting…)');
+  assert.equal(viewScopeLabel(view({ name: 'My customers', filters: mine, count: null })), 'Only the contacts in “My customers” (counting…)');
+  assert.equal(exportButtonLabel('view', view({ search: 'acme', count: null }), 98765), 'Export');
+});

@@ -62,6 +62,7 @@ const validInputs: Record<ChannelName, unknown> = {
   fetchListMembers: { listId: '11' },
   getStatus: undefined,
   checkConnection: undefined,
+  getCacheStatus: undefined,
   getSettings: undefined,
   updateSettings: { checkIntervalMinutes: 10, closeToTray: false, visibleColumns: ['email'], extraSyncedProperties: ['city'] },
   getOpenAtLogin: undefined,

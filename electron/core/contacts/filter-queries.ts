@@ -15,7 +15,6 @@ import { searchMatch } from './cache-search.ts';
 import { matchingIdsSql } from './filter-sql.ts';
 import { readOwners } from './owners-store.ts';
 import { mineProblem, myOwnerId } from '../views/owners.ts';
-import { ftsQuery } from './search-text.ts';
 import { syncedPropertyList } from './synced-properties.ts';
 
 /** What the main side knows and the cache does not: the time, the time zone, who is signed in, whether lists may be used. */
@@ -116,10 +115,10 @@ function materialize(r: Reader, key: string, sql: string, params: SQLInputValue[
 
 export function narrowContacts(r: Reader, search: string, filters: readonly ViewFilter[], context: FilterContext | null): Narrowing {
   if (filters.length === 0 || context === null) {
-    const match = searchMatch(search);
-    return { set: match && { idsSql: match.idsSql, countSql: match.countSql, params: [match.param], key: `search:${match.param}` }, issues: [] };
+    const match = searchMatch(r.conn.searchIndex, search);
+    return { set: match && { ...match, key: JSON.stringify(['search', match.idsSql, match.params]) }, issues: [] };
   }
   const { terms, issues } = resolveFilters(filters, readFacts(r, context));
-  const ids = matchingIdsSql(terms, ftsQuery(search));
+  const ids = matchingIdsSql(terms, searchMatch(r.conn.searchIndex, search));
   return { set: ids && materialize(r, JSON.stringify([terms, search]), ids.sql, ids.params), issues };
 }

@@ -61,8 +61,9 @@ export function ExportDialog(props: ExportDialogProps) {
     });
 
   const running = phase.phase === 'choosing-file' || (phase.phase === 'exporting' && phase.progress.state === 'running');
-  const rowsToExport = choices.scope === 'view' ? (view.count ?? 0) : totalCount;
-  const canExport = columns.length > 0 && rowsToExport > 0;
+  // null while the table is still counting the view's contacts (a moment after the search or filters changed)
+  const rowsToExport = choices.scope === 'view' ? view.count : totalCount;
+  const canExport = columns.length > 0 && rowsToExport !== null && rowsToExport > 0;
 
   const submit = () =>
     void exporter.start({

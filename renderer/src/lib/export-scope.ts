@@ -29,6 +29,10 @@ const short = (name: string, max = 40): string => {
 /** The choice that exports the view: "Only the 12 contacts in “My customers”", "Only the 12 contacts matching “acme”". */
 export function viewScopeLabel(view: ExportableView): string {
   if (!isExportableView(view)) return 'Only the contacts of a view (choose filters or type a search first)';
+  if (view.count === null) {
+    if (view.name !== null) return `Only the contacts in “${view.name}” (counting…)`;
+    return `Only the ${view.filters.length > 0 ? 'filtered contacts' : 'contacts'}${view.search ? ` matching “${view.search}”` : ''} (counting…)`;
+  }
   if (view.name !== null) return `Only the ${formatCount(view.count ?? 0, 'contact')} in “${view.name}”${view.modified ? ' (changed)' : ''}`;
   const contacts = formatCount(view.count ?? 0, view.filters.length > 0 ? 'filtered contact' : 'contact');
   return `Only the ${contacts}${view.search ? ` matching “${view.search}”` : ''}`;
@@ -39,6 +43,7 @@ export const allScopeLabel = (total: number): string => `All ${formatNumber(tota
 /** The Export button: "Export 12 contacts in “My customers”", "Export 300 contacts". */
 export function exportButtonLabel(scope: ExportRequest['scope'], view: ExportableView, total: number): string {
   if (scope === 'all') return `Export ${formatCount(total, 'contact')}`;
+  if (view.count === null) return 'Export';
   const contacts = formatCount(view.count ?? 0, 'contact');
   return view.name === null ? `Export ${contacts}` : `Export ${contacts} in “${short(view.name)}”`;
 }
