@@ -22,6 +22,8 @@ export interface RunnerDeps {
   schedules(): StoredSchedule[];
   /** Runs one schedule and records its result; resolves when done (never rejects). */
   run(schedule: StoredSchedule, at: number): Promise<void>;
+  /** Called once a run has finished and no longer counts as running. */
+  settled?(): void;
 }
 
 export interface ScheduleRunner {
@@ -59,6 +61,7 @@ export function createScheduleRunner(deps: RunnerDeps): ScheduleRunner {
       .catch((error: unknown) => deps.log.error('schedules: a run failed unexpectedly', { problem: String(error) }))
       .finally(() => {
         running.delete(schedule.id);
+        deps.settled?.();
         if (!stopped) check();
       });
     running.set(schedule.id, done);

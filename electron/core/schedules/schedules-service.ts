@@ -83,7 +83,6 @@ export function createSchedulesService(deps: SchedulesDeps): SchedulesService {
     if (latest === null) return; // deleted while it ran
     store.put({ ...latest, ...afterRunAt(latest, at), viewName: view.name, lastResult: outcome.result, lastFile: outcome.written ?? latest.lastFile });
     deps.notify(outcome.result.ok ? 'Scheduled export saved' : 'Scheduled export failed', outcome.result.message, outcome.written?.path ?? null);
-    changed();
   };
 
   const pauseForMissingView = (schedule: StoredSchedule) => {
@@ -94,7 +93,7 @@ export function createSchedulesService(deps: SchedulesDeps): SchedulesService {
     changed();
   };
 
-  const runner = createScheduleRunner({ clock, log, timeZone, schedules: () => store.all(), run });
+  const runner = createScheduleRunner({ clock, log, timeZone, schedules: () => store.all(), run, settled: changed });
 
   const checked = (definition: ScheduleDefinition, others: StoredSchedule[]) =>
     checkSchedule(definition, {
