@@ -8,6 +8,7 @@ import type { CachedContact } from '../electron/core/contacts/cache.ts';
 import { syncedPropertyList } from '../electron/core/contacts/synced-properties.ts';
 import { CONTACT_PROPERTIES } from '../sandbox/properties.ts';
 import type { GenerateRequest, GenerateWorkerData } from './generate-worker.ts';
+import { sandboxData } from './sandbox-data.ts';
 
 export interface FillOptions {
   dbPath: string;
@@ -33,6 +34,8 @@ export async function fillCache(options: FillOptions): Promise<{ ms: number }> {
   try {
     await cache.replaceProperties(CONTACT_PROPERTIES);
     await cache.updateSyncState({ syncedProperties: properties });
+    // the owners a sync fetches alongside, so "as shown" exports name them
+    await cache.replaceOwners(sandboxData(options.seed, options.total, options.endMs).owners, options.endMs);
     // the worker prepares the next batch while this thread writes the current one
     const batches: GenerateRequest[] = [];
     for (let from = 1; from <= options.total; from += BATCH) batches.push({ from, to: Math.min(from + BATCH, options.total + 1) });

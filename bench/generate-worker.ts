@@ -3,8 +3,8 @@
  * them into the cache (fill-cache.ts): building a million-row cache takes half the time this way.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createContactGenerator } from '../sandbox/contacts-data.ts';
 import type { CachedContact } from '../electron/core/contacts/cache.ts';
+import { sandboxData } from './sandbox-data.ts';
 
 export interface GenerateWorkerData {
   seed: number;
@@ -21,7 +21,7 @@ export interface GenerateRequest {
 }
 
 const { seed, total, endMs, properties } = workerData as GenerateWorkerData;
-const generator = createContactGenerator({ seed, total, endMs });
+const { generator } = sandboxData(seed, total, endMs);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 parentPort?.on('message', ({ from, to }: GenerateRequest) => {

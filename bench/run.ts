@@ -11,6 +11,7 @@ import { parseBenchOptions, PARTS, USAGE, UsageError } from './options.ts';
 import type { BenchOptions } from './options.ts';
 import { markdownTable, textTable } from './report.ts';
 import type { Measurement } from './report.ts';
+import { runSandboxBench } from './sandbox-bench.ts';
 import { runSyncBench } from './sync-bench.ts';
 import { runTableBench } from './table-bench.ts';
 import { runViewsBench } from './views-bench.ts';
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
   }
   if (options.parts.includes('table')) await attempt('table', () => runTableBench(options, say));
   if (options.parts.includes('views')) await attempt('views', () => runViewsBench(options, say));
+  if (options.parts.includes('sandbox')) await attempt('sandbox', () => runSandboxBench(options, say));
 
   const finishedAt = new Date();
   const table = textTable(rows);

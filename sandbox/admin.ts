@@ -134,6 +134,9 @@ export function createAdmin(state: SandboxState, oauth: OAuthService): SandboxAd
     changeListMembers(listId: string, change: { add?: string[]; remove?: string[] }) {
       return state.lists.change(listId, change, state.now());
     },
+    async prepareQueryIndex() {
+      await state.queryIndex();
+    },
     recordedRequests() {
       if (!state.recorder) throw new Error('Start the sandbox with recordRequests: true to record requests');
       return state.recorder.list();

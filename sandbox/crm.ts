@@ -4,7 +4,7 @@ import { DEFAULT_PROPERTIES } from './contacts-data.ts';
 import { decodeCursorOf, encodeCursor } from './cursor.ts';
 import { HttpError, apiError, readJson, sendJson } from './http-util.ts';
 import { PROPERTY_BY_NAME } from './properties.ts';
-import { search } from './search.ts';
+import { queryWords, search } from './search.ts';
 import type { SearchRequest } from './search.ts';
 import type { SandboxState } from './state.ts';
 import type { StoredContact } from './store.ts';
@@ -126,7 +126,9 @@ export function handleProperty(state: SandboxState, name: string, res: ServerRes
 
 export async function handleSearch(state: SandboxState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = (await readJson(req)) as SearchRequest;
-  const result = search(state.store, body, state.config.maxSearchResults, state.now(), state.searchIndexDelayMs);
+  const words = typeof body === 'object' && body !== null ? queryWords(body.query) : undefined;
+  const matches = words ? await (await state.queryIndex()).match(words) : undefined;
+  const result = search(state.store, body, state.config.maxSearchResults, state.now(), state.searchIndexDelayMs, matches);
   sendJson(res, 200, {
     total: result.total,
     results: result.contacts.map((c) => present(state, c, result.properties)),

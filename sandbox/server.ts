@@ -97,6 +97,8 @@ export interface SandboxAdmin {
   deleteList(listId: string): void;
   /** addition: add/remove members (bumps listVersion, updatedAt and the added/removed timestamps) */
   changeListMembers(listId: string, change: { add?: string[]; remove?: string[] }): SandboxListInfo;
+  /** addition: make the index behind `query` searches now (else the first such search makes it) */
+  prepareQueryIndex(): Promise<void>;
   /** addition: the API requests received so far (only with the recordRequests option), oldest first */
   recordedRequests(): RecordedRequest[];
   clearRecordedRequests(): void;
@@ -334,6 +336,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       closing ??= new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);
         timers.clear();
+        state.close();
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
         server.closeAllConnections();

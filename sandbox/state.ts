@@ -5,6 +5,8 @@ import type { OwnerPool } from './contacts-data.ts';
 import { ListStore } from './lists.ts';
 import { OwnerRoster, ownerLabel } from './owners.ts';
 import { contactProperties } from './properties.ts';
+import { buildQueryIndex } from './query-index.ts';
+import type { QueryMatcher } from './query-index.ts';
 import { RequestRecorder } from './recorder.ts';
 import type { PropertyDefinition } from './properties.ts';
 import { createRng } from './random.ts';
@@ -160,6 +162,23 @@ export class SandboxState {
 
   now(): number {
     return this.pausedAt ?? Date.now() + this.clockOffsetMs;
+  }
+
+  private queryIndexBuild: Promise<QueryMatcher> | undefined;
+
+  /** the index of the generated contacts for `query` searches, made on first use (see query-index.ts) */
+  queryIndex(): Promise<QueryMatcher> {
+    const { seed, total, endMs } = this.store.generator;
+    this.queryIndexBuild ??= buildQueryIndex({ seed, total, endMs }).catch((error: unknown) => {
+      this.queryIndexBuild = undefined;
+      throw error;
+    });
+    return this.queryIndexBuild;
+  }
+
+  /** stops the query index's worker, if any */
+  close(): void {
+    void this.queryIndexBuild?.then((index) => index.close(), () => {});
   }
 
   /** the contact property list as served (hubspot_owner_id's options follow the owners) */

@@ -108,8 +108,8 @@ test('export through the Save dialog to a folder of this computer', async () => 
   const folder = join(world.home, 'Documents');
   mkdirSync(folder, { recursive: true });
   app.answers.saveDialog = () => ({ canceled: false, filePath: join(folder, 'all-contacts') });
-  await page.getByRole('button', { name: 'Export to CSV…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export contacts to CSV' });
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export contacts' });
   await dialog.getByRole('button', { name: /^Export \d+ contacts?$/ }).click();
   await expect(dialog.getByText(`Saved ${contacts} contacts`)).toBeVisible();
   const asked = await app.waitFor('dialog.showSaveDialog');
@@ -180,7 +180,7 @@ test('the tray menu: each item, as the stand-in recorded it', async () => {
   await app.call('user.closeWindow', { windowId: 1 });
   expect(app.find('BrowserWindow#close').at(-1)).toMatchObject({ prevented: true });
   await app.call('user.clickTrayItem', { id: 'export' });
-  await expect(page.getByRole('dialog', { name: 'Export contacts to CSV' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Export contacts' })).toBeVisible();
   expect(app.find('BrowserWindow.show').length).toBeGreaterThan(1);
   await page.keyboard.press('Escape');
 

@@ -136,7 +136,7 @@ function tableRows(): string[][] {
 
 const HEADER = [
   'Record ID', 'First Name', 'Last Name', 'Email', 'Phone Number', 'Mobile Phone Number', 'Company Name', 'Job Title', 'Postal Code',
-  'Lifecycle Stage', 'Lead Status', 'hubspot_owner_id', 'Create Date', 'Last Activity Date',
+  'Lifecycle Stage', 'Lead Status', 'Contact owner', 'Create Date', 'Last Activity Date',
 ];
 
 test('the sandbox is stopped: nothing below can reach the network', async () => {

@@ -224,18 +224,20 @@ test('sample data: deterministic per seed, hostile values and many scripts in th
   }
 });
 
-test('a million contacts cost nothing up front and page quickly', async (t) => {
-  const started = performance.now();
+test('a million contacts cost nothing up front: none is held in memory, and any of them can be read', async (t) => {
+  // how fast is a benchmark's business (npm run bench -- --only sandbox); this is about what is held
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
   const sb = await sandbox(t, { contacts: 1_000_000 });
-  assert.ok(performance.now() - started < 500);
+  globalThis.gc?.();
+  const grown = process.memoryUsage().heapUsed - heapBefore;
+  assert.ok(grown < 32 * 2 ** 20, `the heap grew ${(grown / 2 ** 20).toFixed(1)} MB for a million contacts`);
   assert.equal(sb.admin.contactCount(), 1_000_000);
   const { access_token: token } = await connect(sb);
   const last = await json<ContactJson>(await api(sb, token, `${CONTACTS_V}/1000000`));
   assert.equal(last.id, '1000000');
-  const before = performance.now();
   const page = await json<PageJson>(await api(sb, token, `${CONTACTS_V}?limit=100`));
   assert.equal(page.results.length, 100);
-  assert.ok(performance.now() - before < 200);
   assert.equal((await api(sb, token, `${CONTACTS_V}/1000001`)).status, 404);
 });
 

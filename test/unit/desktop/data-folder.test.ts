@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDataFolder } from '../../../electron/desktop/data-folder.ts';
+import { asUnprivilegedUser, unprivilegedSkipReason } from '../../support/unprivileged.ts';
 
 function tempDir(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'contact-desk-data-folder-'));
@@ -29,10 +30,11 @@ test('a folder that cannot be created is a configuration error that names it and
   assert.ok(!existsSync(join(root, 'not-a-folder', 'Contact Desk')));
 });
 
-test('a folder this user may not write to says so', { skip: process.getuid?.() === 0 ? 'root may write anywhere' : false }, (t) => {
+test('a folder this user may not write to says so', { skip: unprivilegedSkipReason() }, (t) => {
   const locked = join(tempDir(t), 'locked');
   mkdirSync(locked, { mode: 0o500 });
-  t.after(() => chmodSync(locked, 0o700));
-  const problem = ensureDataFolder(join(locked, 'Contact Desk'));
+  // As root (CI), run as nobody: root may write anywhere. The parent must let nobody reach `locked`.
+  chmodSync(join(locked, '..'), 0o755);
+  const problem = asUnprivilegedUser([locked], () => ensureDataFolder(join(locked, 'Contact Desk')));
   assert.match(problem?.message ?? '', /: this user may not write there\./);
 });
