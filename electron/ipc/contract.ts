@@ -208,7 +208,7 @@ export interface Events {
   /** Preview shell only: where Electron would have saved the file, the page downloads it. */
   download: { url: string; fileName: string };
   /** A command chosen outside the window (tray or app menu) that the window carries out. */
-  menuCommand: { command: 'open-export-dialog' | 'open-sign-out-dialog' | 'open-settings-dialog' };
+  menuCommand: { command: 'open-export-dialog' | 'open-sign-out-dialog' | 'open-settings-dialog' | 'open-schedules-dialog' };
   /** HubSpot lists were refreshed (after a sync); `problems` says, in plain words, what could not be. */
   listsChanged: { problems: string[] };
   /** Scheduled exports (issue 17): a schedule was saved, ran, or was paused. */

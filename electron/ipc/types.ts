@@ -359,6 +359,8 @@ export interface ScheduleRunResult {
 
 export interface ScheduledExport extends ScheduleDefinition {
   id: string;
+  /** The view's name when the schedule was last saved or run. */
+  viewName: string;
   createdAt: number;
   updatedAt: number;
   /** Why the schedule is paused, in one sentence (the user paused it, or its view was deleted); null when active. */

@@ -68,7 +68,7 @@ export function createSchedulesService(deps: SchedulesDeps): SchedulesService {
   };
 
   const present = (schedule: StoredSchedule): ScheduledExport => {
-    const { since: _since, lastFile: _lastFile, viewName: _viewName, ...shown } = schedule;
+    const { since: _since, lastFile: _lastFile, ...shown } = schedule;
     return { ...shown, nextRunAt: nextRunOf(schedule, timeZone()), running: runner.isRunning(schedule.id) };
   };
   const state = (): SchedulesState => ({ schedules: store.all().map(present), canChooseFolder: deps.chooseFolder !== undefined });

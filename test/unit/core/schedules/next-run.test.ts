@@ -78,3 +78,12 @@ test('the same instant is a different local day in each zone: weekly Monday 08:0
   assert.equal(shown(NEW_YORK, nextRunAfter({ every: 'week', days: ['mon'], time: '08:00' }, sundayEveningNewYork, NEW_YORK)), '2026-05-04 08:00');
   assert.notEqual(nextRunAfter({ every: 'week', days: ['mon'], time: '08:00' }, sundayEveningNewYork, BERLIN), nextRunAfter({ every: 'week', days: ['mon'], time: '08:00' }, sundayEveningNewYork, NEW_YORK));
 });
+
+test('the tray tooltip names the next scheduled export and when, in local time', async () => {
+  const { nextExportLine } = await import('../../../../electron/core/schedules/next-export-line.ts');
+  const now = local(BERLIN, '2026-05-04 07:00');
+  assert.equal(nextExportLine(null, now, BERLIN), null);
+  assert.equal(nextExportLine({ at: local(BERLIN, '2026-05-04 08:00'), viewName: 'My customers' }, now, BERLIN), 'Next export: My customers, today 08:00');
+  assert.equal(nextExportLine({ at: local(BERLIN, '2026-05-05 08:00'), viewName: 'My customers' }, now, BERLIN), 'Next export: My customers, tomorrow 08:00');
+  assert.equal(nextExportLine({ at: local(BERLIN, '2026-05-11 08:00'), viewName: 'My customers' }, now, BERLIN), 'Next export: My customers, Mon 11 May 08:00');
+});
