@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import type { Clock } from '../../electron/core/ports.ts';
-import { startPreview, type Preview } from '../../electron/preview/preview.ts';
+import { startPreview } from '../../electron/preview/preview.ts';
 import { freeRedirectUris } from '../support/free-ports.ts';
 import { test as base, expect, expectNoAxeViolations, signIn } from './fixtures.ts';
 
