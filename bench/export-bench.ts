@@ -5,9 +5,7 @@
  * what the disk and SQLite allow on this machine. The three alternate, in the same run.
  */
 import { execFile, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ExportRequest } from '../electron/ipc/types.ts';
@@ -15,7 +13,7 @@ import { CONTACT_PROPERTIES } from '../sandbox/properties.ts';
 import type { ExportChildResult } from './export-child.ts';
 import { bundleExport } from './export-bundle.ts';
 import type { ExportBundle } from './export-bundle.ts';
-import { fillCache } from './fill-cache.ts';
+import { benchCacheDir, reusableCache } from './reusable-cache.ts';
 import { ratioOf } from './report.ts';
 import type { Measurement } from './report.ts';
 
@@ -40,7 +38,6 @@ export interface ExportBenchResult {
   details: Record<string, unknown>;
 }
 
-const projectRoot = new URL('../', import.meta.url);
 const execFileAsync = promisify(execFile);
 
 /** The app's default export: what the Export dialog sends when the user just clicks Export (CSV or workbook). */
@@ -53,9 +50,8 @@ const fastest = <T extends { ms: number }>(runs: T[]): T => runs.reduce((best, r
 const peakMb = (runs: OursRun[]) => Math.max(...runs.map((r) => r.maxRssKb)) / 1024;
 
 export async function runExportBench(options: ExportBenchOptions): Promise<ExportBenchResult> {
-  const cacheDir = join(tmpdir(), 'contact-desk-bench');
-  mkdirSync(cacheDir, { recursive: true });
-  const { dbPath, built } = await cacheFor(options, cacheDir);
+  const cacheDir = benchCacheDir;
+  const { dbPath, built } = await reusableCache({ name: 'export', rows: options.rows, seed: options.seed, endMs: options.endMs, extraProperties: EXTRA_SYNCED, fresh: options.fresh, say: options.say });
   const outDir = join(cacheDir, `out-${process.pid}`);
   mkdirSync(outDir, { recursive: true });
   try {
@@ -147,51 +143,6 @@ export async function runExportBench(options: ExportBenchOptions): Promise<Expor
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
-}
-
-/**
- * Building a million-row cache takes minutes, so it is kept between runs under a name derived from
- * everything that decides its contents (the cache code, the generator, the sizes); a change to any
- * of them builds a new one and removes the old.
- */
-async function cacheFor(options: ExportBenchOptions, cacheDir: string): Promise<{ dbPath: string; built: boolean }> {
-  const cacheModules = readdirSync(new URL('electron/core/contacts/', projectRoot)).filter((file) => /^(cache|sql-functions).*\.ts$/.test(file)).sort();
-  const sources = [
-    ...cacheModules.map((file) => `electron/core/contacts/${file}`), 'electron/core/contacts/search-text.ts', 'electron/core/contacts/sync-state.ts',
-    'electron/core/contacts/synced-properties.ts', 'sandbox/contacts-data.ts', 'sandbox/locales.ts',
-    'sandbox/random.ts', 'sandbox/properties.ts', 'bench/fill-cache.ts', 'bench/generate-worker.ts',
-  ];
-  const hash = createHash('sha256');
-  for (const source of sources) hash.update(readFileSync(new URL(source, projectRoot)));
-  hash.update(JSON.stringify({ rows: options.rows, seed: options.seed, endMs: options.endMs, extra: EXTRA_SYNCED }));
-  const name = `export-${options.rows}-${hash.digest('hex').slice(0, 16)}.sqlite`;
-  const dbPath = join(cacheDir, name);
-  if (existsSync(dbPath) && !options.fresh) {
-    options.say(`export: reusing the ${options.rows.toLocaleString('en-US')}-contact cache built by an earlier run (${dbPath}; --fresh rebuilds it)`);
-    return { dbPath, built: false };
-  }
-  for (const file of readdirSync(cacheDir)) {
-    if (file.startsWith(`export-${options.rows}-`)) rmSync(join(cacheDir, file), { force: true });
-  }
-  const building = `${dbPath}.building`;
-  options.say(`export: building a cache of ${options.rows.toLocaleString('en-US')} contacts through the cache module (kept for later runs)`);
-  let reported = 0;
-  const { ms } = await fillCache({
-    dbPath: building,
-    total: options.rows,
-    seed: options.seed,
-    endMs: options.endMs,
-    extraProperties: EXTRA_SYNCED,
-    onProgress: (written) => {
-      if (written - reported >= options.rows / 10 || written === options.rows) {
-        reported = written;
-        options.say(`export: ${written.toLocaleString('en-US')} contacts written`);
-      }
-    },
-  });
-  options.say(`export: cache built in ${(ms / 1000).toFixed(0)} s`);
-  renameSync(building, dbPath);
-  return { dbPath, built: true };
 }
 
 /** Runs the bundled export (see export-bundle.ts) in a fresh Node process. */

@@ -84,7 +84,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     // owner names for the Contact owner column, fetched at each sync
     alongside: (signal) => ownersSync.refresh(signal),
   });
-  const exporter = createExporter({ dbPath, clock, log });
+  // a view is exported with the same facts the table applies its filters with (views created below)
+  const exporter = createExporter({ dbPath, clock, log, filterContext: () => views.filterContext() });
   const exportTargets = new Map<string, string>();
   const views = createViewsService({ store: ports.store, clock, log, cache, client, account: () => auth.account(), emit: (event, payload) => emit(event, payload) });
   const monitor = createConnectionMonitor({
@@ -173,6 +174,10 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       if (!progress.running && progress.error === null) void views.refreshLists();
     }),
     settings.onChange(() => monitor.intervalChanged()),
+    cache.onStatus((state) => {
+      emit('cacheStatus', { state });
+      if (state === 'ready') contactsChanged(true);
+    }),
   ];
 
   const propertyInfo = async (): Promise<PropertyInfo[]> => {
@@ -238,7 +243,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
 
     startExport: async (request) => {
       exporter.assertCanStart(); // before the Save dialog: don't ask where to save an export that can't start
-      const target = await ports.chooseExportTarget(suggestedExportFileName(request.scope, request.format, clock.now()));
+      const target = await ports.chooseExportTarget(suggestedExportFileName(request, clock.now()));
       if (target === null) return null;
       const { exportId, done } = exporter.start(request, { path: target.path }, (progress) => emit('exportProgress', progress));
       exportTargets.set(exportId, target.path);
@@ -260,6 +265,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
 
     getStatus: async () => monitor.status(),
     checkConnection: () => monitor.checkNow(),
+
+    getCacheStatus: async () => ({ state: cache.status() }),
 
     getSettings: async () => settings.get(),
     updateSettings: async (changes) => settings.update(changes),

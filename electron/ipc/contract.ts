@@ -16,6 +16,7 @@ import type {
   StatusView,
   SyncProgress,
   IpcResult,
+  CacheStatusView,
   SavedView,
   ViewsState,
   FilterChoices,
@@ -137,8 +138,11 @@ export const channels = {
     z.strictObject({
       columns,
       sort: sort.optional(),
-      scope: z.enum(['all', 'search']),
+      scope: z.enum(['all', 'view']),
       search,
+      // views (issue 16): the view being exported
+      filters: viewFiltersSchema.optional(),
+      viewName: viewName.optional(),
       header: z.enum(['labels', 'names']),
       format: z.enum(['csv', 'xlsx']),
       values: z.enum(['shown', 'stored']),
@@ -165,6 +169,9 @@ export const channels = {
 
   getStatus: channel<StatusView>()(noInput),
   checkConnection: channel<StatusView>()(noInput),
+
+  // --- the contact cache (issue 14)
+  getCacheStatus: channel<CacheStatusView>()(noInput),
 
   getSettings: channel<Settings>()(noInput),
   updateSettings: channel<Settings>()(
@@ -211,11 +218,13 @@ export interface Events {
   menuCommand: { command: 'open-export-dialog' | 'open-sign-out-dialog' | 'open-settings-dialog' | 'open-schedules-dialog' };
   /** HubSpot lists were refreshed (after a sync); `problems` says, in plain words, what could not be. */
   listsChanged: { problems: string[] };
+  /** The contact cache (issue 14): reloading after one of its workers stopped, or ready again. */
+  cacheStatus: CacheStatusView;
   /** Scheduled exports (issue 17): a schedule was saved, ran, or was paused. */
   schedulesChanged: SchedulesState;
 }
 /** The event names, as a value the preload and the preview iterate. */
-export const eventNames = ['authChanged', 'statusChanged', 'syncProgress', 'contactsChanged', 'exportProgress', 'openUrl', 'download', 'menuCommand', 'listsChanged', 'schedulesChanged'] as const satisfies readonly (keyof Events)[];
+export const eventNames = ['authChanged', 'statusChanged', 'syncProgress', 'contactsChanged', 'exportProgress', 'openUrl', 'download', 'menuCommand', 'listsChanged', 'cacheStatus', 'schedulesChanged'] as const satisfies readonly (keyof Events)[];
 export type EventName = keyof Events;
 
 export type Channels = typeof channels;

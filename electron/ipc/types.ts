@@ -145,8 +145,17 @@ export interface ExportRequest {
   columns: string[];
   /** The table's order; id order when absent. */
   sort?: { column: string; direction: SortDirection };
-  scope: 'all' | 'search';
+  /**
+   * 'all': every cached contact (search and filters ignored). 'view': exactly the table's view, its
+   * search and filters applied as the table applies them (the rows the table counts, in its order).
+   */
+  scope: 'all' | 'view';
+  /** scope 'view': the view's search ('' for none). */
   search: string;
+  /** scope 'view': the view's filters, as in ContactsQuery (none when absent). */
+  filters?: ViewFilter[];
+  /** scope 'view': the view's name ("My customers") for the file name; absent for an unnamed view. */
+  viewName?: string;
   header: 'labels' | 'names';
   /** 'csv', or an Excel workbook. */
   format: 'csv' | 'xlsx';
@@ -197,6 +206,12 @@ export interface Settings {
   closeToTray: boolean;
   visibleColumns: string[];
   extraSyncedProperties: string[];
+}
+
+// --- the contact cache (issue 14)
+/** 'reloading' while Contact Desk replaces the part that reads and saves contacts after it stopped. */
+export interface CacheStatusView {
+  state: 'ready' | 'reloading';
 }
 
 // ── Views (issue 16): filters, "My contacts", HubSpot lists, saved views ──────────────────────────

@@ -47,7 +47,7 @@ const validInputs: Record<ChannelName, unknown> = {
   syncNow: undefined,
   cancelSync: undefined,
   getSyncProgress: undefined,
-  startExport: { columns: ['email', 'firstname'], scope: 'search', search: 'acme', header: 'labels', format: 'xlsx', values: 'stored', excelFriendly: true, delimiter: ';' },
+  startExport: { columns: ['email', 'firstname'], scope: 'view', search: 'acme', header: 'labels', format: 'xlsx', values: 'stored', excelFriendly: true, delimiter: ';' },
   cancelExport: { exportId: 'export-1' },
   showExportInFolder: { exportId: 'export-1' },
   getViews: undefined,
@@ -71,6 +71,7 @@ const validInputs: Record<ChannelName, unknown> = {
   fetchListMembers: { listId: '11' },
   getStatus: undefined,
   checkConnection: undefined,
+  getCacheStatus: undefined,
   getSettings: undefined,
   updateSettings: { checkIntervalMinutes: 10, closeToTray: false, visibleColumns: ['email'], extraSyncedProperties: ['city'] },
   getOpenAtLogin: undefined,
@@ -271,7 +272,8 @@ test('view filters: unknown operators, wrong types and huge arrays never reach t
   ];
   for (const [how, filters] of hostileFilters) {
     const query = { search: '', sort: { column: 'email', direction: 'asc' }, columns: ['email'], offset: 0, limit: 50, filters };
-    for (const [channel, input] of [['saveView', view(filters)], ['updateView', { id: 'x', definition: view(filters).definition }], ['queryContacts', query]] as const) {
+    const exported = { columns: ['email'], scope: 'view', search: '', filters, viewName: 'Hostile', header: 'labels', format: 'csv', values: 'shown', excelFriendly: true, delimiter: ',' };
+    for (const [channel, input] of [['saveView', view(filters)], ['updateView', { id: 'x', definition: view(filters).definition }], ['queryContacts', query], ['startExport', exported]] as const) {
       const result = await dispatch(channel, input);
       assert.ok(!result.ok && result.error.kind === 'bad-input', `${channel} with ${how} was not refused as bad input`);
     }

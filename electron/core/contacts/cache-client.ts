@@ -1,128 +1,165 @@
 /**
  * The contact cache as the main thread sees it: an async client derived from the message table
  * (cache-protocol.ts). Every SQL statement runs in a cache worker — the writer, which owns the write
- * connection, or a reader on its own read connection — so the main thread only routes messages and
- * stays free for the window, the tray and IPC.
+ * connection, or one of the readers, each on its own read connection — so the main thread only
+ * routes messages and stays free for the window, the tray and IPC.
  *
- * A call is posted to its worker at once, in call order: what it carries (e.g. a sync checkpoint) is
- * copied at the moment of the call, and the writer applies writes in the order they were made.
+ * - Writes are posted to the writer at once, in call order: what a call carries (e.g. a sync
+ *   checkpoint) is copied at the moment of the call, and the writer applies writes in that order.
+ * - Reads go to a reader with nothing in flight (else they wait their turn here), so one slow
+ *   search holds up one reader, not the table. A read over its budget is stopped: the call fails
+ *   with a sentence and its reader is replaced.
+ * - A worker that crashes, or stops answering, is replaced; its calls in flight fail with a
+ *   sentence, and `onStatus` reports 'reloading' until the new one has opened the file.
  */
-import { Worker } from 'node:worker_threads';
-import { AppError } from '../errors.ts';
-import type { Logger } from '../ports.ts';
-import { fromCacheFailure } from './cache-errors.ts';
+import { AppError, toErrorView } from '../errors.ts';
+import { systemClock } from '../ports.ts';
+import type { Clock, Logger } from '../ports.ts';
 import { cacheRequests } from './cache-protocol.ts';
-import type { CacheCalls, CacheRequestName, CacheWorkerData, CacheWorkerReply, CacheWorkerRequest, ConnectionKind } from './cache-protocol.ts';
+import type { CacheCalls, CacheRequestName, ConnectionKind } from './cache-protocol.ts';
+import type { SearchIndex } from './cache-search.ts';
 import { defaultCacheWorkerEntry } from './cache-worker-entry.ts';
+import { startCacheWorker } from './cache-worker-handle.ts';
+import type { CacheWorkerHandle, GoneReason } from './cache-worker-handle.ts';
+
+export type CacheStatus = 'ready' | 'reloading';
 
 export interface ContactsCache extends CacheCalls {
+  /** 'reloading' while a worker that crashed or hung is being replaced, then 'ready'. */
+  status(): CacheStatus;
+  onStatus(listener: (status: CacheStatus) => void): () => void;
   /** Finishes what was asked before, then closes every connection. Later calls fail. */
   close(): Promise<void>;
 }
 
 export interface ContactsCacheOptions {
-  /** The bundled worker file in the desktop build (see cache-worker-entry.ts); the source file otherwise. */
-  workerEntry?: URL | string;
   log?: Logger;
+  /** Times the budgets below; the system clock unless a test drives time. */
+  clock?: Clock;
+  /** Read connections, each in its own worker (default 2). */
+  readers?: number;
+  /** A read that takes longer is stopped (default 5 s; a search at 1,000,000 contacts takes well under 0.2 s). */
+  readBudgetMs?: number;
+  /** A writer that answers nothing for this long while calls wait is taken to hang (default 10 minutes: a rebuilt index can take minutes). */
+  writeBudgetMs?: number;
+  /** Which search index the writer keeps (default: FTS5 where SQLite has it). Tests force 'words'. */
+  searchIndex?: SearchIndex;
+  /** Fault injection for tests: "disk full" once the file would pass this many pages (see cache-connection.ts). */
+  maxPageCount?: number;
+  /** Tests only: another worker script (wrapping cache-worker.ts) to inject crashes and hangs. The bundled worker otherwise (see cache-worker-entry.ts). */
+  workerEntry?: URL | string;
 }
 
 const closedError = () => new AppError('internal', 'Contact Desk is closing its saved contacts.');
-const stoppedError = () => new AppError('internal', 'Contact Desk had to restart the part that reads its saved contacts. Try again.');
-
-interface CacheWorker {
-  call(name: CacheRequestName, args: unknown[]): Promise<unknown>;
-  /** Settles once the worker has opened its connection: null, or why it could not. */
-  readonly ready: Promise<AppError | null>;
-  readonly gone: boolean;
-  close(): Promise<void>;
-}
-
-function startWorker(entry: URL | string, data: CacheWorkerData, log: Logger | undefined): CacheWorker {
-  const worker = new Worker(entry, { workerData: data });
-  const pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
-  let nextId = 1;
-  let gone = false;
-  let markReady: (failure: AppError | null) => void = () => {};
-  const ready = new Promise<AppError | null>((resolve) => (markReady = resolve));
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  // an idle worker does not keep the process alive; one with calls in flight does
-  worker.unref();
-
-  const settle = (id: number, outcome: { value: unknown } | { error: AppError }) => {
-    const call = pending.get(id);
-    if (!call) return;
-    pending.delete(id);
-    if (pending.size === 0) worker.unref();
-    if ('error' in outcome) call.reject(outcome.error);
-    else call.resolve(outcome.value);
-  };
-
-  worker.on('message', (reply: CacheWorkerReply) => {
-    if (reply.type === 'ready') markReady(reply.failure ? fromCacheFailure(reply.failure) : null);
-    else if (reply.type === 'result') settle(reply.id, { value: reply.value });
-    else settle(reply.id, { error: fromCacheFailure(reply.failure) });
-  });
-  worker.on('error', (error) => {
-    log?.error('A contact cache worker failed', { role: data.role, problem: error.message });
-  });
-  worker.once('exit', () => {
-    gone = true;
-    markReady(stoppedError());
-    for (const id of [...pending.keys()]) settle(id, { error: stoppedError() });
-  });
-
-  return {
-    ready,
-    get gone() {
-      return gone;
-    },
-    call(name, args) {
-      if (gone) return Promise.reject(stoppedError());
-      const id = nextId++;
-      const request: CacheWorkerRequest = { type: 'call', id, name, args };
-      const answer = new Promise<unknown>((resolve, reject) => pending.set(id, { resolve, reject }));
-      worker.ref();
-      worker.postMessage(request);
-      return answer;
-    },
-    async close() {
-      if (!gone) worker.postMessage({ type: 'close' } satisfies CacheWorkerRequest);
-      worker.ref();
-      await exited;
-    },
-  };
-}
+const readTooLong = () => new AppError('timed-out', 'That search was taking too long, so Contact Desk stopped it. Try a longer or more specific search.');
+const restarted = (role: ConnectionKind) => () =>
+  role === 'writer'
+    ? new AppError('internal', 'Contact Desk had to restart the part that saves your contacts. Everything saved before is kept; sync again to carry on.')
+    : new AppError('internal', 'Contact Desk is reloading your saved contacts. Try again in a moment.');
 
 export function openContactsCache(dbPath: string, options: ContactsCacheOptions = {}): ContactsCache {
-  const entry = options.workerEntry ?? defaultCacheWorkerEntry();
-  const start = (role: ConnectionKind) => startWorker(entry, { dbPath, role }, options.log);
+  const clock = options.clock ?? systemClock;
+  const log = options.log;
+  const writerOptions = { ...(options.searchIndex ? { searchIndex: options.searchIndex } : {}), ...(options.maxPageCount ? { maxPageCount: options.maxPageCount } : {}) };
+  const statusListeners = new Set<(status: CacheStatus) => void>();
+  let status: CacheStatus = 'ready';
   let closed = false;
-  const workers: Record<ConnectionKind, CacheWorker> = { writer: start('writer'), reader: start('reader') };
-  // a reader opens its connection at its first call, which waits until the writer has created or migrated the file
   let writerReady = false;
-  const firstOpen = workers.writer.ready.then(() => {
+
+  const setStatus = (next: CacheStatus) => {
+    if (next === status) return;
+    status = next;
+    for (const listener of statusListeners) listener(next);
+  };
+
+  function start(role: ConnectionKind, openAtStart: boolean, onGone: (reason: GoneReason) => void, replacing = false): CacheWorkerHandle {
+    return startCacheWorker({
+      entry: options.workerEntry ?? defaultCacheWorkerEntry(),
+      // a writer replacing one that stopped refuses the stopping sync's last pages (see cache-writer.ts)
+      data: { dbPath, role, openAtStart, writer: writerOptions, ...(replacing && role === 'writer' ? { refuseWrites: toErrorView(restarted('writer')()) } : {}) },
+      clock,
+      budgetMs: role === 'writer' ? (options.writeBudgetMs ?? 10 * 60_000) : (options.readBudgetMs ?? 5000),
+      failure: (reason) => (role === 'reader' && reason === 'hung' ? readTooLong() : restarted(role)()),
+      onGone,
+    });
+  }
+
+  /** A replacement for a worker that crashed or hung: 'reloading' until it has opened the file. */
+  function replacement(role: ConnectionKind, reason: GoneReason, replace: () => CacheWorkerHandle): CacheWorkerHandle {
+    const cutOff = role === 'reader' && reason === 'hung';
+    if (cutOff) log?.warn('A search of the saved contacts took too long and was stopped');
+    else log?.error('A contact cache worker stopped; starting a new one', { role, reason });
+    const next = replace();
+    if (!cutOff) {
+      setStatus('reloading');
+      void next.ready.then(({ failure }) => {
+        if (failure) log?.error('The new contact cache worker could not open the cache', { problem: failure.message });
+        else setStatus('ready');
+      });
+    }
+    return next;
+  }
+
+  let writer: CacheWorkerHandle;
+  const startWriter = (replacing: boolean): CacheWorkerHandle =>
+    start(
+      'writer',
+      true,
+      (reason) => {
+        if (!closed) writer = replacement('writer', reason, () => startWriter(true));
+      },
+      replacing,
+    );
+  writer = startWriter(false);
+
+  const readers: CacheWorkerHandle[] = [];
+  const startReader = (slot: number): CacheWorkerHandle =>
+    start('reader', writerReady, (reason) => {
+      if (closed) return;
+      readers[slot] = replacement('reader', reason, () => startReader(slot));
+      dispatch();
+    });
+  for (let slot = 0; slot < Math.max(1, options.readers ?? 2); slot++) readers.push(startReader(slot));
+
+  const waiting: { name: CacheRequestName; args: unknown[]; resolve(value: unknown): void; reject(error: unknown): void }[] = [];
+  function dispatch(): void {
+    if (!writerReady) return;
+    for (const reader of readers) {
+      const next = reader.inFlight === 0 && !reader.gone ? waiting.shift() : undefined;
+      if (next) reader.call(next.name, next.args).then(next.resolve, next.reject).finally(dispatch);
+    }
+  }
+
+  // the first readers open their connections once the writer has created or migrated the file
+  void writer.ready.then(({ searchIndex }) => {
     writerReady = true;
+    if (searchIndex === 'words') log?.warn(options.searchIndex === 'words' ? 'Search uses the word index (chosen by an option)' : 'This SQLite has no full-text search (FTS5); search uses the word index instead');
+    dispatch();
   });
 
   function call(name: CacheRequestName, args: unknown[]): Promise<unknown> {
     if (closed) return Promise.reject(closedError());
-    const role = cacheRequests[name].on;
-    if (role === 'reader' && !writerReady) {
-      // copy the arguments now, as a posted call would
-      const copied = structuredClone(args);
-      return firstOpen.then(() => call(name, copied));
-    }
-    if (workers[role].gone) workers[role] = start(role);
-    return workers[role].call(name, args);
+    if (cacheRequests[name].on === 'writer') return writer.call(name, args);
+    // copied now, as a posted call would be
+    const copied = structuredClone(args);
+    const answer = new Promise<unknown>((resolve, reject) => waiting.push({ name, args: copied, resolve, reject }));
+    dispatch();
+    return answer;
   }
 
   const calls = Object.fromEntries(Object.keys(cacheRequests).map((name) => [name, (...args: unknown[]) => call(name as CacheRequestName, args)])) as unknown as CacheCalls;
   return {
     ...calls,
+    status: () => status,
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
     async close() {
       if (closed) return;
       closed = true;
-      await Promise.all([workers.writer.close(), workers.reader.close()]);
+      for (const call of waiting.splice(0)) call.reject(closedError());
+      await Promise.all([writer.close(), ...readers.map((reader) => reader.close())]);
     },
   };
 }

@@ -9,6 +9,8 @@ import { DatabaseSync } from 'node:sqlite';
 import type { StatementSync } from 'node:sqlite';
 import { cacheError, sqliteCode, SQLITE_CORRUPT, SQLITE_NOTADB } from './cache-errors.ts';
 import { prepareSchema } from './cache-schema.ts';
+import { ftsAvailable, prepareSearchIndex, searchIndexOf, SearchIndexUnreadable } from './cache-search.ts';
+import type { SearchIndex } from './cache-search.ts';
 import { registerSqlFunctions } from './sql-functions.ts';
 import { ensurePrivateFile } from '../private-files.ts';
 
@@ -18,59 +20,29 @@ export type ConnectionRole = 'writer' | 'reader';
 export interface CacheConnection {
   readonly db: DatabaseSync;
   readonly role: ConnectionRole;
+  /** The search index the file has (the writer chose it when it opened the file). */
+  readonly searchIndex: SearchIndex;
   /** Prepared once per distinct SQL text; the set of texts is small (columns × sort × search mode). */
   statement(sql: string): StatementSync;
   close(): void;
 }
 
+export interface WriterOptions {
+  /** Which search index to keep; by default FTS5 where this SQLite has it, else the word index. Tests force 'words'. */
+  searchIndex?: SearchIndex;
+  /** Fault injection for tests: SQLite answers "disk full" once the file would grow past this many pages. */
+  maxPageCount?: number;
+}
+
 /** Waits this long for another connection's lock before giving up. */
 const BUSY_TIMEOUT_MS = 5000;
 
-function openDatabase(path: string, role: ConnectionRole): DatabaseSync {
-  // (issue 13.4) Readable by this user only, before SQLite first creates it; SQLite gives -wal and -shm the same mode.
-  if (role === 'writer') ensurePrivateFile(path, [`${path}-wal`, `${path}-shm`]);
-  const db = new DatabaseSync(path, { readOnly: role === 'reader', timeout: BUSY_TIMEOUT_MS });
-  try {
-    // before the schema: a migration that changes contacts updates indexes that call these functions
-    registerSqlFunctions(db);
-    if (role === 'writer') {
-      // a larger page cache than the 2 MB default: a sync writes to ten indexes at scattered places
-      db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;');
-      prepareSchema(db);
-    } else {
-      db.exec('PRAGMA cache_size = -16384;');
-    }
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-}
-
-/** The writer sets a damaged file aside (not deleted, in case someone wants to look at it) and starts a new one. */
-function openWriter(path: string): DatabaseSync {
-  try {
-    return openDatabase(path, 'writer');
-  } catch (error) {
-    const code = sqliteCode(error);
-    if (code !== SQLITE_CORRUPT && code !== SQLITE_NOTADB) throw error;
-    renameSync(path, `${path}.damaged-${Date.now()}`);
-    for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
-    return openDatabase(path, 'writer');
-  }
-}
-
-export function openCacheConnection(path: string, role: ConnectionRole): CacheConnection {
-  let db: DatabaseSync;
-  try {
-    db = role === 'writer' ? openWriter(path) : openDatabase(path, role);
-  } catch (error) {
-    throw cacheError(error);
-  }
+function connection(db: DatabaseSync, role: ConnectionRole, searchIndex: SearchIndex): CacheConnection {
   const statements = new Map<string, StatementSync>();
   return {
     db,
     role,
+    searchIndex,
     statement(sql) {
       let prepared = statements.get(sql);
       if (!prepared) {
@@ -85,4 +57,57 @@ export function openCacheConnection(path: string, role: ConnectionRole): CacheCo
       if (db.isOpen) db.close();
     },
   };
+}
+
+function prepareWriter(db: DatabaseSync, options: WriterOptions): CacheConnection {
+  // a larger page cache than the 2 MB default: a sync writes to ten indexes at scattered places
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;');
+  prepareSchema(db);
+  const conn = connection(db, 'writer', options.searchIndex ?? (ftsAvailable(db) ? 'fts' : 'words'));
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    prepareSearchIndex(conn, conn.searchIndex);
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+  if (options.maxPageCount !== undefined) db.exec(`PRAGMA max_page_count = ${Math.floor(options.maxPageCount)}`);
+  return conn;
+}
+
+function openDatabase(path: string, role: ConnectionRole, options: WriterOptions): CacheConnection {
+  // (issue 13.4) Readable by this user only, before SQLite first creates it; SQLite gives -wal and -shm the same mode.
+  if (role === 'writer') ensurePrivateFile(path, [`${path}-wal`, `${path}-shm`]);
+  const db = new DatabaseSync(path, { readOnly: role === 'reader', timeout: BUSY_TIMEOUT_MS });
+  try {
+    registerSqlFunctions(db);
+    if (role === 'writer') return prepareWriter(db, options);
+    db.exec('PRAGMA cache_size = -16384;');
+    return connection(db, role, searchIndexOf(db));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** A file SQLite cannot read is set aside (not deleted, in case someone wants to look at it) and a new one started. */
+function unreadable(error: unknown): boolean {
+  const code = sqliteCode(error);
+  return code === SQLITE_CORRUPT || code === SQLITE_NOTADB || error instanceof SearchIndexUnreadable;
+}
+
+export function openCacheConnection(path: string, role: ConnectionRole, options: WriterOptions = {}): CacheConnection {
+  try {
+    try {
+      return openDatabase(path, role, options);
+    } catch (error) {
+      if (role !== 'writer' || !unreadable(error)) throw error;
+      renameSync(path, `${path}.damaged-${Date.now()}`);
+      for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
+      return openDatabase(path, role, options);
+    }
+  } catch (error) {
+    throw cacheError(error);
+  }
 }

@@ -10,8 +10,11 @@
  *
  * Arguments and results cross threads by structured clone: plain data, Maps and arrays only.
  */
+import type { WriterOptions } from './cache-connection.ts';
 import type { CacheFailure } from './cache-errors.ts';
+import type { ErrorView } from '../errors.ts';
 import type { Reader } from './cache-reader.ts';
+import type { SearchIndex } from './cache-search.ts';
 import type { Writer } from './cache-writer.ts';
 import * as queries from './cache-queries.ts';
 import * as owners from './owners-store.ts';
@@ -38,6 +41,7 @@ export const cacheRequests = {
   updateSyncState: onWriter(writes.updateSyncState),
   replaceProperties: onWriter(writes.replaceProperties),
   clear: onWriter(writes.clear),
+  resumeWrites: onWriter(writes.resumeWrites),
   // --- the sync's own reads
   syncState: onWriter(syncReads.syncState),
   lastSyncedAt: onWriter(syncReads.lastSyncedAt),
@@ -78,7 +82,7 @@ export type CacheWorkerRequest = { type: 'call'; id: number; name: CacheRequestN
 
 /** Worker → main thread. */
 export type CacheWorkerReply =
-  | { type: 'ready'; failure: CacheFailure | null }
+  | { type: 'ready'; failure: CacheFailure | null; searchIndex: SearchIndex | null }
   | { type: 'result'; id: number; value: unknown }
   | { type: 'failed'; id: number; failure: CacheFailure };
 
@@ -86,4 +90,9 @@ export type CacheWorkerReply =
 export interface CacheWorkerData {
   dbPath: string;
   role: ConnectionKind;
+  /** A writer replacing one that stopped: refuses batched writes until the next sync begins, with this. */
+  refuseWrites?: ErrorView;
+  /** Open the connection at once and say 'ready' (a first reader waits for its first call, sent once the writer is ready). */
+  openAtStart: boolean;
+  writer: WriterOptions;
 }

@@ -2,7 +2,7 @@
 import type { ContactsPage, ContactsQuery, ViewFilter } from '../../ipc/types.ts';
 import type { PropertyDefinition, PropertyOption, RowsOptions } from './cache-types.ts';
 import type { Reader } from './cache-reader.ts';
-import { matchWhere } from './cache-search.ts';
+import { isSearchSyntaxError, matchWhere } from './cache-search.ts';
 import { checkColumn, orderBy, valueOf } from './cache-sorting.ts';
 import { narrowContacts, type FilterContext, type IdSet } from './filter-queries.ts';
 
@@ -10,6 +10,19 @@ function countMatches(r: Reader, set: IdSet | null): number {
   return r.rememberedCount(set?.key ?? '', () =>
     set === null ? (r.conn.statement('SELECT count(*) AS n FROM contacts').get() as { n: number }).n : (r.conn.statement(set.countSql).get(...set.params) as { n: number }).n,
   );
+}
+
+/** No contact at all (what a search SQLite cannot parse leaves). */
+const NO_CONTACTS: IdSet = { idsSql: 'SELECT NULL WHERE 0', countSql: 'SELECT 0 AS n', params: [], key: 'nothing' };
+
+/** A search SQLite cannot parse (whatever was typed) matches nothing, rather than failing. */
+function orNoMatch<T>(read: () => T, none: T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (isSearchSyntaxError(error)) return none;
+    throw error;
+  }
 }
 
 function selectSql(r: Reader, cells: string[], withId: boolean, sort: RowsOptions['sort'], set: IdSet | null, matches: number | 'many'): string {
@@ -26,19 +39,21 @@ export function query(r: Reader, request: ContactsQuery, context: FilterContext 
   const sort = { column: checkColumn(request.sort.column), direction: request.sort.direction };
   const offset = Math.max(0, Math.floor(request.offset));
   const limit = Math.max(0, Math.floor(request.limit));
-  const { set, issues } = narrowContacts(r, request.search, request.filters ?? [], context);
-  const total = countMatches(r, set);
-  const said = issues.length > 0 ? { filterIssues: issues } : {};
-  if (limit === 0 || offset >= total) return { rows: [], total, offset, ...said };
-  const select = r.conn.statement(`${selectSql(r, columns, true, sort, set, total)} LIMIT ? OFFSET ?`);
-  select.setReturnArrays(true);
-  const rows = (select.all(...(set?.params ?? []), limit, offset) as unknown as [number, ...(string | null)[]][]).map(([id, ...cells]) => ({ id: String(id), cells }));
-  return { rows, total, offset, ...said };
+  return orNoMatch(() => {
+    const { set, issues } = narrowContacts(r, request.search, request.filters ?? [], context);
+    const total = countMatches(r, set);
+    const said = issues.length > 0 ? { filterIssues: issues } : {};
+    if (limit === 0 || offset >= total) return { rows: [], total, offset, ...said };
+    const select = r.conn.statement(`${selectSql(r, columns, true, sort, set, total)} LIMIT ? OFFSET ?`);
+    select.setReturnArrays(true);
+    const rows = (select.all(...(set?.params ?? []), limit, offset) as unknown as [number, ...(string | null)[]][]).map(([id, ...cells]) => ({ id: String(id), cells }));
+    return { rows, total, offset, ...said };
+  }, { rows: [], total: 0, offset });
 }
 
 /** How many contacts match the search and filters (all of them when neither narrows). */
 export function count(r: Reader, search = '', filters: readonly ViewFilter[] = [], context: FilterContext | null = null): number {
-  return countMatches(r, narrowContacts(r, search, filters, context).set);
+  return orNoMatch(() => countMatches(r, narrowContacts(r, search, filters, context).set), 0);
 }
 
 function parseOptions(json: string): PropertyOption[] {
@@ -78,9 +93,20 @@ export function propertyLabels(r: Reader): Map<string, string> {
 export function rows(r: Reader, options: RowsOptions): IterableIterator<(string | null)[]> {
   const columns = options.columns.map(checkColumn);
   const sort = options.sort ? { column: checkColumn(options.sort.column), direction: options.sort.direction } : undefined;
-  const { set } = narrowContacts(r, options.search, options.filters ?? [], options.context ?? null);
+  const { set } = orNoMatch(() => narrowContacts(r, options.search, options.filters ?? [], options.context ?? null), { set: NO_CONTACTS, issues: [] });
   // a fresh statement: several iterations may run at once
   const select = r.conn.db.prepare(selectSql(r, columns, false, sort, set, 'many'));
   select.setReturnArrays(true);
-  return select.iterate(...(set?.params ?? [])) as unknown as IterableIterator<(string | null)[]>;
+  const iterator = select.iterate(...(set?.params ?? [])) as unknown as IterableIterator<(string | null)[]>;
+  let started = false;
+  return {
+    [Symbol.iterator]() {
+      return this;
+    },
+    next() {
+      if (started) return iterator.next();
+      started = true;
+      return orNoMatch(() => iterator.next(), { done: true, value: undefined });
+    },
+  };
 }

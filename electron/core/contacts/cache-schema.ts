@@ -5,11 +5,11 @@
  * so adding a synced property needs no schema change and the export writes back the very values
  * HubSpot gave. Sorting stays fast through one expression index per synced property (see
  * cache-sorting.ts). Search is FTS5 over name, email and company (see search-text.ts). The contact
- * id is HubSpot's numeric hs_object_id and the table's INTEGER PRIMARY KEY, which the FTS rowid
- * and id-range counts reuse.
+ * id is HubSpot's numeric hs_object_id and the table's INTEGER PRIMARY KEY, which the search
+ * index and id-range counts reuse. The search index is kept by cache-search.ts.
  *
  * Two kinds of tables:
- * - the core (contacts, search, properties, sync state): versioned by PRAGMA user_version. To change
+ * - the core (contacts, properties, sync state): versioned by PRAGMA user_version. To change
  *   it, change `createCore`, raise CORE_VERSION and add a migration from the previous version.
  * - a feature's own tables (lists, owners…): a `SchemaPart` in the feature's module, listed in
  *   `schemaParts` below. Each part has its own version (kept in the schema_parts table) and
@@ -48,13 +48,8 @@ const coreMigrations: Migration[] = [
 /** Features' tables: add `yourPart` (exported from your feature's module) here. */
 export const schemaParts: readonly SchemaPart[] = [OWNERS_SCHEMA, listsSchemaPart];
 
-/** Empties every table holding data from HubSpot. */
-export const CLEAR_CORE = `
-  DELETE FROM contacts;
-  INSERT INTO contacts_search (contacts_search) VALUES ('delete-all');
-  DELETE FROM properties;
-  DELETE FROM sync_state;
-`;
+/** Empties the core's tables (the search index is emptied with them by its own module). */
+const CLEAR_CORE = 'DELETE FROM contacts; DELETE FROM properties; DELETE FROM sync_state';
 
 function createCore(db: DatabaseSync): void {
   db.exec(`
@@ -66,12 +61,6 @@ function createCore(db: DatabaseSync): void {
       updated_ms INTEGER,
       generation INTEGER NOT NULL
     ) STRICT;
-    CREATE VIRTUAL TABLE contacts_search USING fts5(
-      name, email, company,
-      content = '', contentless_delete = 1,
-      tokenize = "unicode61 remove_diacritics 2",
-      prefix = '1 2'
-    );
     CREATE TABLE properties (
       name TEXT PRIMARY KEY,
       label TEXT NOT NULL,

@@ -1,9 +1,9 @@
 /**
  * A cache worker (worker_threads): opens one connection — the writer or a reader — and answers the
  * requests of cache-protocol.ts one at a time, in the order they came. The writer opens at once (it
- * creates or migrates the file, then says 'ready'); a reader opens at its first request, which the
- * client only sends once the writer is ready. A standalone entry point: the desktop build bundles
- * this file on its own (see cache-worker-entry.ts).
+ * creates or migrates the file, then says 'ready'); the first readers open at their first request,
+ * which the client only sends once the writer is ready. A standalone entry point: the desktop build
+ * bundles this file on its own (see cache-worker-entry.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
@@ -15,7 +15,7 @@ import type { Reader } from './cache-reader.ts';
 import { openWriter } from './cache-writer.ts';
 import type { Writer } from './cache-writer.ts';
 
-const { dbPath, role } = workerData as CacheWorkerData;
+const { dbPath, role, openAtStart, writer: writerOptions, refuseWrites } = workerData as CacheWorkerData;
 const port = parentPort;
 if (!port) throw new Error('cache-worker.ts runs as a worker thread.');
 const post = (reply: CacheWorkerReply) => port.postMessage(reply);
@@ -29,7 +29,7 @@ function open(): Writer | Reader {
   if (closed) throw new AppError('internal', 'This connection to the saved contacts is closed.');
   if (openFailure !== null) throw openFailure;
   try {
-    connection ??= role === 'writer' ? openWriter(dbPath) : openReader(dbPath);
+    connection ??= role === 'writer' ? openWriter(dbPath, { ...writerOptions, ...(refuseWrites ? { refuseWrites: new AppError(refuseWrites.kind, refuseWrites.message) } : {}) }) : openReader(dbPath);
     return connection;
   } catch (error) {
     openFailure = error;
@@ -37,12 +37,11 @@ function open(): Writer | Reader {
   }
 }
 
-if (role === 'writer') {
+if (openAtStart) {
   try {
-    open();
-    post({ type: 'ready', failure: null });
+    post({ type: 'ready', failure: null, searchIndex: open().conn.searchIndex });
   } catch (error) {
-    post({ type: 'ready', failure: toCacheFailure(error) });
+    post({ type: 'ready', failure: toCacheFailure(error), searchIndex: null });
   }
 }
 
@@ -56,14 +55,24 @@ function answer(request: CacheWorkerRequest & { type: 'call' }): unknown {
 port.on('message', (request: CacheWorkerRequest) => {
   if (request.type === 'close') {
     closed = true;
-    connection?.close();
-    connection = null;
-    port.close();
+    try {
+      connection?.close();
+    } finally {
+      connection = null;
+      port.close();
+    }
     return;
   }
+  let reply: CacheWorkerReply;
   try {
-    post({ type: 'result', id: request.id, value: answer(request) });
+    reply = { type: 'result', id: request.id, value: answer(request) };
   } catch (error) {
-    post({ type: 'failed', id: request.id, failure: toCacheFailure(error) });
+    reply = { type: 'failed', id: request.id, failure: toCacheFailure(error) };
+  }
+  // while the writer's batch is open, an answer waits for its commit: an answered write is on disk
+  if (role === 'writer' && connection && 'batchOpen' in connection && connection.batchOpen()) {
+    connection.onBatchEnd((failure) => post(failure ? { type: 'failed', id: request.id, failure: toCacheFailure(failure) } : reply));
+  } else {
+    post(reply);
   }
 });

@@ -3,7 +3,7 @@ import { AppError } from '../errors.ts';
 import type { CachedContact, PropertyDefinition, UpsertOutcome } from './cache-types.ts';
 import { clearSql } from './cache-schema.ts';
 import type { Writer } from './cache-writer.ts';
-import { searchableName, searchableText } from './search-text.ts';
+import { clearSearchIndex, indexContact, unindexContact } from './cache-search.ts';
 import { isPropertyName } from './synced-properties.ts';
 import type { SyncState } from './sync-state.ts';
 
@@ -14,17 +14,12 @@ function contactId(id: string): number {
 
 function deleteContact(w: Writer, id: number): boolean {
   const removed = w.conn.statement('DELETE FROM contacts WHERE id = ?').run(id).changes > 0;
-  if (removed) w.conn.statement('DELETE FROM contacts_search WHERE rowid = ?').run(id);
+  if (removed) unindexContact(w.conn, w.conn.searchIndex, id);
   return removed;
 }
 
 function writeSearchText(w: Writer, id: number, properties: Record<string, string | null>): void {
-  w.conn.statement('INSERT OR REPLACE INTO contacts_search (rowid, name, email, company) VALUES (?, ?, ?, ?)').run(
-    id,
-    searchableName(properties.firstname, properties.lastname),
-    searchableText(properties.email),
-    searchableText(properties.company),
-  );
+  indexContact(w.conn, w.conn.searchIndex, id, properties);
 }
 
 /** One contact into the cache: inserted, updated when newer and different, or only marked with the generation. */
@@ -58,9 +53,9 @@ function upsertOne(w: Writer, id: number, contact: CachedContact, generation: nu
   }
 }
 
-/** One transaction: the contacts and the sync-state change together. */
+/** The contacts and the sync-state change together, in the open batch (see cache-writer.ts). */
 export function upsertContacts(w: Writer, contacts: readonly CachedContact[], syncState?: Partial<SyncState>): UpsertOutcome {
-  return w.transaction(() => {
+  return w.batched(() => {
     // a new generation in this same call applies to these contacts
     w.writeSyncState(syncState);
     const generation = w.state().generation;
@@ -85,11 +80,15 @@ export function removeContacts(w: Writer, ids: readonly string[], syncState?: Pa
 export function removeUnmarked(w: Writer, syncState?: Partial<SyncState>): number {
   return w.transaction(() => {
     const ids = (w.conn.statement('DELETE FROM contacts WHERE generation <> ? RETURNING id').all(w.state().generation) as { id: number }[]).map((row) => row.id);
-    const forget = w.conn.statement('DELETE FROM contacts_search WHERE rowid = ?');
-    for (const id of ids) forget.run(id);
+    for (const id of ids) unindexContact(w.conn, w.conn.searchIndex, id);
     w.writeSyncState(syncState);
     return ids.length;
   });
+}
+
+/** A sync begins: writes refused after an earlier failure are taken again (see cache-writer.ts). */
+export function resumeWrites(w: Writer): void {
+  w.resumeWrites();
 }
 
 export function updateSyncState(w: Writer, syncState: Partial<SyncState>): void {
@@ -115,6 +114,7 @@ export function replaceProperties(w: Writer, properties: readonly PropertyDefini
 export function clear(w: Writer): void {
   w.transaction(() => {
     w.conn.db.exec(clearSql());
+    clearSearchIndex(w.conn.db, w.conn.searchIndex);
     w.resetState();
     w.reloadPropertyTypes();
   });

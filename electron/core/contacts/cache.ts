@@ -12,5 +12,5 @@
  * - cache-reader.ts, cache-queries.ts, cache-search.ts, cache-sorting.ts   reads: table, search, sort
  */
 export { openContactsCache } from './cache-client.ts';
-export type { ContactsCache, ContactsCacheOptions } from './cache-client.ts';
+export type { CacheStatus, ContactsCache, ContactsCacheOptions } from './cache-client.ts';
 export type * from './cache-types.ts';

@@ -12,6 +12,7 @@
  */
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { FilterTerm } from '../views/filters.ts';
+import type { SearchMatch } from './cache-search.ts';
 import { checkColumn, valueOf } from './cache-sorting.ts';
 
 export interface IdSetSql {
@@ -104,12 +105,12 @@ function termSet(term: FilterTerm): IdSetSql {
 }
 
 /**
- * The ids matching every term and the search (an FTS5 MATCH expression, see search-text.ts); null
+ * The ids matching every term and the search (the ids of its matches, see cache-search.ts); null
  * when nothing narrows the contacts down.
  */
-export function matchingIdsSql(terms: readonly FilterTerm[], match: string | null): IdSetSql | null {
+export function matchingIdsSql(terms: readonly FilterTerm[], match: Pick<SearchMatch, 'idsSql' | 'params'> | null): IdSetSql | null {
   const sets = terms.map(termSet);
-  if (match !== null) sets.push({ sql: 'SELECT rowid FROM contacts_search WHERE contacts_search MATCH ?', params: [match] });
+  if (match !== null) sets.push({ sql: match.idsSql, params: match.params });
   if (sets.length === 0) return null;
   return { sql: sets.map((set) => set.sql).join(' INTERSECT '), params: sets.flatMap((set) => set.params) };
 }

@@ -13,11 +13,11 @@
  *   a hint: search gives up the rest of a range to the list only when HubSpot's count of contacts
  *   there equals what this sync has written there.
  */
-import { AppError, isAppError } from '../errors.ts';
+import { isAppError } from '../errors.ts';
 import { LIST_PAGE_LIMIT, SEARCH_PAGE_LIMIT } from '../hubspot/contacts-api.ts';
 import type { HubSpotContact } from '../hubspot/contacts-api.ts';
 import type { ContactsCache } from './cache.ts';
-import { extremeContact, fetchIdPage, modifiedMs, remoteCount } from './sync-context.ts';
+import { allOrNothing, extremeContact, fetchIdPage, modifiedMs, remoteCount } from './sync-context.ts';
 import type { SyncContext } from './sync-context.ts';
 import type { FullSyncCheckpoint, IdRange } from './sync-state.ts';
 
@@ -35,10 +35,15 @@ export const defaultFullSyncOptions: FullSyncOptions = { strategy: 'parallel', s
 
 /** Learns what there is to fetch, opens a new generation and saves the starting checkpoint. */
 export async function beginFullSync(ctx: SyncContext, options: FullSyncOptions, now: number): Promise<FullSyncCheckpoint> {
-  const newest = await extremeContact(ctx, 'lastmodifieddate', 'DESCENDING');
+  // all three at once (the id bounds are wasted only when there is nothing to fetch)
+  const parallel = options.strategy === 'parallel';
+  const [newest, lowest, highest] = await Promise.all([
+    extremeContact(ctx, 'lastmodifieddate', 'DESCENDING'),
+    parallel ? extremeContact(ctx, 'hs_object_id', 'ASCENDING') : null,
+    parallel ? extremeContact(ctx, 'hs_object_id', 'DESCENDING') : null,
+  ]);
   let ranges: IdRange[] = [];
-  if (options.strategy === 'parallel' && newest.total > 0) {
-    const [lowest, highest] = await Promise.all([extremeContact(ctx, 'hs_object_id', 'ASCENDING'), extremeContact(ctx, 'hs_object_id', 'DESCENDING')]);
+  if (lowest && highest && newest.total > 0) {
     const low = Number(lowest.contact?.id ?? 0);
     const high = Number(highest.contact?.id ?? low);
     ranges = initialRanges(low, Math.max(low, high), newest.total, options.rangeSize);
@@ -71,10 +76,11 @@ export async function runFullSync(ctx: SyncContext, checkpoint: FullSyncCheckpoi
     await listWorker(createRun(ctx, checkpoint), ctx, () => true);
     return;
   }
+  const run = createRun(ctx, checkpoint);
   await allOrNothing(ctx, [
-    ...Array.from({ length: Math.max(1, options.searchWorkers) }, () => (workerCtx: SyncContext, run: Run) => searchWorker(run, workerCtx)),
-    (workerCtx: SyncContext, run: Run) => listWorker(run, workerCtx, () => checkpoint.ranges.length > 0),
-  ], createRun(ctx, checkpoint));
+    ...Array.from({ length: Math.max(1, options.searchWorkers) }, () => (workerCtx: SyncContext) => searchWorker(run, workerCtx)),
+    (workerCtx: SyncContext) => listWorker(run, workerCtx, () => checkpoint.ranges.length > 0),
+  ]);
 }
 
 /** The end of a complete full sync: sweep what HubSpot no longer has and save the new baseline. */
@@ -241,28 +247,4 @@ async function listWorker(run: Run, ctx: SyncContext, keepGoing: () => boolean):
     // out of order, where the list has got to says nothing: search covers everything
     if (!list.ascending && run.checkpoint.strategy === 'parallel') return;
   }
-}
-
-/** Runs the workers together; the first failure stops the others and is what the caller sees. */
-async function allOrNothing(ctx: SyncContext, workers: ((ctx: SyncContext, run: Run) => Promise<void>)[], run: Run): Promise<void> {
-  const controller = new AbortController();
-  const stop = () => controller.abort(ctx.signal.reason);
-  if (ctx.signal.aborted) stop();
-  ctx.signal.addEventListener('abort', stop, { once: true });
-  const workerCtx: SyncContext = { ...ctx, signal: controller.signal };
-  let firstError: unknown = null;
-  try {
-    await Promise.all(
-      workers.map((work) =>
-        work(workerCtx, run).catch((error: unknown) => {
-          firstError ??= error;
-          controller.abort(error);
-        }),
-      ),
-    );
-  } finally {
-    ctx.signal.removeEventListener('abort', stop);
-  }
-  if (firstError !== null) throw firstError;
-  if (ctx.signal.aborted) throw new AppError('cancelled', 'Stopped.');
 }

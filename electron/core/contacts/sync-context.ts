@@ -1,4 +1,5 @@
 /** What every sync stage works with, and the small search helpers they share. */
+import { AppError } from '../errors.ts';
 import type { Logger } from '../ports.ts';
 import type { ContactsApi, HubSpotContact, SearchFilter } from '../hubspot/contacts-api.ts';
 import { SEARCH_PAGE_LIMIT } from '../hubspot/contacts-api.ts';
@@ -54,4 +55,31 @@ export function modifiedMs(contact: HubSpotContact): number | null {
   const raw = contact.properties.lastmodifieddate ?? contact.updatedAt;
   const ms = raw ? Date.parse(raw) : Number.NaN;
   return Number.isFinite(ms) ? ms : null;
+}
+
+/**
+ * Runs the tasks together, each with a signal of its own that stops when any of them fails; the
+ * first failure is what the caller sees (never an unhandled rejection, never a task left running).
+ */
+export async function allOrNothing(ctx: SyncContext, tasks: ((ctx: SyncContext) => Promise<unknown>)[]): Promise<void> {
+  const controller = new AbortController();
+  const stop = () => controller.abort(ctx.signal.reason);
+  if (ctx.signal.aborted) stop();
+  ctx.signal.addEventListener('abort', stop, { once: true });
+  const taskCtx: SyncContext = { ...ctx, signal: controller.signal };
+  let firstError: unknown = null;
+  try {
+    await Promise.all(
+      tasks.map((task) =>
+        task(taskCtx).catch((error: unknown) => {
+          firstError ??= error;
+          controller.abort(error);
+        }),
+      ),
+    );
+  } finally {
+    ctx.signal.removeEventListener('abort', stop);
+  }
+  if (firstError !== null) throw firstError;
+  if (ctx.signal.aborted) throw new AppError('cancelled', 'Stopped.');
 }

@@ -14,6 +14,7 @@ import { beginFullSync, defaultFullSyncOptions, finishFullSync, isFullSyncComple
 import type { FullSyncOptions } from './full-sync.ts';
 import { runIncrementalSync } from './incremental-sync.ts';
 import { reconcileWithHubSpot } from './reconcile.ts';
+import { allOrNothing } from './sync-context.ts';
 import type { SyncContext } from './sync-context.ts';
 import { syncedPropertyList } from './synced-properties.ts';
 import type { SyncState } from './sync-state.ts';
@@ -112,9 +113,18 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     const removed = await finishFullSync(cache, checkpoint, clock.now());
     log.info('Full sync complete', { fetched: progress.fetched, removed, generation: checkpoint.generation });
     // what changed or left while it ran (its counts are not the full sync's, so they stay off the progress bar)
-    const catchUp: SyncContext = { ...run, onFetched: () => {}, onTotal: () => {} };
-    await runIncrementalSync(catchUp);
-    await reconcileWithHubSpot(catchUp);
+    await catchUp({ ...run, onFetched: () => {}, onTotal: () => {} });
+  }
+
+  /**
+   * Changes since the watermark, then contacts that left HubSpot. One after the other: the count
+   * check must see the changes already written, or a contact created and another archived since the
+   * last sync cancel out in the counts and the archived one stays.
+   */
+  async function catchUp(ctx: SyncContext): Promise<{ changed: number; removed: number; added: number }> {
+    const { changed } = await runIncrementalSync(ctx);
+    const { removed, added } = await reconcileWithHubSpot(ctx);
+    return { changed, removed, added };
   }
 
   async function run(requested: Requested, signal: AbortSignal): Promise<SyncProgress> {
@@ -123,6 +133,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     // running from the first moment; which kind is known once the cache has answered
     update({ running: true, kind: null, fetched: 0, total: null, startedAt, error: null });
     let kind: 'full' | 'incremental' | null = null;
+    // writes refused after an earlier sync failed are taken again from here on
+    void cache.resumeWrites().catch(() => {});
     const ctx: SyncContext = {
       api,
       cache,
@@ -134,17 +146,19 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     };
     try {
       const state = await cache.syncState();
-      kind = needsFullSync(requested, state, properties) ? 'full' : 'incremental';
+      const syncKind = needsFullSync(requested, state, properties) ? 'full' : 'incremental';
+      kind = syncKind;
       update({ kind });
-      await refreshPropertyDefinitions(ctx);
-      await options.alongside?.(signal);
-      if (kind === 'full') {
-        await fullSync(ctx, state);
-      } else {
-        const { changed } = await runIncrementalSync(ctx);
-        const { removed, added } = await reconcileWithHubSpot(ctx);
-        log.info('Incremental sync complete', { changed, removed, added, ms: clock.now() - startedAt });
-      }
+      // the labels and types of properties, and what runs alongside (the owners), come with the contacts, not before them
+      await allOrNothing(ctx, [
+        (taskCtx) => refreshPropertyDefinitions(taskCtx),
+        async (taskCtx) => options.alongside?.(taskCtx.signal),
+        async (taskCtx) => {
+          if (syncKind === 'full') return fullSync(taskCtx, state);
+          const { changed, removed, added } = await catchUp(taskCtx);
+          log.info('Incremental sync complete', { changed, removed, added, ms: clock.now() - startedAt });
+        },
+      ]);
       await cache.updateSyncState({ lastSyncedAt: clock.now() });
       update({ running: false, lastSyncedAt: await cache.lastSyncedAt() });
     } catch (error) {

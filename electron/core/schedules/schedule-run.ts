@@ -32,11 +32,11 @@ export interface RunOutcome {
 /** The part of a view a scheduled export uses (built-in views have no order of their own). */
 export type ViewForRun = Pick<ViewDefinition, 'search' | 'filters'> & { sort?: ViewDefinition['sort'] };
 
-/** What the view decides for the export (rows, order); the schedule decides the rest. */
+/** What the view decides for the export (rows: its search and filters; order); the schedule decides the rest. */
 export function exportRequestFor(schedule: StoredSchedule, view: ViewForRun): ExportRequest {
   const { columns, header, format, values, excelFriendly, delimiter } = schedule.export;
-  const search = view.search.trim();
-  return { columns, ...(view.sort ? { sort: view.sort } : {}), scope: search ? 'search' : 'all', search, header, format, values, excelFriendly, delimiter };
+  const rows = { scope: 'view' as const, search: view.search.trim(), filters: view.filters, viewName: schedule.viewName };
+  return { columns, ...(view.sort ? { sort: view.sort } : {}), ...rows, header, format, values, excelFriendly, delimiter };
 }
 
 export async function runSchedule(schedule: StoredSchedule, view: ViewForRun, at: number, deps: RunDeps): Promise<RunOutcome> {

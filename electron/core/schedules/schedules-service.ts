@@ -78,7 +78,7 @@ export function createSchedulesService(deps: SchedulesDeps): SchedulesService {
     const view = findView(schedule.export.viewId);
     if (view === null) return pauseForMissingView(schedule);
     changed(); // shows it running
-    const outcome = view.definition.filters.length > 0 ? filtersNotYet(at) : await runSchedule({ ...schedule, viewName: view.name }, view.definition, at, { ...deps, timeZone: timeZone() });
+    const outcome = await runSchedule({ ...schedule, viewName: view.name }, view.definition, at, { ...deps, timeZone: timeZone() });
     const latest = store.get(schedule.id);
     if (latest === null) return; // deleted while it ran
     store.put({ ...latest, ...afterRunAt(latest, at), viewName: view.name, lastResult: outcome.result, lastFile: outcome.written ?? latest.lastFile });
@@ -179,20 +179,5 @@ export function createSchedulesService(deps: SchedulesDeps): SchedulesService {
     start: () => runner.start(),
     check: () => runner.check(),
     dispose: () => runner.stop(),
-  };
-}
-
-/** Until the exporter applies a view's filters, a filtered view is not exported unfiltered. */
-function filtersNotYet(at: number) {
-  return {
-    result: {
-      at,
-      ok: false,
-      fileName: null,
-      rows: null,
-      message: 'This view uses filters, and scheduled exports can’t apply filters yet, so nothing was saved. Choose a view without filters, or export it by hand.',
-      note: null,
-    },
-    written: null,
   };
 }

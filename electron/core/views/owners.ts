@@ -40,3 +40,10 @@ export function ownerLabel(owner: KnownOwner): string {
 
 export const ownerChoices = (owners: readonly KnownOwner[]): OwnerChoice[] =>
   owners.map((owner) => ({ id: owner.id, name: ownerLabel(owner), email: owner.email, archived: owner.archived }));
+
+/** Why "Me" matches no contact, when it does not. */
+export function mineProblem(signedIn: boolean, ownersKnown: boolean): string {
+  if (!signedIn) return 'Nobody is signed in, so “Me” matches no contact.';
+  if (!ownersKnown) return 'Contact Desk doesn’t know HubSpot’s contact owners, so “Me” matches no contact. They are fetched with each sync (with the permission “crm.objects.owners.read”).';
+  return 'Your HubSpot user isn’t a contact owner in HubSpot, so “Me” matches no contact.';
+}

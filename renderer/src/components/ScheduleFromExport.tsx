@@ -17,7 +17,7 @@ import { DEFAULT_FILE_NAME, ScheduleDialog } from './ScheduleDialog.tsx';
  *   {scheduling.element}
  */
 export function useScheduleFromExport({ viewId, viewName, onStart }: { viewId: string; viewName: string; onStart(): void }): {
-  start(choices: Omit<ScheduleExportChoices, 'viewId'>): void;
+  start(choices: Omit<ScheduleExportChoices, 'viewId'>, scope: 'all' | 'view'): void;
   element: ReactNode;
 } {
   const [draft, setDraft] = useState<ScheduleDefinition | null>(null);
@@ -25,10 +25,13 @@ export function useScheduleFromExport({ viewId, viewName, onStart }: { viewId: s
   const [saved, setSaved] = useState<ScheduledExport | null>(null);
   const offer = useOpenAtLoginOffer();
 
-  const start = (choices: Omit<ScheduleExportChoices, 'viewId'>) => {
+  const [scheduledView, setScheduledView] = useState(viewName);
+  const start = (choices: Omit<ScheduleExportChoices, 'viewId'>, scope: 'all' | 'view') => {
     onStart();
     setSaved(null);
-    setDraft({ when: { every: 'week', days: ['mon'], time: '08:00' }, folder: '', fileName: DEFAULT_FILE_NAME, keep: 'every', syncFirst: true, export: { ...choices, viewId } });
+    setScheduledView(scope === 'all' ? 'All contacts' : viewName);
+    const exported = scope === 'all' ? 'all-contacts' : viewId;
+    setDraft({ when: { every: 'week', days: ['mon'], time: '08:00' }, folder: '', fileName: DEFAULT_FILE_NAME, keep: 'every', syncFirst: true, export: { ...choices, viewId: exported } });
     api.getSchedules().then(
       (state) => setCanChooseFolder(state.canChooseFolder),
       () => setCanChooseFolder(false),
@@ -43,7 +46,7 @@ export function useScheduleFromExport({ viewId, viewName, onStart }: { viewId: s
           onClose={() => setDraft(null)}
           initial={draft}
           editing={null}
-          viewName={viewName}
+          viewName={scheduledView}
           canChooseFolder={canChooseFolder}
           onSaved={(schedule) => {
             setDraft(null);

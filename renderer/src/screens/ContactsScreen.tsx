@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, AuthState, ContactsQuery, ContactsSummary, ErrorView, PropertyInfo, StatusView } from '../../../electron/ipc/types.ts';
 import { searchMaxLength } from '../../../electron/ipc/contract.ts';
 import { api } from '../api.ts';
+import { createSummaryTracker } from '../lib/contacts-summary.ts';
 import { ColumnChooser } from '../components/ColumnChooser.tsx';
 import { ContactsTable } from '../components/ContactsTable.tsx';
 import { ExportDialog, ExportProgressView } from '../components/ExportDialog.tsx';
@@ -9,6 +10,7 @@ import { Icon } from '../components/Icon.tsx';
 import { ErrorNotice, Notice } from '../components/Notice.tsx';
 import { SyncButton } from '../components/SyncButton.tsx';
 import { SyncStatus } from '../components/SyncStatus.tsx';
+import { CacheReloading } from '../components/CacheReloading.tsx';
 import { AccountNotices } from '../components/AccountNotices.tsx';
 import { useApiEvent } from '../hooks/use-api-event.ts';
 import { useConnectionNotices } from '../hooks/use-connection-notices.ts';
@@ -18,7 +20,7 @@ import { FiltersPanel } from '../components/FiltersPanel.tsx';
 import { ViewMenuArea } from '../components/ViewMenuArea.tsx';
 import { useFilterChoices } from '../hooks/use-filter-choices.ts';
 import { useViews } from '../hooks/use-views.ts';
-import { withoutFilter } from '../lib/view-model.ts';
+import { ALL_CONTACTS, withoutFilter } from '../lib/view-model.ts';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useExport } from '../hooks/use-export.ts';
 import { useLiveValue } from '../hooks/use-live-value.ts';
@@ -67,16 +69,20 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   const exporter = useExport();
   const sync = useLiveValue('syncProgress', api.getSyncProgress);
 
+  const summaryTracker = useMemo(createSummaryTracker, []);
   const loadSummary = useCallback(() => {
+    const answered = summaryTracker.ask();
     api.getContactsSummary().then(
-      (loaded) => {
+      (answer) => {
+        const loaded = answered(answer);
+        if (loaded === null) return;
         setSummary(loaded);
         setSummaryError(null);
         setColumns((current) => current ?? loaded.visibleColumns);
       },
       (failure: unknown) => setSummaryError(toErrorView(failure)),
     );
-  }, []);
+  }, [summaryTracker]);
 
   // HubSpot's property list arrives with the first sync: load it again after each one.
   const loadProperties = useCallback(() => {
@@ -113,6 +119,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   useEffect(() => () => clearTimeout(refreshTimer.current ?? undefined), []);
 
   useApiEvent('contactsChanged', ({ count }) => {
+    summaryTracker.pushed(count);
     setSummary((current) => (current ? { ...current, count } : current));
     scheduleRefresh();
   });
@@ -313,6 +320,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           now={now}
           onCancel={() => void cancelSync()}
         />
+        <CacheReloading />
       </div>
 
       {columns !== null && sort !== null ? (
@@ -358,9 +366,8 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
         visibleColumns={columns ?? []}
         properties={properties}
         syncedProperties={summary?.syncedProperties ?? []}
-        search={search}
+        view={{ name: views.currentId === ALL_CONTACTS ? null : views.currentName, modified: views.modified, search: viewSearch, filters: views.filters, count: narrowed ? matchCount : totalCount }}
         sort={sort}
-        matchCount={search ? matchCount : null}
         totalCount={totalCount}
         lastSyncedAt={summary?.lastSyncedAt ?? null}
         shell={info?.shell ?? 'desktop'}

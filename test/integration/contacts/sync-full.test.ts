@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { openContactsCache } from '../../../electron/core/contacts/cache.ts';
+import { createSyncService } from '../../../electron/core/contacts/sync.ts';
 import { isAppError } from '../../../electron/core/errors.ts';
+import { systemClock } from '../../../electron/core/ports.ts';
 import { nextUtcMidnight } from '../../../electron/core/hubspot/api-errors.ts';
 import type { SyncProgress } from '../../../electron/ipc/types.ts';
 import { assertCacheMatchesSandbox, assertNoTokensLogged, createWorld } from './world.ts';
@@ -100,6 +103,29 @@ test('a cancelled full sync keeps what it fetched and the next one carries on fr
   assertCacheMatchesSandbox(world);
   const requestsAfter = world.sandbox.admin.stats().apiRequests - requestsBefore;
   assert.ok(requestsAfter < 40, `resumed without starting over (${requestsAfter} requests)`);
+});
+
+test('a full disk stops the sync with the disk-full sentence; what was saved stays consistent and the next sync carries on from it', async (t) => {
+  const world = await createWorld(t, { contacts: 3000 }, {}, { maxPageCount: 400 });
+  const stopped = await world.sync({ fullSync: { rangeSize: 500 } }).syncNow();
+  assert.equal(stopped.error?.kind, 'disk-full');
+  assert.equal(stopped.error?.message, "The disk is full, so Contact Desk can't save contacts. Free up some space, then sync again.");
+  const kept = await world.cache.count();
+  assert.ok(kept > 0 && kept < 3000, `kept ${kept}`);
+  assert.notEqual((await world.cache.syncState()).fullSync, null, 'the resume point was saved with them');
+  await world.cache.close();
+
+  // space freed: the same file, without the limit
+  const cache = openContactsCache(world.dbPath);
+  t.after(() => cache.close());
+  const sync = createSyncService({ client: world.client, cache, clock: systemClock, log: world.log, fullSync: { rangeSize: 500 } });
+  t.after(() => sync.dispose());
+  const requestsBefore = world.sandbox.admin.stats().apiRequests;
+  const done = await sync.syncNow();
+  assert.equal(done.error, null, JSON.stringify(done.error));
+  assert.equal(done.fetched, 3000);
+  assertCacheMatchesSandbox(world);
+  assert.ok(world.sandbox.admin.stats().apiRequests - requestsBefore < 40, 'carried on rather than starting over');
 });
 
 test('a second sync while one runs is refused as busy', async (t) => {

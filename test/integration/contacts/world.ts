@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { openContactsCache } from '../../../electron/core/contacts/cache.ts';
-import type { ContactsCache, RowsOptions } from '../../../electron/core/contacts/cache.ts';
+import type { ContactsCache, ContactsCacheOptions, RowsOptions } from '../../../electron/core/contacts/cache.ts';
 import { rows } from '../../../electron/core/contacts/cache-queries.ts';
 import { openReader } from '../../../electron/core/contacts/cache-reader.ts';
 import { createSyncService } from '../../../electron/core/contacts/sync.ts';
@@ -53,6 +53,7 @@ export async function createWorld(
   t: TestContext,
   sandboxOptions: SandboxOptions = {},
   clientOptions: Partial<HubSpotClientOptions> = {},
+  cacheOptions: ContactsCacheOptions = {},
 ): Promise<World> {
   const merged = { ...fastLimits, ...sandboxOptions };
   const sandbox = await startSandbox(merged);
@@ -60,7 +61,7 @@ export async function createWorld(
   const dir = mkdtempSync(join(tmpdir(), 'contact-desk-sync-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const dbPath = join(dir, 'contacts.sqlite');
-  const cache = openContactsCache(dbPath);
+  const cache = openContactsCache(dbPath, cacheOptions);
   t.after(() => cache.close());
   const tokens = await signInToSandbox(sandbox);
   const log = recordingLogger();

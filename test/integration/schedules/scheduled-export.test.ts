@@ -50,7 +50,8 @@ interface ScheduleWorld {
 /** `folder`: the schedule's folder when not the default one inside the world's temp folder (a mount point). */
 async function scheduleWorld(t: TestContext, folder?: string): Promise<ScheduleWorld> {
   const world = await createWorld(t, { contacts: 300 });
-  for (const name of ['Ada', 'Bert', 'Cleo']) world.sandbox.admin.createContact({ firstname: name, lastname: 'Tester', company: `${WORD} Ltd`, email: `${name.toLowerCase()}@example.com` });
+  for (const name of ['Ada', 'Bert']) world.sandbox.admin.createContact({ firstname: name, lastname: 'Tester', company: `${WORD} Ltd`, email: `${name.toLowerCase()}@example.com` });
+  world.sandbox.admin.createContact({ firstname: 'Cleo', lastname: 'Tester', company: `${WORD} Ltd` }); // no email: the view's filter leaves her out
   const sync = world.sync();
   assert.equal((await sync.runFull()).error, null);
 
@@ -59,7 +60,7 @@ async function scheduleWorld(t: TestContext, folder?: string): Promise<ScheduleW
   mkdirSync(folder, { recursive: true });
   const store = openJsonFileStore(join(world.dir, 'settings.json'));
   const views = createSavedViewsStore(store, clock, world.log);
-  const view = views.save('Quillfeather customers', { filters: [], search: WORD, columns: ['email'], sort: { column: 'firstname', direction: 'asc' } });
+  const view = views.save('Quillfeather customers', { filters: [{ kind: 'is-not-empty', property: 'email' }], search: WORD, columns: ['email'], sort: { column: 'firstname', direction: 'asc' } });
   const exporter = createExporter({ dbPath: world.dbPath, clock: systemClock, log: world.log });
   t.after(() => exporter.dispose());
   const online = { value: true };
@@ -120,9 +121,10 @@ async function scheduleWorld(t: TestContext, folder?: string): Promise<ScheduleW
 }
 
 const rowsOf = (path: string) => parse(readFileSync(path, 'utf8'), { columns: true }) as Record<string, string>[];
-const ourContacts = (world: World) => [...world.sandbox.admin.allContacts()].filter((contact) => contact.properties.company?.includes(WORD));
+/** The view's rows, worked out from the sandbox's own data: the word in the company, and an email. */
+const ourContacts = (world: World) => [...world.sandbox.admin.allContacts()].filter((contact) => contact.properties.company?.includes(WORD) && contact.properties.email);
 
-test('a daily schedule runs at its time: syncs first over HTTP, then writes exactly the view’s rows', { timeout: 180_000 }, async (t) => {
+test('a daily schedule runs at its time: syncs first over HTTP, then writes exactly the view’s rows (search and filters)', { timeout: 180_000 }, async (t) => {
   const s = await scheduleWorld(t);
   const schedule = await s.save();
   assert.equal(schedule.nextRunAt, START + 60_000);
@@ -134,7 +136,7 @@ test('a daily schedule runs at its time: syncs first over HTTP, then writes exac
   assert.equal(ran.lastResult.note, null);
   const fileName = 'Contacts - Quillfeather customers - 2026-05-04.csv';
   assert.equal(ran.lastResult.fileName, fileName);
-  assert.equal(ran.lastResult.rows, 4);
+  assert.equal(ran.lastResult.rows, 3);
   const expected = ourContacts(s.world)
     .map((contact) => ({ hs_object_id: contact.id, firstname: contact.properties.firstname!, company: contact.properties.company! }))
     .sort((a, b) => a.firstname.localeCompare(b.firstname));
@@ -151,7 +153,7 @@ test('offline, "sync first" is skipped with a note and the file still has the ca
   const ran = await s.runDue(schedule.id, 60_000);
   assert.equal(ran.lastResult?.ok, true);
   assert.match(ran.lastResult.note ?? '', /Not synced first/);
-  assert.equal(ran.lastResult.rows, 3);
+  assert.equal(ran.lastResult.rows, 2);
 });
 
 test('"replace the last one" replaces only the file this schedule wrote', { timeout: 180_000 }, async (t) => {

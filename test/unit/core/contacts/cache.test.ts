@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { TestContext } from 'node:test';
 import { openContactsCache } from '../../../../electron/core/contacts/cache.ts';
-import type { CachedContact, ContactsCache, PropertyDefinition } from '../../../../electron/core/contacts/cache.ts';
+import type { CachedContact, ContactsCache, ContactsCacheOptions, PropertyDefinition } from '../../../../electron/core/contacts/cache.ts';
 import { count, propertyLabels, rows } from '../../../../electron/core/contacts/cache-queries.ts';
 import { openReader } from '../../../../electron/core/contacts/cache-reader.ts';
 import { isAppError } from '../../../../electron/core/errors.ts';
@@ -18,10 +18,10 @@ function tempDir(t: TestContext): string {
   return dir;
 }
 
-function openTemp(t: TestContext): { cache: ContactsCache; path: string; dir: string } {
+function openTemp(t: TestContext, options: ContactsCacheOptions = {}): { cache: ContactsCache; path: string; dir: string } {
   const dir = tempDir(t);
   const path = join(dir, 'contacts.sqlite');
-  const cache = openContactsCache(path);
+  const cache = openContactsCache(path, options);
   t.after(() => cache.close());
   return { cache, path, dir };
 }
@@ -94,105 +94,138 @@ const people: [number, Record<string, string | null>][] = [
   [9, { firstname: 'Priya', lastname: 'Sharma', email: 'priya@sharma.example', company: null }],
 ];
 
-test('search matches word prefixes in name, email and company, whatever the script or accents', async (t) => {
-  const { cache } = openTemp(t);
-  await cache.upsertContacts(people.map(([id, props]) => contact(id, props)));
-  const found = async (search: string) => ids(await page(cache, { search }));
-  assert.deepEqual(await found('jose'), [1]);
-  assert.deepEqual(await found('ALVAR'), [1]);
-  assert.deepEqual(await found('emil'), [8], 'accents ignored');
-  assert.deepEqual(await found('émile'), [8]);
-  assert.deepEqual(await found('jose.alv'), [1], 'email prefix');
-  assert.deepEqual(await found('acme inc'), [1], 'every word must match');
-  assert.deepEqual(await found('王'), [2]);
-  assert.deepEqual(await found('王芳'), [2], 'Chinese name written family name first');
-  assert.deepEqual(await found('佐藤'), [3]);
-  assert.deepEqual(await found('藤'), [3], 'inside a Japanese name');
-  assert.deepEqual(await found('さくら'), [3]);
-  assert.deepEqual(await found('김'), [5]);
-  assert.deepEqual(await found('한빛'), [5]);
-  assert.deepEqual(await found('ศรี'), [7]);
-  assert.deepEqual(await found('смир'), [6]);
-  assert.deepEqual(await found("o'bri"), [4]);
-  assert.deepEqual(await found('"best"'), [4]);
-  assert.deepEqual(await found('durand'), [8]);
-  assert.deepEqual(await found('sharma'), [9]);
-  assert.deepEqual(await found('nobody'), []);
-  assert.equal(await cache.count('jose'), 1);
-  assert.equal(await cache.count(), people.length);
-  assert.equal(await cache.count('" * -'), people.length, 'nothing searchable typed: everything');
-});
+for (const searchIndex of ['fts', 'words'] as const) {
+  test(`search matches word prefixes in name, email and company, whatever the script or accents (${searchIndex} index)`, async (t) => {
+    const { cache } = openTemp(t, { searchIndex });
+    await cache.upsertContacts(people.map(([id, props]) => contact(id, props)));
+    const found = async (search: string) => ids(await page(cache, { search }));
+    assert.deepEqual(await found('jose'), [1]);
+    assert.deepEqual(await found('ALVAR'), [1]);
+    assert.deepEqual(await found('emil'), [8], 'accents ignored');
+    assert.deepEqual(await found('émile'), [8]);
+    assert.deepEqual(await found('jose.alv'), [1], 'email prefix');
+    assert.deepEqual(await found('acme inc'), [1], 'every word must match');
+    assert.deepEqual(await found('王'), [2]);
+    assert.deepEqual(await found('王芳'), [2], 'Chinese name written family name first');
+    assert.deepEqual(await found('佐藤'), [3]);
+    assert.deepEqual(await found('藤'), [3], 'inside a Japanese name');
+    assert.deepEqual(await found('さくら'), [3]);
+    assert.deepEqual(await found('김'), [5]);
+    assert.deepEqual(await found('한빛'), [5]);
+    assert.deepEqual(await found('ศรี'), [7]);
+    assert.deepEqual(await found('смир'), [6]);
+    assert.deepEqual(await found("o'bri"), [4]);
+    assert.deepEqual(await found('"best"'), [4]);
+    assert.deepEqual(await found('durand'), [8]);
+    assert.deepEqual(await found('sharma'), [9]);
+    assert.deepEqual(await found('nobody'), []);
+    assert.equal(await cache.count('jose'), 1);
+    assert.equal(await cache.count(), people.length);
+    assert.equal(await cache.count(''), people.length, 'nothing typed: everything');
+    assert.equal(await cache.count('" * -'), 0, 'only punctuation typed: nothing');
+  });
 
-test('search input cannot break out into FTS5 syntax', async (t) => {
-  const { cache } = openTemp(t);
-  await cache.upsertContacts(people.map(([id, props]) => contact(id, props)));
-  for (const search of ['"', 'a"b', 'NEAR(jose', 'jose OR 1', 'email:jose', '*', '^jose', 'jose AND', '(', ')', '{name}: x', '-jose', "'; DROP TABLE contacts; --"]) {
-    await assert.doesNotReject(page(cache, { search }), search);
-  }
-  assert.equal(await cache.count(), people.length);
-});
+  test(`search input cannot break out into FTS5 syntax (${searchIndex} index)`, async (t) => {
+    const { cache } = openTemp(t, { searchIndex });
+    await cache.upsertContacts(people.map(([id, props]) => contact(id, props)));
+    for (const search of ['"', 'a"b', 'NEAR(jose', 'jose OR 1', 'email:jose', '*', '^jose', 'jose AND', '(', ')', '{name}: x', '-jose', "'; DROP TABLE contacts; --"]) {
+      await assert.doesNotReject(page(cache, { search }), search);
+    }
+    assert.equal(await cache.count(), people.length);
+  });
 
-test('large search results come back in the same order as small ones', async (t) => {
-  const { cache, path } = openTemp(t);
-  await cache.updateSyncState({ syncedProperties: ['lastname', 'company', 'hs_object_id'] });
-  const names = ['delta', 'Alpha', null, 'charlie', 'bravo', ''];
-  await cache.upsertContacts(Array.from({ length: 4000 }, (_, i) => contact(i + 1, { lastname: names[i % names.length] ?? null, company: i % 2 ? 'Acme' : 'Other' })));
-  // 2,000 matches: above the size where the sort index is walked instead of sorting the matches
-  const expected = Array.from({ length: 4000 }, (_, i) => i + 1)
-    .filter((id) => (id - 1) % 2 === 1)
-    .sort((a, b) => {
-      const key = (id: number) => (names[(id - 1) % names.length] || null)?.toLowerCase() ?? null;
-      const [ka, kb] = [key(a), key(b)];
-      if (ka === kb) return b - a;
-      if (ka === null) return 1;
-      if (kb === null) return -1;
-      return ka < kb ? 1 : -1;
-    });
-  const all: number[] = [];
-  for (let offset = 0; offset < 2000; offset += 500) all.push(...ids(await page(cache, { search: 'acme', sort: { column: 'lastname', direction: 'desc' }, offset, limit: 500 })));
-  assert.deepEqual(all, expected);
-  const reader = openReader(path);
-  t.after(() => reader.close());
-  const streamed = [...rows(reader, { columns: ['hs_object_id'], search: 'acme', sort: { column: 'lastname', direction: 'desc' } })].map((row) => Number(row[0]));
-  assert.deepEqual(streamed, expected);
-});
+  test(`what the user types never fails: punctuation alone matches nothing, control characters are dropped, long input copes (${searchIndex} index)`, async (t) => {
+    const { cache } = openTemp(t, { searchIndex });
+    await cache.upsertContacts(people.map(([id, props]) => contact(id, props)));
+    for (const punctuation of ['"', '*', '(', '%', '\\', '" * ( % \\']) {
+      assert.equal((await page(cache, { search: punctuation })).total, 0, punctuation);
+    }
+    assert.deepEqual(ids(await page(cache, { search: 'jo\u0000se' })), [1], 'NUL');
+    assert.deepEqual(ids(await page(cache, { search: '\u0000\u0007jose\u200B' })), [1], 'control and format characters');
+    assert.deepEqual(ids(await page(cache, { search: 'jose '.repeat(400) })), [1], '2,000 characters of the same word');
+    const longAndVaried = Array.from({ length: 300 }, (_, i) => `w${i.toString(36)}`).join(' ');
+    assert.equal((await page(cache, { search: longAndVaried })).total, 0, '300 different words');
+    assert.equal(await cache.count('x'.repeat(5000)), 0);
+  });
 
-test('an archived contact leaves the cache and the search', async (t) => {
-  const { cache } = openTemp(t);
-  await cache.upsertContacts([contact(1, { firstname: 'Keep' }), contact(2, { firstname: 'Gone' })]);
-  const outcome = await cache.upsertContacts([{ ...contact(2, { firstname: 'Gone' }), archived: true }]);
-  assert.equal(outcome.removed, 1);
-  assert.deepEqual(ids(await page(cache, {})), [1]);
-  assert.equal(await cache.count('gone'), 0);
-  assert.equal(await cache.removeContacts(['1', '99']), 1);
-  assert.equal(await cache.count(), 0);
-  assert.equal(await cache.count('keep'), 0);
-});
+  test(`emoji and symbols are searchable (${searchIndex} index)`, async (t) => {
+    const { cache } = openTemp(t, { searchIndex });
+    await cache.upsertContacts([
+      contact(1, { company: 'Pizza 🍕 Palace' }),
+      contact(2, { company: 'Pizza🍕Express' }),
+      contact(3, { company: 'Café ☕ Corner' }),
+      contact(4, { company: 'Dollar$ Store', firstname: '👨‍👩‍👧 Family' }),
+      contact(5, { company: 'Plain Pizza' }),
+    ]);
+    assert.deepEqual(ids(await page(cache, { search: '🍕' })), [1, 2]);
+    assert.deepEqual(ids(await page(cache, { search: 'pizza 🍕' })), [1, 2]);
+    assert.deepEqual(ids(await page(cache, { search: '☕' })), [3]);
+    assert.deepEqual(ids(await page(cache, { search: '$' })), [4]);
+    assert.deepEqual(ids(await page(cache, { search: '👨‍👩‍👧' })), [4]);
+  });
 
-test('an older version never replaces a newer one, and search follows the values', async (t) => {
-  const { cache } = openTemp(t);
-  await cache.upsertContacts([contact(1, { firstname: 'Newer' }, '2026-02-01T00:00:00.000Z')]);
-  const stale = await cache.upsertContacts([contact(1, { firstname: 'Older' }, '2026-01-01T00:00:00.000Z')]);
-  assert.equal(stale.written, 0);
-  assert.deepEqual((await page(cache, {})).rows[0]?.cells, ['Newer']);
-  await cache.upsertContacts([contact(1, { firstname: 'Newest' }, '2026-03-01T00:00:00Z')]);
-  assert.deepEqual((await page(cache, {})).rows[0]?.cells, ['Newest']);
-  assert.equal(await cache.count('newer'), 0);
-  assert.equal(await cache.count('newest'), 1);
-});
+  test(`large search results come back in the same order as small ones (${searchIndex} index)`, async (t) => {
+    const { cache, path } = openTemp(t, { searchIndex });
+    await cache.updateSyncState({ syncedProperties: ['lastname', 'company', 'hs_object_id'] });
+    const names = ['delta', 'Alpha', null, 'charlie', 'bravo', ''];
+    await cache.upsertContacts(Array.from({ length: 4000 }, (_, i) => contact(i + 1, { lastname: names[i % names.length] ?? null, company: i % 2 ? 'Acme' : 'Other' })));
+    // 2,000 matches: above the size where the sort index is walked instead of sorting the matches
+    const expected = Array.from({ length: 4000 }, (_, i) => i + 1)
+      .filter((id) => (id - 1) % 2 === 1)
+      .sort((a, b) => {
+        const key = (id: number) => (names[(id - 1) % names.length] || null)?.toLowerCase() ?? null;
+        const [ka, kb] = [key(a), key(b)];
+        if (ka === kb) return b - a;
+        if (ka === null) return 1;
+        if (kb === null) return -1;
+        return ka < kb ? 1 : -1;
+      });
+    const all: number[] = [];
+    for (let offset = 0; offset < 2000; offset += 500) all.push(...ids(await page(cache, { search: 'acme', sort: { column: 'lastname', direction: 'desc' }, offset, limit: 500 })));
+    assert.deepEqual(all, expected);
+    const reader = openReader(path);
+    t.after(() => reader.close());
+    const streamed = [...rows(reader, { columns: ['hs_object_id'], search: 'acme', sort: { column: 'lastname', direction: 'desc' } })].map((row) => Number(row[0]));
+    assert.deepEqual(streamed, expected);
+  });
 
-test('a full sync generation marks what it saw and sweeps the rest, search rows included', async (t) => {
-  const { cache } = openTemp(t);
-  await cache.upsertContacts([1, 2, 3].map((id) => contact(id, { firstname: `Old${id}` })), { generation: 1 });
-  const first = await cache.upsertContacts([contact(1, { firstname: 'Old1' }), contact(4, { firstname: 'New4' })], { generation: 2 });
-  assert.equal(first.marked, 2);
-  assert.equal((await cache.upsertContacts([contact(1, { firstname: 'Old1' })])).marked, 0, 'already marked');
-  assert.equal(await cache.countIds({ from: 0, end: null }, { marked: true }), 2);
-  assert.equal(await cache.removeUnmarked({ lastFullSyncAt: 123 }), 2);
-  assert.deepEqual(ids(await page(cache, {})), [1, 4]);
-  assert.equal(await cache.count('old2'), 0);
-  assert.equal((await cache.syncState()).lastFullSyncAt, 123);
-});
+  test(`an archived contact leaves the cache and the search (${searchIndex} index)`, async (t) => {
+    const { cache } = openTemp(t, { searchIndex });
+    await cache.upsertContacts([contact(1, { firstname: 'Keep' }), contact(2, { firstname: 'Gone' })]);
+    const outcome = await cache.upsertContacts([{ ...contact(2, { firstname: 'Gone' }), archived: true }]);
+    assert.equal(outcome.removed, 1);
+    assert.deepEqual(ids(await page(cache, {})), [1]);
+    assert.equal(await cache.count('gone'), 0);
+    assert.equal(await cache.removeContacts(['1', '99']), 1);
+    assert.equal(await cache.count(), 0);
+    assert.equal(await cache.count('keep'), 0);
+  });
+
+  test(`an older version never replaces a newer one, and search follows the values (${searchIndex} index)`, async (t) => {
+    const { cache } = openTemp(t, { searchIndex });
+    await cache.upsertContacts([contact(1, { firstname: 'Newer' }, '2026-02-01T00:00:00.000Z')]);
+    const stale = await cache.upsertContacts([contact(1, { firstname: 'Older' }, '2026-01-01T00:00:00.000Z')]);
+    assert.equal(stale.written, 0);
+    assert.deepEqual((await page(cache, {})).rows[0]?.cells, ['Newer']);
+    await cache.upsertContacts([contact(1, { firstname: 'Newest' }, '2026-03-01T00:00:00Z')]);
+    assert.deepEqual((await page(cache, {})).rows[0]?.cells, ['Newest']);
+    assert.equal(await cache.count('newer'), 0);
+    assert.equal(await cache.count('newest'), 1);
+  });
+
+  test(`a full sync generation marks what it saw and sweeps the rest, search rows included (${searchIndex} index)`, async (t) => {
+    const { cache } = openTemp(t, { searchIndex });
+    await cache.upsertContacts([1, 2, 3].map((id) => contact(id, { firstname: `Old${id}` })), { generation: 1 });
+    const first = await cache.upsertContacts([contact(1, { firstname: 'Old1' }), contact(4, { firstname: 'New4' })], { generation: 2 });
+    assert.equal(first.marked, 2);
+    assert.equal((await cache.upsertContacts([contact(1, { firstname: 'Old1' })])).marked, 0, 'already marked');
+    assert.equal(await cache.countIds({ from: 0, end: null }, { marked: true }), 2);
+    assert.equal(await cache.removeUnmarked({ lastFullSyncAt: 123 }), 2);
+    assert.deepEqual(ids(await page(cache, {})), [1, 4]);
+    assert.equal(await cache.count('old2'), 0);
+    assert.equal((await cache.syncState()).lastFullSyncAt, 123);
+  });
+}
 
 test('contacts and the sync state are written together or not at all', async (t) => {
   const { cache, path } = openTemp(t);
@@ -324,4 +357,45 @@ test('a column that is not a property name is refused in plain words', async (t)
   const reader = openReader(path);
   t.after(() => reader.close());
   assert.throws(() => rows(reader, { columns: ['a"b'], search: '' }), (error) => isAppError(error) && error.kind === 'bad-input');
+});
+
+test('a cache from before symbols were searchable is re-indexed when it opens, keeping its contacts', async (t) => {
+  const dir = tempDir(t);
+  const path = join(dir, 'contacts.sqlite');
+  // the layout version 2 had, with the tokenizer that left symbols out
+  const old = new DatabaseSync(path);
+  old.exec(`
+    CREATE TABLE contacts (id INTEGER PRIMARY KEY, properties TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, updated_ms INTEGER, generation INTEGER NOT NULL) STRICT;
+    CREATE VIRTUAL TABLE contacts_search USING fts5(name, email, company, content = '', contentless_delete = 1, tokenize = "unicode61 remove_diacritics 2", prefix = '1 2');
+    CREATE TABLE properties (name TEXT PRIMARY KEY, label TEXT NOT NULL, type TEXT NOT NULL, field_type TEXT NOT NULL, group_name TEXT NOT NULL, description TEXT NOT NULL, hidden INTEGER NOT NULL, display_order INTEGER NOT NULL, options TEXT NOT NULL DEFAULT '[]') STRICT;
+    CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+    INSERT INTO contacts VALUES (7, '{"firstname":"Luigi","company":"Pizza 🍕 Palace"}', 'c', 'u', NULL, 1);
+    INSERT INTO contacts_search (rowid, name, email, company) VALUES (7, 'Luigi ', '', 'Pizza 🍕 Palace');
+    INSERT INTO sync_state VALUES ('lastFullSyncAt', '1234');
+    PRAGMA user_version = 2;
+  `);
+  old.close();
+  const cache = openContactsCache(path);
+  t.after(() => cache.close());
+  assert.equal(await cache.count('🍕'), 1);
+  assert.equal(await cache.count('luigi'), 1);
+  assert.equal((await cache.syncState()).lastFullSyncAt, 1234);
+});
+
+test('switching between the full-text index and the word index rebuilds it from the contacts; the word index is logged once', async (t) => {
+  const path = join(tempDir(t), 'contacts.sqlite');
+  const lines: string[] = [];
+  const log = { info: (message: string) => void lines.push(message), warn: (message: string) => void lines.push(message), error: (message: string) => void lines.push(message) };
+  const cafe = (id: number) => contact(id, { firstname: `Person${id}`, company: 'Café ☕' });
+  const round = async (options: ContactsCacheOptions, added: number, expected: number) => {
+    const cache = openContactsCache(path, { log, ...options });
+    await cache.upsertContacts([cafe(added)]);
+    assert.equal(await cache.count('☕'), expected, `${options.searchIndex ?? 'fts'}`);
+    assert.equal(await cache.count('person'), expected);
+    await cache.close();
+  };
+  await round({}, 1, 1);
+  await round({ searchIndex: 'words' }, 2, 2);
+  await round({}, 3, 3);
+  assert.deepEqual(lines, ['Search uses the word index (chosen by an option)']);
 });
