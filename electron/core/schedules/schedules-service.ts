@@ -100,7 +100,8 @@ export function createSchedulesService(deps: SchedulesDeps): SchedulesService {
       folders: {
         platform: deps.platform ?? process.platform,
         roots: deps.folderRoots ?? [homedir(), deps.dataDir],
-        isPicked: (folder) => picked.has(folder) || others.some((other) => other.folder === folder),
+        // a folder already saved (this schedule's own included) was checked, or picked, when it was saved
+        isPicked: (folder) => picked.has(folder) || store.all().some((saved) => saved.folder === folder),
       },
       others,
       viewName: (viewId) => findView(viewId)?.name ?? null,
