@@ -25,6 +25,8 @@ import { ensurePrivateFolder } from './private-files.ts';
 import { createSettingsStore } from './settings.ts';
 import { createConnectionMonitor } from './status/connection-monitor.ts';
 import { createViewsService } from './views/views-service.ts';
+import { createSchedulesService } from './schedules/schedules-service.ts';
+import { createSyncFirst } from './schedules/sync-first.ts';
 
 export type ResolvedConfig = AppConfig & { hubspot: HubSpotConfig };
 
@@ -40,6 +42,8 @@ export interface Services {
   };
   syncNow(): Promise<void>;
   settings(): Settings;
+  /** Scheduled exports (issue 17): the soonest next run, for the tray's tooltip; `check` after wake or a clock change. */
+  schedules: { nextRun(): { at: number; viewName: string } | null; check(): void };
   start(): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -113,6 +117,18 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     sync.syncNow().catch((error: unknown) => log.warn('sync: could not start', { error: String(error) }));
   };
   let schedule: SyncSchedule | null = null;
+  const schedules = createSchedulesService({
+    dataDir: config.dataDir,
+    clock,
+    log,
+    exporter,
+    views: views.saved,
+    syncFirst: createSyncFirst({ sync, canSync }),
+    emit: (state) => emit('schedulesChanged', state),
+    chooseFolder: ports.chooseFolder,
+    notify: (title, body, file) => (ports.notifyExport ? ports.notifyExport(title, body, file) : ports.notify(title, body)),
+    showInFolder: (path) => ports.showInFolder(path),
+  });
 
   /**
    * Cached contacts belong to one portal: signing in to another starts from an empty cache, emptied
@@ -255,6 +271,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     getSettings: async () => settings.get(),
     updateSettings: async (changes) => settings.update(changes),
     ...openAtLoginHandlers(openAtLogin),
+    ...schedules.handlers,
   };
 
   return {
@@ -267,21 +284,27 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       current: () => monitor.status(),
       onChange: (listener) => monitor.onChange(listener),
       checkNow: () => monitor.checkNow(),
-      notifyWake: () => monitor.notifyWake(),
+      notifyWake: () => {
+        monitor.notifyWake();
+        schedules.check(); // a run missed while asleep is caught up once
+      },
       notifyNetworkChange: (online) => monitor.notifyNetworkChange(online),
     },
     syncNow: async () => {
       startSync();
     },
     settings: () => settings.get(),
+    schedules: { nextRun: () => schedules.nextRun(), check: () => schedules.check() },
     async start() {
       monitor.start();
       await openAtLogin.start();
       await auth.restore(); // announces the restored state through onAuthChanged
       schedule = startSyncSchedule({ sync, clock, log, canSync, intervalMs: () => backgroundSyncMinutes * 60_000 });
+      schedules.start(); // after the sign-in is restored, so a due export's sync first can reach HubSpot
     },
     async dispose() {
       schedule?.stop();
+      await schedules.dispose();
       for (const unsubscribe of unsubscribes) unsubscribe();
       monitor.stop();
       await sync.dispose();

@@ -23,6 +23,15 @@ import { startSandbox } from '../../sandbox/server.ts';
 import { aesSecretBox } from '../../electron/preview/aes-secret-box.ts';
 import { openJsonFileStore } from '../../electron/preview/json-file-store.ts';
 
+const scheduleDefinition = {
+  when: { every: 'week', days: ['mon', 'thu'], time: '08:00' },
+  folder: join(tmpdir(), 'team-folder'),
+  fileName: 'Contacts - {view} - {yyyy-MM-dd}',
+  keep: 'replace-last',
+  syncFirst: true,
+  export: { viewId: 'all-contacts', columns: ['firstname', 'email'], header: 'labels', format: 'csv', values: 'shown', excelFriendly: true, delimiter: ',' },
+};
+
 /** One valid input per channel: the fuzzer breaks each in every way it knows. A new channel needs one here. */
 const validInputs: Record<ChannelName, unknown> = {
   getAppInfo: undefined,
@@ -68,6 +77,15 @@ const validInputs: Record<ChannelName, unknown> = {
   getOpenAtLogin: undefined,
   setOpenAtLogin: { enabled: true },
   claimOpenAtLoginOffer: undefined,
+  // Scheduled exports (issue 17)
+  getSchedules: undefined,
+  saveSchedule: { definition: scheduleDefinition },
+  updateSchedule: { id: 'schedule-1', definition: scheduleDefinition },
+  deleteSchedule: { id: 'schedule-1' },
+  runScheduleNow: { id: 'schedule-1' },
+  pauseSchedule: { id: 'schedule-1', paused: true },
+  chooseScheduleFolder: undefined,
+  showScheduleFile: { id: 'schedule-1' },
 };
 
 /** Channels whose every field is optional: leaving one out is not malformed. */

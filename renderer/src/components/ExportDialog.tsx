@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ContactsQuery, ExportProgress, ExportRequest, PropertyInfo } from '../../../electron/ipc/types.ts';
+import type { ContactsQuery, ExportProgress, ExportRequest, PropertyInfo, ScheduleExportChoices } from '../../../electron/ipc/types.ts';
 import { api } from '../api.ts';
 import type { ExportController } from '../hooks/use-export.ts';
 import { chooserOrder } from '../lib/columns.ts';
@@ -25,6 +25,8 @@ interface ExportDialogProps {
   totalCount: number;
   lastSyncedAt: number | null;
   shell: 'desktop' | 'preview';
+  /** Scheduled exports (issue 17): "Export automatically…" turns the current choices into a schedule of the current view. */
+  onScheduleExport?: (choices: Omit<ScheduleExportChoices, 'viewId'>, scope: ExportRequest['scope']) => void;
 }
 
 type Choices = Pick<ExportRequest, 'scope' | 'header' | 'format' | 'values' | 'excelFriendly'> & { semicolons: boolean };
@@ -81,6 +83,13 @@ export function ExportDialog(props: ExportDialogProps) {
     if (!running) exporter.reset();
     onClose();
   };
+  const onScheduleExport = props.onScheduleExport;
+  const schedule = onScheduleExport
+    ? () => {
+        const { header, format, values, excelFriendly } = choices;
+        onScheduleExport({ columns, header, format, values, excelFriendly, delimiter: choices.semicolons ? ';' : ',' }, choices.scope);
+      }
+    : undefined;
 
   const freshness = lastSyncedAt === null ? 'These contacts have not been synced from HubSpot yet.' : `Contacts as of ${formatDayAndTime(lastSyncedAt, Date.now())}`;
   const showForm = phase.phase === 'idle' || phase.phase === 'not-saved' || phase.phase === 'failed-to-start' || phase.phase === 'choosing-file';
@@ -91,7 +100,7 @@ export function ExportDialog(props: ExportDialogProps) {
       title="Export contacts"
       onClose={close}
       busy={phase.phase === 'choosing-file'}
-      footer={<ExportFooter exporter={exporter} showForm={showForm} canExport={canExport} label={exportButtonLabel(choices.scope, view, totalCount)} onSubmit={submit} onClose={close} onHide={onClose} />}
+      footer={<ExportFooter exporter={exporter} showForm={showForm} canExport={canExport} label={exportButtonLabel(choices.scope, view, totalCount)} onSubmit={submit} onClose={close} onHide={onClose} {...(schedule ? { onSchedule: schedule } : {})} />}
       className="dialog--export"
     >
       <p className="export__freshness">
@@ -273,14 +282,20 @@ interface FooterProps {
   onClose(): void;
   /** Closes the dialog while the export goes on. */
   onHide(): void;
+  onSchedule?: () => void;
 }
 
-function ExportFooter({ exporter, showForm, canExport, label, onSubmit, onClose, onHide }: FooterProps) {
+function ExportFooter({ exporter, showForm, canExport, label, onSubmit, onClose, onHide, onSchedule }: FooterProps) {
   const phase = exporter.state;
   if (showForm) {
     const choosing = phase.phase === 'choosing-file';
     return (
       <>
+        {onSchedule && (
+          <button type="button" className="button button--quiet" onClick={onSchedule} disabled={!canExport || choosing}>
+            Export automatically…
+          </button>
+        )}
         <button type="button" className="button" onClick={onClose} disabled={choosing}>
           Cancel
         </button>

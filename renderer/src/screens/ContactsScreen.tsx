@@ -25,6 +25,7 @@ import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useExport } from '../hooks/use-export.ts';
 import { useLiveValue } from '../hooks/use-live-value.ts';
 import { useNow } from '../hooks/use-now.ts';
+import { useScheduleFromExport } from '../components/ScheduleFromExport.tsx';
 import { indexProperties, toggleColumn } from '../lib/columns.ts';
 import { toErrorView } from '../lib/error-help.ts';
 import { formatCount, formatNumber } from '../lib/format.ts';
@@ -101,6 +102,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   // Views (issue 16): the View menu sets filters, search, columns and sort; the Filters panel the filters.
   const views = useViews({ columns, sort, search: searchText.trim(), properties, apply: (view) => { if (view.columns) setColumns(view.columns); if (view.sort) setSort(view.sort); setSearchText(view.search); } });
   const viewSearch = searchText.trim() === views.appliedSearch ? views.appliedSearch : search;
+  const scheduling = useScheduleFromExport({ viewId: views.currentId, viewName: views.currentName, onStart: () => setExportOpen(false) });
   const query = useMemo(() => ({ search: viewSearch, sort: sort ?? { column: 'lastname', direction: 'asc' as const }, columns: columns ?? ['lastname'], filters: views.filters }), [viewSearch, sort, columns, views.filters]);
   const loader = useContactRows(query);
   const filterChoices = useFilterChoices(() => loader.refresh());
@@ -369,7 +371,9 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
         totalCount={totalCount}
         lastSyncedAt={summary?.lastSyncedAt ?? null}
         shell={info?.shell ?? 'desktop'}
+        onScheduleExport={scheduling.start}
       />
+      {scheduling.element}
     </main>
   );
 }
