@@ -91,6 +91,14 @@ test('a daily schedule one minute from now writes the view’s contacts to the f
   const emails = new Set([...sandbox.admin.allContacts()].map((contact) => contact.properties.email ?? ''));
   expect(rows.every((row) => emails.has(row.Email ?? ''))).toBe(true);
   await expect(list.getByRole('button', { name: 'Run now' })).toBeEnabled();
+
+  // Deleting asks first, and keeps the files it saved.
+  await list.getByRole('button', { name: 'Delete…' }).click();
+  await expect(list.getByRole('group', { name: 'Delete this scheduled export?' })).toBeVisible();
+  await expectNoAxeViolations(app);
+  await list.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(list.getByText('No scheduled exports yet.', { exact: false })).toBeVisible();
+  expect(await readdir(folder)).toHaveLength(1);
 });
 
 test('a typed folder outside the home and data folders is refused in words, and nothing is saved', async ({ app }) => {

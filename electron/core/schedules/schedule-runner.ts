@@ -48,6 +48,8 @@ export function afterRunAt(schedule: StoredSchedule, at: number): Pick<StoredSch
 export function createScheduleRunner(deps: RunnerDeps): ScheduleRunner {
   const { clock } = deps;
   const running = new Map<string, Promise<void>>();
+  /** Runs go one after another: schedules due together don't compete for the exporter's two places. */
+  let queue: Promise<unknown> = Promise.resolve();
   let timer: Timer | null = null;
   let stopped = true;
 
@@ -55,8 +57,8 @@ export function createScheduleRunner(deps: RunnerDeps): ScheduleRunner {
     const current = running.get(schedule.id);
     if (current) return current;
     const at = clock.now();
-    // started on the next microtask, so the run already counts as running when it first reports
-    const done = Promise.resolve()
+    // started after the runs before it (at least a microtask later), so it already counts as running when it first reports
+    const done = queue
       .then(() => deps.run(schedule, at))
       .catch((error: unknown) => deps.log.error('schedules: a run failed unexpectedly', { problem: String(error) }))
       .finally(() => {
@@ -65,6 +67,7 @@ export function createScheduleRunner(deps: RunnerDeps): ScheduleRunner {
         if (!stopped) check();
       });
     running.set(schedule.id, done);
+    queue = done;
     return done;
   };
 

@@ -72,6 +72,7 @@ function definitionOf(schedule: ScheduledExport) {
 
 function ScheduleItem({ schedule, shell, act, onEdit }: { schedule: ScheduledExport; shell: 'desktop' | 'preview'; act(action: () => Promise<unknown>): void; onEdit(): void }) {
   const now = Date.now();
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const result = schedule.lastResult;
   const titleId = `schedule-${schedule.id}`;
   return (
@@ -115,9 +116,21 @@ function ScheduleItem({ schedule, shell, act, onEdit }: { schedule: ScheduledExp
             Show in folder
           </button>
         )}
-        <button type="button" className="button button--small" onClick={() => act(() => api.deleteSchedule({ id: schedule.id }))}>
-          Delete
-        </button>
+        {confirmingDelete ? (
+          <span role="group" aria-label="Delete this scheduled export?" className="schedules__confirm">
+            <span>Delete it? Files it saved stay where they are.</span>
+            <button type="button" className="button button--small button--danger" onClick={() => act(() => api.deleteSchedule({ id: schedule.id }))}>
+              Delete
+            </button>
+            <button type="button" className="button button--small" onClick={() => setConfirmingDelete(false)}>
+              Keep it
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="button button--small" onClick={() => setConfirmingDelete(true)}>
+            Delete…
+          </button>
+        )}
       </div>
     </li>
   );

@@ -192,4 +192,48 @@ test('a paused schedule does not run', async (t) => {
   assert.deepEqual(runs, []);
 });
 
+test('two schedules due at the same time run one after the other, not at once', async (t) => {
+  const time = testClock(berlin(2026, 5, 4, 7, 0));
+  const folder = mkdtempSync(join(tmpdir(), 'schedules-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  const store = openScheduleStore(folder, quiet);
+  store.put(schedule(time.clock.now(), { id: 'first' }));
+  store.put(schedule(time.clock.now(), { id: 'second', fileName: 'Other {yyyy-MM-dd}' }));
+  const events: string[] = [];
+  /** How to end each run still going. */
+  const finish = new Map<string, () => void>();
+  const runner = createScheduleRunner({
+    clock: time.clock,
+    log: quiet,
+    timeZone: () => BERLIN,
+    schedules: () => store.all(),
+    run: (due, at) => {
+      events.push(`start ${due.id}`);
+      return new Promise<void>((resolve) => {
+        finish.set(due.id, () => {
+          finish.delete(due.id);
+          events.push(`end ${due.id}`);
+          const latest = store.get(due.id)!;
+          store.put({ ...latest, ...afterRunAt(latest, at) });
+          resolve();
+        });
+      });
+    },
+  });
+  runner.start();
+  t.after(() => {
+    for (const end of finish.values()) end(); // a failed assertion must not leave a run waiting
+    return runner.stop();
+  });
+  await time.advance(HOUR);
+  assert.deepEqual(events, ['start first']);
+  assert.equal(runner.isRunning('second'), true, 'the second waits its turn, shown as running');
+  finish.get('first')?.();
+  await settle();
+  assert.deepEqual(events, ['start first', 'end first', 'start second']);
+  finish.get('second')?.();
+  await settle();
+  assert.deepEqual(events, ['start first', 'end first', 'start second', 'end second']);
+});
+
 export type { ScheduleRunner, ScheduleStore };
