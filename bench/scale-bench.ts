@@ -188,7 +188,7 @@ function scaleRows(big: number, perContact: { small: number; large: number }, pr
     },
   ];
   const idle = probes.idle as { p99: number; max: number };
-  for (const [load, label] of [['sync', 'a sync writing'], ['export', 'an export of every contact'], ['typing', 'typing a search'], ['scrolling', 'scrolling end to end']] as const) {
+  for (const [load, label] of [['sync', 'a sync\'s writes run'], ['export', 'an export of every contact'], ['typing', 'typing a search'], ['scrolling', 'scrolling end to end']] as const) {
     const probe = probes[load] as { p99: number; max: number; calls: number };
     rows.push({
       part: 'scale',
