@@ -31,7 +31,7 @@ function sourceFiles(): string[] {
   return [
     ...cacheModules.map((file) => `electron/core/contacts/${file}`), 'electron/core/contacts/search-text.ts', 'electron/core/contacts/sync-state.ts',
     'electron/core/contacts/synced-properties.ts', 'sandbox/contacts-data.ts', 'sandbox/locales.ts',
-    'sandbox/random.ts', 'sandbox/properties.ts', 'bench/fill-cache.ts', 'bench/generate-worker.ts',
+    'sandbox/random.ts', 'sandbox/properties.ts', 'sandbox/state.ts', 'sandbox/owners.ts', 'bench/fill-cache.ts', 'bench/generate-worker.ts', 'bench/sandbox-data.ts',
   ];
 }
 

@@ -5,6 +5,7 @@
  */
 import type { StoredOwner } from '../electron/core/contacts/owners-store.ts';
 import type { ContactGenerator } from '../sandbox/contacts-data.ts';
+import type { SandboxOwner } from '../sandbox/owners.ts';
 import { SandboxState } from '../sandbox/state.ts';
 
 export interface SandboxData {
@@ -15,14 +16,17 @@ export interface SandboxData {
 
 export function sandboxData(seed: number, total: number, endMs: number): SandboxData {
   const state = new SandboxState({ seed, contacts: total, dataEndTime: endMs });
-  const owners = [...state.owners.list(false), ...state.owners.list(true)].map((owner): StoredOwner => ({
-    id: owner.id,
-    userId: owner.userId === undefined ? null : String(owner.userId),
-    email: owner.email ?? null,
-    firstName: owner.firstName ?? null,
-    lastName: owner.lastName ?? null,
-    archived: owner.archived,
-    type: owner.type,
-  }));
+  const owners = [...state.owners.list(false), ...state.owners.list(true)].map(storedSandboxOwner);
   return { generator: state.store.generator, owners };
 }
+
+/** A sandbox owner as the owners sync stores it. */
+export const storedSandboxOwner = (owner: SandboxOwner): StoredOwner => ({
+  id: owner.id,
+  userId: owner.userId === undefined ? null : String(owner.userId),
+  email: owner.email ?? null,
+  firstName: owner.firstName ?? null,
+  lastName: owner.lastName ?? null,
+  archived: owner.archived,
+  type: owner.type,
+});

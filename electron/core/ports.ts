@@ -64,6 +64,10 @@ export interface Ports {
   focusApp(): void;
   /** A desktop notification (status changes); the preview ignores it. */
   notify(title: string, body: string): void;
+  /** Scheduled exports (issue 17): the native folder picker; absent where folders are typed (the preview). */
+  chooseFolder?: () => Promise<string | null>;
+  /** Scheduled exports (issue 17): a notification about a run; clicking it shows `file` in its folder. Falls back to `notify`. */
+  notifyExport?: (title: string, body: string, file: string | null) => void;
   /** The OS's apps-that-open-at-sign-in list (the preview only records requests). */
   loginItem: LoginItemPort;
   log: Logger;

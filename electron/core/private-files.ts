@@ -23,20 +23,28 @@ export function ensurePrivateFolder(dir: string): void {
  * -wal and -shm) are tightened where they exist. Call before the file is first opened by anyone else.
  */
 export function ensurePrivateFile(path: string, companions: readonly string[] = []): void {
-  try {
-    // 'wx': only when missing; the mode applies to a file being created (the umask can only narrow it).
-    closeSync(openSync(path, 'wx', 0o600));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
+  const created = createEmpty(path, 0o600);
   if (!posix) return;
-  tighten(path);
+  // A file created 0600 is private from its first instant: a chmod after the fact would leave a
+  // moment in which another user could open it and keep reading through that descriptor.
+  if (!created) tighten(path);
   for (const companion of companions) {
     try {
       tighten(companion);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
+  }
+}
+
+/** Creates the file empty with this mode (the umask can only narrow it); false if it already exists. */
+function createEmpty(path: string, mode: number): boolean {
+  try {
+    closeSync(openSync(path, 'wx', mode));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
   }
 }
 

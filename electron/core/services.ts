@@ -25,6 +25,8 @@ import { ensurePrivateFolder } from './private-files.ts';
 import { createSettingsStore } from './settings.ts';
 import { createConnectionMonitor } from './status/connection-monitor.ts';
 import { createViewsService } from './views/views-service.ts';
+import { createSchedulesService } from './schedules/schedules-service.ts';
+import { createSyncFirst } from './schedules/sync-first.ts';
 
 export type ResolvedConfig = AppConfig & { hubspot: HubSpotConfig };
 
@@ -40,6 +42,8 @@ export interface Services {
   };
   syncNow(): Promise<void>;
   settings(): Settings;
+  /** Scheduled exports (issue 17): the soonest next run, for the tray's tooltip; `check` after wake or a clock change. */
+  schedules: { nextRun(): { at: number; viewName: string } | null; check(): void };
   start(): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -80,7 +84,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     // owner names for the Contact owner column, fetched at each sync
     alongside: (signal) => ownersSync.refresh(signal),
   });
-  const exporter = createExporter({ dbPath, clock, log });
+  // a view is exported with the same facts the table applies its filters with (views created below)
+  const exporter = createExporter({ dbPath, clock, log, filterContext: () => views.filterContext() });
   const exportTargets = new Map<string, string>();
   const views = createViewsService({ store: ports.store, clock, log, cache, client, account: () => auth.account(), emit: (event, payload) => emit(event, payload) });
   const monitor = createConnectionMonitor({
@@ -112,6 +117,18 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     sync.syncNow().catch((error: unknown) => log.warn('sync: could not start', { error: String(error) }));
   };
   let schedule: SyncSchedule | null = null;
+  const schedules = createSchedulesService({
+    dataDir: config.dataDir,
+    clock,
+    log,
+    exporter,
+    views: views.saved,
+    syncFirst: createSyncFirst({ sync, canSync }),
+    emit: (state) => emit('schedulesChanged', state),
+    chooseFolder: ports.chooseFolder,
+    notify: (title, body, file) => (ports.notifyExport ? ports.notifyExport(title, body, file) : ports.notify(title, body)),
+    showInFolder: (path) => ports.showInFolder(path),
+  });
 
   /**
    * Cached contacts belong to one portal: signing in to another starts from an empty cache, emptied
@@ -226,7 +243,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
 
     startExport: async (request) => {
       exporter.assertCanStart(); // before the Save dialog: don't ask where to save an export that can't start
-      const target = await ports.chooseExportTarget(suggestedExportFileName(request.scope, request.format, clock.now()));
+      const target = await ports.chooseExportTarget(suggestedExportFileName(request, clock.now()));
       if (target === null) return null;
       const { exportId, done } = exporter.start(request, { path: target.path }, (progress) => emit('exportProgress', progress));
       exportTargets.set(exportId, target.path);
@@ -254,6 +271,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     getSettings: async () => settings.get(),
     updateSettings: async (changes) => settings.update(changes),
     ...openAtLoginHandlers(openAtLogin),
+    ...schedules.handlers,
   };
 
   return {
@@ -266,21 +284,27 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       current: () => monitor.status(),
       onChange: (listener) => monitor.onChange(listener),
       checkNow: () => monitor.checkNow(),
-      notifyWake: () => monitor.notifyWake(),
+      notifyWake: () => {
+        monitor.notifyWake();
+        schedules.check(); // a run missed while asleep is caught up once
+      },
       notifyNetworkChange: (online) => monitor.notifyNetworkChange(online),
     },
     syncNow: async () => {
       startSync();
     },
     settings: () => settings.get(),
+    schedules: { nextRun: () => schedules.nextRun(), check: () => schedules.check() },
     async start() {
       monitor.start();
       await openAtLogin.start();
       await auth.restore(); // announces the restored state through onAuthChanged
       schedule = startSyncSchedule({ sync, clock, log, canSync, intervalMs: () => backgroundSyncMinutes * 60_000 });
+      schedules.start(); // after the sign-in is restored, so a due export's sync first can reach HubSpot
     },
     async dispose() {
       schedule?.stop();
+      await schedules.dispose();
       for (const unsubscribe of unsubscribes) unsubscribe();
       monitor.stop();
       await sync.dispose();

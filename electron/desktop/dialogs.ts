@@ -19,6 +19,18 @@ export async function chooseExportPath(window: BrowserWindow | null, suggestedNa
   return result.filePath.toLowerCase().endsWith(`.${extension}`) ? result.filePath : `${result.filePath}.${extension}`;
 }
 
+/** Scheduled exports (issue 17): the native folder picker; null when the user cancels. */
+export async function chooseFolderPath(window: BrowserWindow | null): Promise<string | null> {
+  const options = {
+    title: 'Choose the folder for the scheduled export',
+    buttonLabel: 'Choose folder',
+    defaultPath: app.getPath('documents'),
+    properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 export async function showAbout(window: BrowserWindow | null): Promise<void> {
   const options = {
     type: 'info' as const,

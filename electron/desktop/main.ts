@@ -27,6 +27,7 @@ import { createQuitting } from './quitting.ts';
 import { createSafeStorageSecretBox } from './secret-box.ts';
 import { readStartupConfig, type StartupConfig } from './startup-config.ts';
 import { createKeyValueStore } from './store.ts';
+import { nextExportLine } from '../core/schedules/next-export-line.ts';
 import { createStatusTray } from './tray.ts';
 import { trayCommandRunner } from './tray-commands.ts';
 import { hardenAllWebContents, hardenSession } from './web-security.ts';
@@ -97,7 +98,13 @@ function runApp(config: ResolvedConfig, log: FileLogger): void {
 
   const stopIpc = registerIpcHandlers({ dispatch: createRouter(services.handlers, log), mainWebContents: () => (window.window.isDestroyed() ? null : window.window.webContents), log });
   const stopEvents = forwardEvents((listener) => services.onEvent(listener), window.send);
-  const tray = createStatusTray({ iconDir: paths.trayIcons, status: services.status, onCommand: trayCommandRunner({ services, window, log }), onClick: () => window.show() });
+  const tray = createStatusTray({
+    iconDir: paths.trayIcons,
+    status: services.status,
+    onCommand: trayCommandRunner({ services, window, log }),
+    onClick: () => window.show(),
+    nextExport: { line: () => nextExportLine(services.schedules.nextRun(), Date.now()), onChange: (listener) => services.onEvent((event) => event === 'schedulesChanged' && listener()) },
+  });
   installAppMenu({
     showAbout: () => void showAbout(window.window),
     openSettings: () => {
@@ -105,6 +112,10 @@ function runApp(config: ResolvedConfig, log: FileLogger): void {
       sendEvent(window.send, 'menuCommand', { command: 'open-settings-dialog' });
     },
     openLogsFolder: () => void shell.openPath(log.dir),
+    openSchedules: () => {
+      window.show();
+      sendEvent(window.send, 'menuCommand', { command: 'open-schedules-dialog' });
+    },
   });
   const stopWatching = watchPowerAndNetwork({
     onWake: () => services.status.notifyWake(),

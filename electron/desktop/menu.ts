@@ -4,6 +4,8 @@ import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 export interface AppMenuActions {
   showAbout(): void;
   openSettings(): void;
+  /** Scheduled exports (issue 17). */
+  openSchedules?: () => void;
   openLogsFolder(): void;
 }
 
@@ -15,6 +17,7 @@ export function installAppMenu(actions: AppMenuActions): void {
       label: '&File',
       submenu: [
         { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.openSettings() },
+        ...(actions.openSchedules ? [{ label: 'Scheduled exports…', click: actions.openSchedules }] : []),
         { type: 'separator' },
         mac ? { role: 'close' as const } : { role: 'quit' as const },
       ],

@@ -2,7 +2,7 @@
 import { Notification, shell } from 'electron';
 import { AppError } from '../core/errors.ts';
 import { systemClock, type KeyValueStore, type Logger, type Ports, type SecretBox } from '../core/ports.ts';
-import { chooseExportPath } from './dialogs.ts';
+import { chooseExportPath, chooseFolderPath } from './dialogs.ts';
 import { createDesktopLoginItem } from './login-item.ts';
 import { isAllowedExternalUrl } from './security-policy.ts';
 import type { MainWindow } from './windows.ts';
@@ -52,6 +52,17 @@ export function createDesktopPorts(options: DesktopPortsOptions): Ports {
       if (!Notification.isSupported()) return;
       const notification = new Notification({ title, body });
       notification.on('click', () => options.mainWindow()?.show());
+      notification.show();
+    },
+    // Scheduled exports (issue 17)
+    chooseFolder: () => chooseFolderPath(options.mainWindow()?.window ?? null),
+    notifyExport(title, body, file) {
+      if (!Notification.isSupported()) return;
+      const showFile = () => (file ? shell.showItemInFolder(file) : options.mainWindow()?.show());
+      // The "Show in folder" button exists on macOS; elsewhere clicking the notification does it.
+      const notification = new Notification({ title, body: file ? `${body} Click to show it in its folder.` : body, ...(file ? { actions: [{ type: 'button' as const, text: 'Show in folder' }] } : {}) });
+      notification.on('click', showFile);
+      notification.on('action', showFile);
       notification.show();
     },
   };

@@ -11,6 +11,8 @@ export interface StatusTrayOptions {
   onCommand(command: TrayMenuId): void;
   /** Windows: a left click on the icon opens the window (elsewhere a click opens the menu). */
   onClick(): void;
+  /** Scheduled exports (issue 17): a line for the tooltip about the next one, and when it changes. */
+  nextExport?: { line(): string | null; onChange(listener: () => void): () => void };
 }
 
 export function createStatusTray(options: StatusTrayOptions): { dispose(): void } {
@@ -34,7 +36,8 @@ export function createStatusTray(options: StatusTrayOptions): { dispose(): void 
   const render = () => {
     const model = trayModel(current, Date.now());
     tray.setImage(imageFor(model.icon));
-    tray.setToolTip(model.tooltip);
+    const nextExport = options.nextExport?.line() ?? null;
+    tray.setToolTip(nextExport ? `${model.tooltip}\n${nextExport}` : model.tooltip);
     const template: MenuItemConstructorOptions[] = [];
     for (const item of model.menu) {
       if (item.separatorBefore) template.push({ type: 'separator' });
@@ -49,8 +52,11 @@ export function createStatusTray(options: StatusTrayOptions): { dispose(): void 
     render();
   });
 
+  const unsubscribeExports = options.nextExport?.onChange(render);
+
   return {
     dispose() {
+      unsubscribeExports?.();
       unsubscribe();
       tray.destroy();
     },

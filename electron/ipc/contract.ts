@@ -22,6 +22,8 @@ import type {
   FilterChoices,
   ListInfo,
   OpenAtLoginView,
+  ScheduledExport,
+  SchedulesState,
 } from './types.ts';
 
 /** A request channel: the schema its input must pass, and (as a phantom) the type it answers. */
@@ -73,6 +75,38 @@ export const viewDefinitionSchema = z.strictObject({ filters: viewFiltersSchema,
 const viewName = z.string().max(2000);
 const viewId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a view id');
 
+// ── Scheduled exports (issue 17): the schedule model ─────────────────────────────────────────────
+/** "HH:MM" on a 24-hour clock: 25:61 is not a time. */
+const scheduleTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
+const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export const scheduleWhenSchema = z.discriminatedUnion('every', [
+  z.strictObject({ every: z.literal('day'), time: scheduleTime }),
+  z.strictObject({
+    every: z.literal('week'),
+    days: z.array(weekday).min(1).max(7).refine((days) => new Set(days).size === days.length, 'each day once'),
+    time: scheduleTime,
+  }),
+  z.strictObject({ every: z.literal('month'), day: z.number().int().min(1).max(31), time: scheduleTime }),
+]);
+/** Paths and names are checked further by the schedules service (schedule-rules.ts), which explains a refusal. */
+export const scheduleDefinitionSchema = z.strictObject({
+  when: scheduleWhenSchema,
+  folder: z.string().min(1).max(1000),
+  fileName: z.string().min(1).max(200),
+  keep: z.enum(['every', 'replace-last']),
+  syncFirst: z.boolean(),
+  export: z.strictObject({
+    viewId,
+    columns,
+    header: z.enum(['labels', 'names']),
+    format: z.enum(['csv', 'xlsx']),
+    values: z.enum(['shown', 'stored']),
+    excelFriendly: z.boolean(),
+    delimiter: z.enum([',', ';']),
+  }),
+});
+const scheduleId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'a schedule id');
+
 export const channels = {
   getAppInfo: channel<AppInfo>()(noInput),
 
@@ -104,8 +138,11 @@ export const channels = {
     z.strictObject({
       columns,
       sort: sort.optional(),
-      scope: z.enum(['all', 'search']),
+      scope: z.enum(['all', 'view']),
       search,
+      // views (issue 16): the view being exported
+      filters: viewFiltersSchema.optional(),
+      viewName: viewName.optional(),
       header: z.enum(['labels', 'names']),
       format: z.enum(['csv', 'xlsx']),
       values: z.enum(['shown', 'stored']),
@@ -151,6 +188,19 @@ export const channels = {
   setOpenAtLogin: channel<OpenAtLoginView>()(z.strictObject({ enabled: z.boolean() })),
   /** Call after a scheduled export is saved: true only the first time, and only when the window should offer to turn it on. */
   claimOpenAtLoginOffer: channel<boolean>()(noInput),
+
+  // ── Scheduled exports (issue 17) ──
+  getSchedules: channel<SchedulesState>()(noInput),
+  saveSchedule: channel<ScheduledExport>()(z.strictObject({ definition: scheduleDefinitionSchema })),
+  updateSchedule: channel<ScheduledExport>()(z.strictObject({ id: scheduleId, definition: scheduleDefinitionSchema })),
+  deleteSchedule: channel<SchedulesState>()(z.strictObject({ id: scheduleId })),
+  /** Starts a run now; the result arrives with schedulesChanged. */
+  runScheduleNow: channel<ScheduledExport>()(z.strictObject({ id: scheduleId })),
+  pauseSchedule: channel<ScheduledExport>()(z.strictObject({ id: scheduleId, paused: z.boolean() })),
+  /** The native folder picker (desktop); null when the user cancels. */
+  chooseScheduleFolder: channel<string | null>()(noInput),
+  /** Shows the file a schedule wrote last in the file manager (desktop). */
+  showScheduleFile: channel<void>()(z.strictObject({ id: scheduleId })),
 } as const;
 
 /** Events pushed from main to the renderer. */
@@ -165,14 +215,16 @@ export interface Events {
   /** Preview shell only: where Electron would have saved the file, the page downloads it. */
   download: { url: string; fileName: string };
   /** A command chosen outside the window (tray or app menu) that the window carries out. */
-  menuCommand: { command: 'open-export-dialog' | 'open-sign-out-dialog' | 'open-settings-dialog' };
+  menuCommand: { command: 'open-export-dialog' | 'open-sign-out-dialog' | 'open-settings-dialog' | 'open-schedules-dialog' };
   /** HubSpot lists were refreshed (after a sync); `problems` says, in plain words, what could not be. */
   listsChanged: { problems: string[] };
   /** The contact cache (issue 14): reloading after one of its workers stopped, or ready again. */
   cacheStatus: CacheStatusView;
+  /** Scheduled exports (issue 17): a schedule was saved, ran, or was paused. */
+  schedulesChanged: SchedulesState;
 }
 /** The event names, as a value the preload and the preview iterate. */
-export const eventNames = ['authChanged', 'statusChanged', 'syncProgress', 'contactsChanged', 'exportProgress', 'openUrl', 'download', 'menuCommand', 'listsChanged', 'cacheStatus'] as const satisfies readonly (keyof Events)[];
+export const eventNames = ['authChanged', 'statusChanged', 'syncProgress', 'contactsChanged', 'exportProgress', 'openUrl', 'download', 'menuCommand', 'listsChanged', 'cacheStatus', 'schedulesChanged'] as const satisfies readonly (keyof Events)[];
 export type EventName = keyof Events;
 
 export type Channels = typeof channels;

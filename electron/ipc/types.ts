@@ -145,8 +145,17 @@ export interface ExportRequest {
   columns: string[];
   /** The table's order; id order when absent. */
   sort?: { column: string; direction: SortDirection };
-  scope: 'all' | 'search';
+  /**
+   * 'all': every cached contact (search and filters ignored). 'view': exactly the table's view, its
+   * search and filters applied as the table applies them (the rows the table counts, in its order).
+   */
+  scope: 'all' | 'view';
+  /** scope 'view': the view's search ('' for none). */
   search: string;
+  /** scope 'view': the view's filters, as in ContactsQuery (none when absent). */
+  filters?: ViewFilter[];
+  /** scope 'view': the view's name ("My customers") for the file name; absent for an unnamed view. */
+  viewName?: string;
   header: 'labels' | 'names';
   /** 'csv', or an Excel workbook. */
   format: 'csv' | 'xlsx';
@@ -312,4 +321,74 @@ export interface OpenAtLoginView {
   managed: 'on' | 'off' | null;
   /** Why it is not as asked, in one sentence: the OS refused, or waits for the user's approval. */
   problem: string | null;
+}
+
+// ── Scheduled exports (issue 17) ──────────────────────────────────────────────────────────────────
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** When a schedule runs, in the computer's local time; `time` is "HH:MM" (24-hour clock). */
+export type ScheduleWhen =
+  | { every: 'day'; time: string }
+  | { every: 'week'; days: Weekday[]; time: string }
+  /** `day` 29–31 means the month's last day in shorter months. */
+  | { every: 'month'; day: number; time: string };
+
+/** The export dialog's choices a schedule repeats; the view gives the filters, search and order. */
+export interface ScheduleExportChoices {
+  /** A saved view's id, or a built-in view ('all-contacts', 'my-contacts'). */
+  viewId: string;
+  columns: string[];
+  header: ExportRequest['header'];
+  format: ExportRequest['format'];
+  values: ExportRequest['values'];
+  excelFriendly: boolean;
+  delimiter: ExportRequest['delimiter'];
+}
+
+/** What the user sets up; a plain value, saved as it is. */
+export interface ScheduleDefinition {
+  when: ScheduleWhen;
+  /** An absolute folder the user chose (the folder picker, or in the preview a folder under home or the data folder). */
+  folder: string;
+  /** The file name, with `{view}` and `{yyyy-MM-dd}` filled in at each run; the extension follows the format. */
+  fileName: string;
+  /** 'replace-last': each run replaces the file this schedule wrote last (and only that file). */
+  keep: 'every' | 'replace-last';
+  /** Sync with HubSpot before exporting (skipped when offline, with a note in the result). */
+  syncFirst: boolean;
+  export: ScheduleExportChoices;
+}
+
+export interface ScheduleRunResult {
+  at: number;
+  ok: boolean;
+  /** The file written (its name, not its folder), when the run succeeded. */
+  fileName: string | null;
+  rows: number | null;
+  /** A plain sentence: what was saved, or why it wasn't. */
+  message: string;
+  /** Something worth knowing about a run that still worked, e.g. that it exported without syncing. */
+  note: string | null;
+}
+
+export interface ScheduledExport extends ScheduleDefinition {
+  id: string;
+  /** The view's name when the schedule was last saved or run. */
+  viewName: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Why the schedule is paused, in one sentence (the user paused it, or its view was deleted); null when active. */
+  paused: string | null;
+  /** Null while paused. */
+  nextRunAt: number | null;
+  lastRunAt: number | null;
+  lastResult: ScheduleRunResult | null;
+  running: boolean;
+}
+
+export interface SchedulesState {
+  schedules: ScheduledExport[];
+  /** True where a native folder picker exists (desktop); the preview asks for a typed folder path. */
+  canChooseFolder: boolean;
 }

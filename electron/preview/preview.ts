@@ -9,7 +9,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, sandboxEnvironment } from '../core/config.ts';
-import { systemClock, type Logger, type Ports } from '../core/ports.ts';
+import { systemClock, type Clock, type Logger, type Ports } from '../core/ports.ts';
 import { createServices, type ResolvedConfig, type Services } from '../core/services.ts';
 import { createRouter } from '../core/ipc-router.ts';
 import { createConsoleLogger } from '../core/log/console-logger.ts';
@@ -48,6 +48,8 @@ export interface PreviewOptions {
    * register a dev tool to open at sign-in); tests pass a real writer aimed at a folder of theirs.
    */
   loginItem?: LoginItemPort;
+  /** The app's clock (the Clock port); tests move it on to reach a scheduled export's time without waiting. */
+  clock?: Clock;
 }
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
@@ -68,7 +70,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const previewCommand = loginCommand({ platform: process.platform, execPath: process.execPath, env, appPath: join(projectRoot, 'electron', 'preview', 'main.ts') });
   const ports: Ports = {
     dataDir: resolved.dataDir,
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     // The key lives beside, not inside, the data directory, as the OS keychain would hold it.
     secretBox: await openAesSecretBox({ keyFile: `${resolve(resolved.dataDir)}.key` }),
     store,

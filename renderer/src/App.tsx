@@ -5,10 +5,12 @@ import { toErrorView } from './lib/error-help.ts';
 import { api, onShellConnection } from './api.ts';
 import { Header } from './components/Header.tsx';
 import { ErrorNotice } from './components/Notice.tsx';
+import { ScheduledExportsDialog } from './components/ScheduledExportsDialog.tsx';
 import { SettingsDialog } from './components/SettingsDialog.tsx';
 import { SignOutDialog } from './components/SignOutDialog.tsx';
 import { useApiEvent } from './hooks/use-api-event.ts';
 import { useLiveValue } from './hooks/use-live-value.ts';
+import { useSchedules } from './hooks/use-schedules.ts';
 import { usePreviewBrowser } from './hooks/use-preview-browser.ts';
 import { ContactsScreen } from './screens/ContactsScreen.tsx';
 import { WelcomeScreen } from './screens/WelcomeScreen.tsx';
@@ -20,6 +22,8 @@ export function App() {
   const { openedUrl } = usePreviewBrowser();
   const [signOutOpen, setSignOutOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [schedulesOpen, setSchedulesOpen] = useState(false);
+  const schedules = useSchedules(schedulesOpen);
   const [notice, setNotice] = useState<SignOutNotice | null>(null);
   const [exportRequests, setExportRequests] = useState(0);
   const [shellLost, setShellLost] = useState(false);
@@ -45,6 +49,7 @@ export function App() {
     if (command === 'open-sign-out-dialog' && account) setSignOutOpen(true);
     if (command === 'open-export-dialog') setExportRequests((count) => count + 1);
     if (command === 'open-settings-dialog') setSettingsOpen(true);
+    if (command === 'open-schedules-dialog' && account) setSchedulesOpen(true);
   });
 
   const [signInError, setSignInError] = useState<ErrorView | null>(null);
@@ -97,6 +102,7 @@ export function App() {
         onCheckConnection={checkConnection}
         onSignIn={signIn}
         onSettings={() => setSettingsOpen(true)}
+        onSchedules={() => setSchedulesOpen(true)}
         onSignOut={() => setSignOutOpen(true)}
       />
       {shellLost && (
@@ -113,6 +119,7 @@ export function App() {
         </div>
       )}
       {screen}
+      <ScheduledExportsDialog open={schedulesOpen} onClose={() => setSchedulesOpen(false)} state={schedules.state} shell={info?.shell ?? 'desktop'} />
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} offerCloseToTray={info?.shell === 'desktop' && info.platform !== 'darwin'} />
       <SignOutDialog
         open={signOutOpen}

@@ -38,6 +38,7 @@ export type HostMethods = {
   'page.focus': { input: { windowId: number }; result: void };
   /** A question only the person at the computer can answer: the test answers it. */
   'ask.saveDialog': { input: { options: Record<string, unknown> }; result: { canceled: boolean; filePath?: string } };
+  'ask.openDialog': { input: { options: Record<string, unknown> }; result: { canceled: boolean; filePaths?: string[] } };
   'ask.messageBox': { input: { options: Record<string, unknown> }; result: { response: number; checkboxChecked: boolean } };
   /** The OS keychain: resolves when it has answered (at once unless the test holds it). */
   'ask.keychainReady': { input: Record<string, never>; result: void };

@@ -2,9 +2,10 @@
  * Start-up when something is wrong with the installed copy or its data: the app reaches its error
  * dialog and exits (broken settings, a data folder that cannot be made, no HubSpot app), or keeps a
  * damaged settings file aside and starts; a data folder that does not exist yet is made before
- * Electron is told about it (app.setPath throws for a missing folder).
+ * Electron is told about it (app.setPath throws for a missing folder); what a program running as the
+ * user can write cannot redirect the sign-in (SECURITY.md, "Packaged settings cannot be redirected").
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
 import { openedAtLoginArg } from '../../electron/core/login-item/launch.ts';
@@ -128,4 +129,26 @@ test('opened at sign-in: only the tray icon until the user opens the window (her
   await started.call('os.quit', {});
   expect(await started.exited).toEqual({ code: 0, signal: null });
   expectCleanRun(started);
+});
+
+/** A server the sign-in (and the client secret with it) must never reach: a look-alike of HubSpot's consent page. */
+const elsewhere = 'https://app.hubspot.com.sign-in.example';
+
+test('config.json in the data folder and HUBSPOT_* variables cannot send the sign-in elsewhere', async ({ browser }) => {
+  mkdirSync(world.userData, { recursive: true });
+  writeFileSync(join(world.userData, 'config.json'), JSON.stringify({ HUBSPOT_AUTH_BASE_URL: elsewhere, HUBSPOT_API_BASE_URL: elsewhere, HUBSPOT_CLIENT_ID: 'someone-else' }));
+  const started = await launch(browser, { env: { HUBSPOT_AUTH_BASE_URL: elsewhere, HUBSPOT_API_BASE_URL: elsewhere, HUBSPOT_CLIENT_ID: 'someone-else', HUBSPOT_CLIENT_SECRET: 'x' } });
+  await (await started.mainPage()).getByRole('button', { name: 'Connect to HubSpot' }).click();
+  const consent = new URL(String((await started.waitFor('shell.openExternal')).url));
+  expect(consent.origin).toBe(world.sandbox.url);
+  expect(consent.searchParams.get('client_id')).toBe(world.sandbox.clientId);
+  await started.call('os.quit', {});
+  expect(await started.exited).toEqual({ code: 0, signal: null });
+  expectCleanRun(started);
+});
+
+test('a resources file edited to name an origin the build was not made with: the app says it was changed and does not start', async ({ browser }) => {
+  const file = join(world.resources, 'config.json');
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), HUBSPOT_AUTH_BASE_URL: elsewhere }));
+  await expectStartupError(await launch(browser), new RegExp(`This copy of Contact Desk has been changed: its settings send sign-ins to ${elsewhere.replaceAll('.', String.raw`\.`)}`));
 });

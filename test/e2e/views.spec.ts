@@ -3,14 +3,15 @@
  * a restart, a HubSpot list, and keyboard and screen-reader checks of the panel and menus. Counts
  * are checked against the sandbox's own contacts.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { sandboxEnvironment } from '../../electron/core/config.ts';
 import { startPreview, type Preview } from '../../electron/preview/preview.ts';
 import { KNOWN_LISTS } from '../../sandbox/lists.ts';
-import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
+import { startSandbox, type Sandbox, type SandboxContact } from '../../sandbox/server.ts';
 import { freeRedirectUris } from '../support/free-ports.ts';
 import { test, expect, expectNoAxeViolations, signIn } from './fixtures.ts';
 
@@ -55,7 +56,27 @@ async function openSection(app: Page, title: string) {
 
 const count = (app: Page) => app.locator('.contacts__count');
 
-test('Lifecycle stage "Customer" filter: chip and count as the sandbox says, saved as a view that is back after a restart', async ({ page }) => {
+/** Exports the view on screen as CSV through the dialog; the file's name and its rows' emails. */
+async function exportView(app: Page, scopeLabel: string | RegExp, button: string | RegExp): Promise<{ fileName: string; emails: string[] }> {
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export contacts' });
+  await expect(dialog.getByRole('radio', { name: scopeLabel })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: /^All \d+ contacts$/ })).not.toBeChecked();
+  await expectNoAxeViolations(app);
+  const download = app.waitForEvent('download');
+  await dialog.getByRole('button', { name: button }).click();
+  const file = await download;
+  await expect(dialog.getByText(/^Saved \d+ contacts?$/)).toBeVisible();
+  const [header, ...rows] = parse(await readFile((await file.path())!), { bom: true, relax_column_count: false }) as string[][];
+  await dialog.getByRole('button', { name: 'Close' }).first().click();
+  const email = header!.indexOf('Email');
+  expect(email).toBeGreaterThanOrEqual(0);
+  return { fileName: file.suggestedFilename(), emails: rows.map((row) => row[email]!) };
+}
+
+const emailsOf = (contacts: SandboxContact[]) => contacts.map((contact) => contact.properties.email ?? '').sort();
+
+test('Lifecycle stage "Customer" and owner "Me": chips and count as the sandbox says, saved as a view that is back after a restart and exports exactly its rows', async ({ page }) => {
   // signs in, syncs, and restarts the app: slow on a busy machine
   test.slow();
   const w = await world();
@@ -72,10 +93,18 @@ test('Lifecycle stage "Customer" filter: chip and count as the sandbox says, sav
     const stage = await openSection(page, 'Lifecycle stage');
     await stage.getByRole('checkbox', { name: 'Customer', exact: true }).focus();
     await page.keyboard.press('Space');
-    const customers = [...w.sandbox.admin.allContacts()].filter((contact) => contact.properties.lifecyclestage === 'customer').length;
+    const allCustomers = [...w.sandbox.admin.allContacts()].filter((contact) => contact.properties.lifecyclestage === 'customer').length;
+    await expect(count(page)).toHaveText(`${allCustomers} of ${CONTACTS} contacts`);
+    const owner = await openSection(page, 'Contact owner');
+    await owner.getByRole('checkbox', { name: /^Me( |$)/ }).check();
+    const me = w.sandbox.admin.ownerOfSignedInUser().id;
+    const myCustomers = [...w.sandbox.admin.allContacts()].filter((contact) => contact.properties.lifecyclestage === 'customer' && contact.properties.hubspot_owner_id === me);
+    const customers = myCustomers.length;
     expect(customers).toBeGreaterThan(0);
+    expect(customers).toBeLessThan(allCustomers);
     await expect(count(page)).toHaveText(`${customers} of ${CONTACTS} contacts`);
     await expect(page.getByRole('group', { name: 'Active filters' }).getByText('Lifecycle stage: Customer')).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Active filters' }).getByText('Contact owner: Me')).toBeVisible();
     await expectNoAxeViolations(page);
     await page.keyboard.press('Escape');
     await expect(filtersPanel(page)).toBeHidden();
@@ -104,6 +133,11 @@ test('Lifecycle stage "Customer" filter: chip and count as the sandbox says, sav
     await expect(count(page)).toHaveText(`${customers} of ${CONTACTS} contacts`);
     await expect(page.getByRole('group', { name: 'Active filters' }).getByText('Lifecycle stage: Customer')).toBeVisible();
 
+    const contacts = customers === 1 ? 'contact' : 'contacts';
+    const exported = await exportView(page, `Only the ${customers} ${contacts} in “My customers”`, `Export ${customers} ${contacts} in “My customers”`);
+    expect(exported.fileName).toMatch(/^My customers \d{4}-\d{2}-\d{2}\.csv$/);
+    expect(exported.emails.sort()).toEqual(emailsOf(myCustomers));
+
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(count(page)).toHaveText(`${CONTACTS} contacts`);
     await expect(page.getByRole('button', { name: 'View: My customers, changed' })).toBeVisible();
@@ -112,7 +146,7 @@ test('Lifecycle stage "Customer" filter: chip and count as the sandbox says, sav
   }
 });
 
-test('a HubSpot list: chosen by name, its members fetched and counted; a list deleted in HubSpot says so', async ({ page }) => {
+test('a HubSpot list: chosen by name, its members fetched, counted and exported; a list deleted in HubSpot says so', async ({ page }) => {
   test.slow();
   const w = await world();
   try {
@@ -130,6 +164,13 @@ test('a HubSpot list: chosen by name, its members fetched and counted; a list de
     await expect(count(page)).toHaveText(`${members} of ${CONTACTS} contacts`);
     await expect(page.getByRole('group', { name: 'Active filters' }).getByText('List: VIP partners')).toBeVisible();
     await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+
+    // its members are what the export holds
+    const memberIds = new Set(w.sandbox.admin.listMembers(KNOWN_LISTS.vip.listId).map(String));
+    const exported = await exportView(page, `Only the ${members} filtered contacts`, `Export ${members} contacts`);
+    expect(exported.fileName).toMatch(/^contacts-filtered-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(exported.emails.sort()).toEqual(emailsOf([...w.sandbox.admin.allContacts()].filter((contact) => memberIds.has(contact.id))));
 
     w.sandbox.admin.deleteList(KNOWN_LISTS.vip.listId);
     await page.getByRole('button', { name: 'Sync now' }).click();

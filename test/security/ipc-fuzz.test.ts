@@ -23,6 +23,15 @@ import { startSandbox } from '../../sandbox/server.ts';
 import { aesSecretBox } from '../../electron/preview/aes-secret-box.ts';
 import { openJsonFileStore } from '../../electron/preview/json-file-store.ts';
 
+const scheduleDefinition = {
+  when: { every: 'week', days: ['mon', 'thu'], time: '08:00' },
+  folder: join(tmpdir(), 'team-folder'),
+  fileName: 'Contacts - {view} - {yyyy-MM-dd}',
+  keep: 'replace-last',
+  syncFirst: true,
+  export: { viewId: 'all-contacts', columns: ['firstname', 'email'], header: 'labels', format: 'csv', values: 'shown', excelFriendly: true, delimiter: ',' },
+};
+
 /** One valid input per channel: the fuzzer breaks each in every way it knows. A new channel needs one here. */
 const validInputs: Record<ChannelName, unknown> = {
   getAppInfo: undefined,
@@ -38,7 +47,7 @@ const validInputs: Record<ChannelName, unknown> = {
   syncNow: undefined,
   cancelSync: undefined,
   getSyncProgress: undefined,
-  startExport: { columns: ['email', 'firstname'], scope: 'search', search: 'acme', header: 'labels', format: 'xlsx', values: 'stored', excelFriendly: true, delimiter: ';' },
+  startExport: { columns: ['email', 'firstname'], scope: 'view', search: 'acme', header: 'labels', format: 'xlsx', values: 'stored', excelFriendly: true, delimiter: ';' },
   cancelExport: { exportId: 'export-1' },
   showExportInFolder: { exportId: 'export-1' },
   getViews: undefined,
@@ -68,6 +77,15 @@ const validInputs: Record<ChannelName, unknown> = {
   getOpenAtLogin: undefined,
   setOpenAtLogin: { enabled: true },
   claimOpenAtLoginOffer: undefined,
+  // Scheduled exports (issue 17)
+  getSchedules: undefined,
+  saveSchedule: { definition: scheduleDefinition },
+  updateSchedule: { id: 'schedule-1', definition: scheduleDefinition },
+  deleteSchedule: { id: 'schedule-1' },
+  runScheduleNow: { id: 'schedule-1' },
+  pauseSchedule: { id: 'schedule-1', paused: true },
+  chooseScheduleFolder: undefined,
+  showScheduleFile: { id: 'schedule-1' },
 };
 
 /** Channels whose every field is optional: leaving one out is not malformed. */
@@ -254,7 +272,8 @@ test('view filters: unknown operators, wrong types and huge arrays never reach t
   ];
   for (const [how, filters] of hostileFilters) {
     const query = { search: '', sort: { column: 'email', direction: 'asc' }, columns: ['email'], offset: 0, limit: 50, filters };
-    for (const [channel, input] of [['saveView', view(filters)], ['updateView', { id: 'x', definition: view(filters).definition }], ['queryContacts', query]] as const) {
+    const exported = { columns: ['email'], scope: 'view', search: '', filters, viewName: 'Hostile', header: 'labels', format: 'csv', values: 'shown', excelFriendly: true, delimiter: ',' };
+    for (const [channel, input] of [['saveView', view(filters)], ['updateView', { id: 'x', definition: view(filters).definition }], ['queryContacts', query], ['startExport', exported]] as const) {
       const result = await dispatch(channel, input);
       assert.ok(!result.ok && result.error.kind === 'bad-input', `${channel} with ${how} was not refused as bad input`);
     }

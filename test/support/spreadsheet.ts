@@ -58,6 +58,45 @@ export async function openWorkbookInLibreOffice(soffice: string, path: string): 
   return readSheets(await convertToFods(soffice, path, null));
 }
 
+export interface SheetLayout {
+  name: string;
+  /** Whether every cell of the first row is bold, and whether any cell of the second is. */
+  boldHeader: boolean;
+  boldBody: boolean;
+  /** Column widths as LibreOffice reports them, in inches, for the used columns. */
+  columnWidths: number[];
+}
+
+export interface WorkbookLayout {
+  sheets: SheetLayout[];
+  /** Ranges with filter buttons, as LibreOffice names them (`Contacts.A1:Contacts.B1501`). */
+  filterRanges: string[];
+}
+
+/** What a workbook looks like beyond its cells, as LibreOffice reads it: bold rows, column widths, filter buttons. */
+export async function readWorkbookLayout(soffice: string, path: string): Promise<WorkbookLayout> {
+  const fods = await convertToFods(soffice, path, null);
+  const styles = new Map<string, string>();
+  for (const match of fods.matchAll(/<style:style style:name="([\w.]+)"[^>]*>([^]*?)<\/style:style>/g)) styles.set(match[1]!, match[2]!);
+  const bold = (style: string | undefined) => style !== undefined && /fo:font-weight="bold"/.test(styles.get(style) ?? '');
+  const width = (style: string) => Number(/style:column-width="([\d.]+)in"/.exec(styles.get(style) ?? '')?.[1] ?? NaN);
+  const sheets: SheetLayout[] = [];
+  for (const match of fods.matchAll(/<table:table table:name="([^"]*)"[^>]*>([^]*?)<\/table:table>/g)) {
+    const table = match[2]!;
+    const [first = '', second = ''] = [...table.matchAll(/<table:table-row[^>]*>([^]*?)<\/table:table-row>/g)].map((row) => row[1]!);
+    const cellStyles = (row: string) => [...row.matchAll(/<table:table-cell table:style-name="(\w+)"[^>]*office:value-type/g)].map((cell) => cell[1]);
+    const columns = [...table.matchAll(/<table:table-column table:style-name="(\w+)"(?! table:number-columns-repeated="\d{4,}")[^>]*>/g)].map((column) => width(column[1]!));
+    sheets.push({
+      name: decodeEntities(match[1]!),
+      boldHeader: cellStyles(first).length > 0 && cellStyles(first).every(bold),
+      boldBody: cellStyles(second).some(bold),
+      columnWidths: columns,
+    });
+  }
+  const filterRanges = [...fods.matchAll(/<table:database-range [^>]*table:target-range-address="([^"]+)"[^>]*table:display-filter-buttons="true"/g)].map((m) => decodeEntities(m[1]!));
+  return { sheets, filterRanges };
+}
+
 async function convertToFods(soffice: string, path: string, filter: string | null): Promise<string> {
   const work = await mkdtemp(join(tmpdir(), 'contact-desk-calc-'));
   try {

@@ -13,6 +13,8 @@ import { resolveFilters, type FilterFacts, type ListFacts, type PropertyFacts } 
 import type { Reader } from './cache-reader.ts';
 import { searchMatch } from './cache-search.ts';
 import { matchingIdsSql } from './filter-sql.ts';
+import { readOwners } from './owners-store.ts';
+import { mineProblem, myOwnerId } from '../views/owners.ts';
 import { syncedPropertyList } from './synced-properties.ts';
 
 /** What the main side knows and the cache does not: the time, the time zone, who is signed in, whether lists may be used. */
@@ -63,15 +65,13 @@ function readFacts(r: Reader, context: FilterContext): FilterFacts {
       (row): [string, ListFacts] => [row.list_id, { name: row.name, deleted: row.deleted === 1, membersFetchedAt: row.members_fetched_at }],
     ),
   );
+  const owners = readOwners(r);
   return {
     synced: syncedProperties(r),
     definitions,
-    // Owners come with the export's owners cache (issue 15); until then ids apply as they are.
-    ownerIds: null,
-    me: null,
-    meProblem: context.user
-      ? 'Contact Desk doesn’t know HubSpot’s contact owners yet, so “Me” matches no contact. They are fetched with the next sync.'
-      : 'Nobody is signed in, so “Me” matches no contact.',
+    ownerIds: owners.available ? new Set(owners.owners.map((owner) => owner.id)) : null,
+    me: owners.available ? myOwnerId(owners.owners, context.user) : null,
+    meProblem: mineProblem(context.user !== null, owners.available),
     lists,
     listsProblem: context.listsProblem,
     now: context.now,

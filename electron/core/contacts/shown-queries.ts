@@ -7,9 +7,9 @@ import type { ContactsPage, ContactsQuery } from '../../ipc/types.ts';
 import type { OwnerDirectory } from '../values/owner-names.ts';
 import { showPage } from '../values/table-cells.ts';
 import { properties, query } from './cache-queries.ts';
-import type { FilterContext } from './filter-queries.ts';
 import type { Reader } from './cache-reader.ts';
 import type { PropertyDefinition } from './cache-types.ts';
+import type { FilterContext } from './filter-queries.ts';
 import { ownerDirectory } from './owners-store.ts';
 
 export interface ShowingFacts {
@@ -29,7 +29,7 @@ export function showingFacts(r: Reader): ShowingFacts {
   return facts;
 }
 
-/** One page of the table, each cell as shown. */
+/** One page of the table, each cell as shown; a view's filters are applied with `context` (filter-queries.ts). */
 export function queryShown(r: Reader, request: ContactsQuery, context: FilterContext | null = null): ContactsPage {
   const facts = showingFacts(r);
   return showPage(query(r, request, context), request.columns, facts.properties, facts.owners);

@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ErrorView, ExportProgress, ExportRequest } from '../../ipc/types.ts';
+import type { FilterContext } from '../contacts/filter-queries.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { FileOpenerChoice } from './export-file.ts';
 import { partialPathFor } from './partial-file.ts';
@@ -28,6 +29,8 @@ export interface ExportJobOptions {
   exportId: string;
   dbPath: string;
   request: ExportRequest;
+  /** How a view's filters are applied (scope 'view'); see contacts/filter-queries.ts. */
+  filterContext: FilterContext;
   targetPath: string;
   clock: Clock;
   log: Logger;
@@ -77,6 +80,7 @@ export function startExportJob(options: ExportJobOptions): ExportJob {
   const input: ExportWorkerInput = {
     dbPath: options.dbPath,
     request: options.request,
+    filterContext: options.filterContext,
     targetPath: options.targetPath,
     partialPath,
     cancelFlag,

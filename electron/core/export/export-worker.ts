@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { count, rows } from '../contacts/cache-queries.ts';
+import type { RowsOptions } from '../contacts/cache-types.ts';
 import { openReader, type Reader } from '../contacts/cache-reader.ts';
 import { showingFacts } from '../contacts/shown-queries.ts';
 import { AppError, isAppError, toErrorView } from '../errors.ts';
@@ -31,13 +32,20 @@ interface Prepared {
   columns: ColumnFormat[];
 }
 
+/** Which contacts the request exports: all, or the view's, its search and filters applied as the table applies them. */
+function viewOf(input: ExportWorkerInput): Pick<RowsOptions, 'search' | 'filters' | 'context'> {
+  const { request } = input;
+  if (request.scope === 'all') return { search: '' };
+  return { search: request.search, filters: request.filters ?? [], context: input.filterContext };
+}
+
 /** Opens the cache, counts the rows and works out the header and each column's formatting. */
-function prepare(input: ExportWorkerInput, search: string, fileName: string): Prepared {
+function prepare(input: ExportWorkerInput, view: ReturnType<typeof viewOf>, fileName: string): Prepared {
   if (!existsSync(input.dbPath)) throw NOTHING_TO_EXPORT;
   let cache: Reader | null = null;
   try {
     cache = openReader(input.dbPath);
-    post({ type: 'counted', total: count(cache, search) });
+    post({ type: 'counted', total: count(cache, view.search, view.filters, view.context) });
     const { request } = input;
     // the same facts the table's cells are formatted with: definitions and owners
     const facts = showingFacts(cache);
@@ -55,7 +63,7 @@ async function runExport(input: ExportWorkerInput): Promise<void> {
   const fileName = basename(input.targetPath);
   const cancelFlag = new Int32Array(input.cancelFlag);
   const cancelled = () => Atomics.load(cancelFlag, 0) === CANCELLED;
-  const search = request.scope === 'search' ? request.search : '';
+  const view = viewOf(input);
   let written = 0;
   let file: ExportFile | null = null;
   let sink: RowSink | null = null;
@@ -68,7 +76,7 @@ async function runExport(input: ExportWorkerInput): Promise<void> {
 
   try {
     const open = await loadFileOpener(input.fileOpener);
-    prepared = prepare(input, search, fileName);
+    prepared = prepare(input, view, fileName);
     if (cancelled()) return stop();
 
     removeAbandonedPartials(input.targetPath, input.startedAt);
@@ -83,7 +91,7 @@ async function runExport(input: ExportWorkerInput): Promise<void> {
       ...(input.rowsPerSheet ? { rowsPerSheet: input.rowsPerSheet } : {}),
     });
 
-    for (const row of rows(prepared.cache, { columns: request.columns, search, sort: request.sort })) {
+    for (const row of rows(prepared.cache, { columns: request.columns, sort: request.sort, ...view })) {
       written++;
       if (!sink.push(row)) continue;
       if (cancelled()) return stop();

@@ -9,7 +9,9 @@ import { realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ExportProgress, ExportRequest } from '../../ipc/types.ts';
 import { AppError } from '../errors.ts';
+import type { FilterContext } from '../contacts/filter-queries.ts';
 import type { Clock, Logger } from '../ports.ts';
+import { localTimeZone } from '../views/date-range.ts';
 import { startExportJob, type ExportJob, type ExportJobOptions } from './export-job.ts';
 
 export const MAX_RUNNING_EXPORTS = 2;
@@ -19,6 +21,11 @@ export interface ExporterDeps {
   dbPath: string;
   clock: Clock;
   log: Logger;
+  /**
+   * What a view's filters need besides the cache (the time, time zone, who "Me" is): the same the
+   * table uses. Without it: the clock, this computer's time zone and nobody signed in.
+   */
+  filterContext?: () => FilterContext;
   /** The bundled worker file in the desktop build (see worker-entry.ts); the source file otherwise. */
   workerEntry?: URL | string;
   /** Options passed to every job: the file port, rows per sheet, chunk size (see ExportJobOptions). */
@@ -39,6 +46,7 @@ export interface Exporter {
 const tooMany = () => new AppError('busy', 'Two exports are already running. Wait for one to finish, or cancel it, then export again.');
 
 export function createExporter(deps: ExporterDeps): Exporter {
+  const filterContext = deps.filterContext ?? ((): FilterContext => ({ now: deps.clock.now(), timeZone: localTimeZone(), user: null, listsProblem: null }));
   const running = new Map<string, { job: ExportJob; target: string }>();
 
   const assertCanStart = () => {
@@ -58,6 +66,7 @@ export function createExporter(deps: ExporterDeps): Exporter {
         exportId,
         dbPath: deps.dbPath,
         request,
+        filterContext: filterContext(),
         targetPath: target.path,
         clock: deps.clock,
         log: deps.log,

@@ -1,10 +1,13 @@
 /** What the main thread and the export worker say to each other. Plain data only (structured clone). */
 import type { ErrorView, ExportRequest } from '../../ipc/types.ts';
+import type { FilterContext } from '../contacts/filter-queries.ts';
 import type { FileOpenerChoice } from './export-file.ts';
 
 export interface ExportWorkerInput {
   dbPath: string;
   request: ExportRequest;
+  /** The main side's facts for the view's filters (the table's, at the start of the export). */
+  filterContext: FilterContext;
   targetPath: string;
   partialPath: string;
   /** Int32Array over it: index 0 becomes 1 when the user cancels. Shared so a busy loop sees it at once. */

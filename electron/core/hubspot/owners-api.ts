@@ -113,7 +113,7 @@ export function createOwnersApi(client: HubSpotClient): OwnersApi {
  * The signed-in user's owner record ("Me"): the active owner whose `userId` is the user's, else
  * the one with the user's email (that the two ids agree is inferred, not documented by HubSpot).
  */
-export function ownerOfUser(owners: readonly HubSpotOwner[], user: { userId?: number | null; email?: string | null }): HubSpotOwner | undefined {
+export function ownerOfUser<Owner extends Pick<HubSpotOwner, 'archived' | 'userId' | 'email'>>(owners: readonly Owner[], user: { userId?: number | null; email?: string | null }): Owner | undefined {
   const active = owners.filter((o) => !o.archived);
   const byId = user.userId == null ? undefined : active.find((o) => o.userId === user.userId);
   if (byId) return byId;

@@ -3,6 +3,7 @@
  * the owners come from the cache (the sync keeps them there), the user from the sign-in.
  */
 import type { OwnerChoice } from '../../ipc/types.ts';
+import { ownerOfUser } from '../hubspot/owners-api.ts';
 
 /** What the cache keeps of an owner (contacts/owners-store.ts), as much as this needs. */
 export interface KnownOwner {
@@ -19,17 +20,12 @@ export interface SignedInUser {
   userId: number | null;
 }
 
-/**
- * The signed-in user's owner id: the active owner whose userId is the user's, else the one with the
- * user's email (HubSpot documents neither as the rule; both are what its own tools use).
- */
+/** The signed-in user's owner id, by the owners API's rule (ownerOfUser: active owners, userId first, then email). */
 export function myOwnerId(owners: readonly KnownOwner[], user: SignedInUser | null): string | null {
   if (user === null) return null;
-  const active = owners.filter((owner) => !owner.archived);
-  const byUserId = user.userId === null ? undefined : active.find((owner) => owner.userId === String(user.userId));
-  const email = user.email.trim().toLowerCase();
-  const byEmail = email === '' ? undefined : active.find((owner) => owner.email?.trim().toLowerCase() === email);
-  return (byUserId ?? byEmail)?.id ?? null;
+  // the cache keeps userIds as text
+  const withNumericIds = owners.map((owner) => ({ ...owner, userId: owner.userId === null ? null : Number(owner.userId) }));
+  return ownerOfUser(withNumericIds, user)?.id ?? null;
 }
 
 /** "First Last", else the email, else "Owner <id>". */
@@ -40,3 +36,10 @@ export function ownerLabel(owner: KnownOwner): string {
 
 export const ownerChoices = (owners: readonly KnownOwner[]): OwnerChoice[] =>
   owners.map((owner) => ({ id: owner.id, name: ownerLabel(owner), email: owner.email, archived: owner.archived }));
+
+/** Why "Me" matches no contact, when it does not. */
+export function mineProblem(signedIn: boolean, ownersKnown: boolean): string {
+  if (!signedIn) return 'Nobody is signed in, so “Me” matches no contact.';
+  if (!ownersKnown) return 'Contact Desk doesn’t know HubSpot’s contact owners, so “Me” matches no contact. They are fetched with each sync (with the permission “crm.objects.owners.read”).';
+  return 'Your HubSpot user isn’t a contact owner in HubSpot, so “Me” matches no contact.';
+}

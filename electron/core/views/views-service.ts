@@ -14,6 +14,7 @@ import { optionalScopeFeatures } from '../hubspot/optional-scopes.ts';
 import type { Clock, KeyValueStore, Logger } from '../ports.ts';
 import { localTimeZone } from './date-range.ts';
 import { createListSync, type ListSync } from './list-sync.ts';
+import { mineProblem, myOwnerId, ownerChoices } from './owners.ts';
 import { createSavedViewsStore, type SavedViewsStore } from './saved-views.ts';
 import { createViewHandlers, type ViewHandlers } from './view-handlers.ts';
 
@@ -77,14 +78,17 @@ export function createViewsService(deps: ViewsServiceDeps): ViewsService {
     };
   };
 
-  const filterChoices = async (): Promise<FilterChoices> => ({
-    // Owners come with the export's owners cache (issue 15).
-    owners: [],
-    me: null,
-    ownersNote: 'HubSpot’s contact owners aren’t on this computer yet, so Contact Desk can’t tell which contacts are yours. “No owner” works.',
-    lists: await cache.readLists(),
-    listsNote: listsProblem(),
-  });
+  const filterChoices = async (): Promise<FilterChoices> => {
+    const [owners, lists] = await Promise.all([cache.readOwners(), cache.readLists()]);
+    const me = owners.available ? myOwnerId(owners.owners, filterContext().user) : null;
+    return {
+      owners: ownerChoices(owners.owners),
+      me,
+      ownersNote: me === null ? mineProblem(deps.account() !== null, owners.available) : null,
+      lists,
+      listsNote: listsProblem(),
+    };
+  };
 
   return {
     saved,

@@ -4,7 +4,7 @@ import type { Account } from '../../../electron/ipc/types.ts';
 import { Icon } from './Icon.tsx';
 
 /** A disclosure button with the account's details, Settings and Sign out; closes on Escape or a click elsewhere. */
-export function AccountMenu({ account, onSettings, onSignOut }: { account: Account; onSettings(): void; onSignOut(): void }) {
+export function AccountMenu({ account, onSettings, onSignOut, onSchedules }: { account: Account; onSettings(): void; onSignOut(): void; onSchedules?: () => void }) {
   const { open, setOpen, rootRef, buttonRef } = useDisclosure();
   const panelId = useId();
 
@@ -45,6 +45,19 @@ export function AccountMenu({ account, onSettings, onSignOut }: { account: Accou
           <Icon name="settings" />
           Settings…
         </button>
+        {onSchedules && (
+          <button
+            type="button"
+            className="button button--block"
+            onClick={() => {
+              setOpen(false);
+              onSchedules();
+            }}
+          >
+            <Icon name="folder" />
+            Scheduled exports…
+          </button>
+        )}
         <button
           type="button"
           className="button button--block"

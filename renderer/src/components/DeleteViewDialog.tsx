@@ -1,6 +1,4 @@
-import { useState } from 'react';
-import type { ErrorView } from '../../../electron/ipc/types.ts';
-import { toErrorView } from '../lib/error-help.ts';
+import { useAction } from '../hooks/use-action.ts';
 import { Dialog } from './Dialog.tsx';
 import { ErrorNotice } from './Notice.tsx';
 
@@ -13,20 +11,8 @@ interface DeleteViewDialogProps {
 
 /** "Delete “My customers”?": the contacts stay; only the saved filters, columns and sort go. */
 export function DeleteViewDialog({ open, name, onDelete, onClose }: DeleteViewDialogProps) {
-  const [working, setWorking] = useState(false);
-  const [error, setError] = useState<ErrorView | null>(null);
-
-  const remove = async () => {
-    setWorking(true);
-    setError(null);
-    try {
-      await onDelete();
-    } catch (failure) {
-      setError(toErrorView(failure));
-    } finally {
-      setWorking(false);
-    }
-  };
+  const { working, error, run } = useAction();
+  const remove = () => run(onDelete);
 
   return (
     <Dialog

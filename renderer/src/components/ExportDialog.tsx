@@ -1,8 +1,9 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ContactsQuery, ExportProgress, ExportRequest, PropertyInfo } from '../../../electron/ipc/types.ts';
+import type { ContactsQuery, ExportProgress, ExportRequest, PropertyInfo, ScheduleExportChoices } from '../../../electron/ipc/types.ts';
 import { api } from '../api.ts';
 import type { ExportController } from '../hooks/use-export.ts';
 import { chooserOrder } from '../lib/columns.ts';
+import { allScopeLabel, exportButtonLabel, exportScopeFields, isExportableView, viewScopeLabel, type ExportableView } from '../lib/export-scope.ts';
 import { formatCount, formatDayAndTime, formatNumber } from '../lib/format.ts';
 import { toErrorView } from '../lib/error-help.ts';
 import { Dialog } from './Dialog.tsx';
@@ -17,25 +18,26 @@ interface ExportDialogProps {
   /** Every property; only the ones the cache holds (synced or shown) are offered. */
   properties: readonly PropertyInfo[] | null;
   syncedProperties: readonly string[];
-  search: string;
+  /** The view on screen: what "Only the contacts in this view" exports. */
+  view: ExportableView;
   /** The table's order: the file's rows come in the same order. */
   sort: ContactsQuery['sort'] | null;
-  matchCount: number | null;
   totalCount: number;
   lastSyncedAt: number | null;
   shell: 'desktop' | 'preview';
+  /** Scheduled exports (issue 17): "Export automatically…" turns the current choices into a schedule of the current view. */
+  onScheduleExport?: (choices: Omit<ScheduleExportChoices, 'viewId'>, scope: ExportRequest['scope']) => void;
 }
 
 type Choices = Pick<ExportRequest, 'scope' | 'header' | 'format' | 'values' | 'excelFriendly'> & { semicolons: boolean };
 const defaultChoices: Choices = { scope: 'all', header: 'labels', format: 'csv', values: 'shown', excelFriendly: true, semicolons: false };
 
 export function ExportDialog(props: ExportDialogProps) {
-  const { open, onClose, exporter, visibleColumns, search, matchCount, totalCount, lastSyncedAt, shell } = props;
+  const { open, onClose, exporter, visibleColumns, view, totalCount, lastSyncedAt, shell } = props;
   const [columns, setColumns] = useState<string[]>([...visibleColumns]);
   const [choices, setChoices] = useState<Choices>(defaultChoices);
   const choose = (changes: Partial<Choices>) => setChoices((current) => ({ ...current, ...changes }));
   const phase = exporter.state;
-  const trimmedSearch = search.trim();
 
   // Each time it opens, start from what the table shows now (set while rendering, so the dialog
   // opens with it and its first focus lands on the right choice).
@@ -44,7 +46,7 @@ export function ExportDialog(props: ExportDialogProps) {
     setWasOpen(open);
     if (open) {
       setColumns([...visibleColumns]);
-      choose({ scope: trimmedSearch ? 'search' : 'all' });
+      choose({ scope: isExportableView(view) ? 'view' : 'all' });
     }
   }
 
@@ -61,15 +63,15 @@ export function ExportDialog(props: ExportDialogProps) {
     });
 
   const running = phase.phase === 'choosing-file' || (phase.phase === 'exporting' && phase.progress.state === 'running');
-  const rowsToExport = choices.scope === 'search' ? (matchCount ?? 0) : totalCount;
-  const canExport = columns.length > 0 && rowsToExport > 0;
+  // null while the table is still counting the view's contacts (a moment after the search or filters changed)
+  const rowsToExport = choices.scope === 'view' ? view.count : totalCount;
+  const canExport = columns.length > 0 && rowsToExport !== null && rowsToExport > 0;
 
   const submit = () =>
     void exporter.start({
       columns,
       ...(props.sort ? { sort: props.sort } : {}),
-      scope: choices.scope,
-      search: choices.scope === 'search' ? trimmedSearch : '',
+      ...exportScopeFields(choices.scope, view),
       header: choices.header,
       format: choices.format,
       values: choices.values,
@@ -81,6 +83,13 @@ export function ExportDialog(props: ExportDialogProps) {
     if (!running) exporter.reset();
     onClose();
   };
+  const onScheduleExport = props.onScheduleExport;
+  const schedule = onScheduleExport
+    ? () => {
+        const { header, format, values, excelFriendly } = choices;
+        onScheduleExport({ columns, header, format, values, excelFriendly, delimiter: choices.semicolons ? ';' : ',' }, choices.scope);
+      }
+    : undefined;
 
   const freshness = lastSyncedAt === null ? 'These contacts have not been synced from HubSpot yet.' : `Contacts as of ${formatDayAndTime(lastSyncedAt, Date.now())}`;
   const showForm = phase.phase === 'idle' || phase.phase === 'not-saved' || phase.phase === 'failed-to-start' || phase.phase === 'choosing-file';
@@ -91,7 +100,7 @@ export function ExportDialog(props: ExportDialogProps) {
       title="Export contacts"
       onClose={close}
       busy={phase.phase === 'choosing-file'}
-      footer={<ExportFooter exporter={exporter} showForm={showForm} canExport={canExport} rowsToExport={rowsToExport} onSubmit={submit} onClose={close} onHide={onClose} />}
+      footer={<ExportFooter exporter={exporter} showForm={showForm} canExport={canExport} label={exportButtonLabel(choices.scope, view, totalCount)} onSubmit={submit} onClose={close} onHide={onClose} {...(schedule ? { onSchedule: schedule } : {})} />}
       className="dialog--export"
     >
       <p className="export__freshness">
@@ -100,7 +109,7 @@ export function ExportDialog(props: ExportDialogProps) {
       </p>
       {showForm ? (
         <div className="export__form">
-          <ScopeChoice choices={choices} choose={choose} search={trimmedSearch} matchCount={matchCount} totalCount={totalCount} />
+          <ScopeChoice choices={choices} choose={choose} view={view} totalCount={totalCount} />
           <fieldset className="fieldset">
             <legend>Columns</legend>
             <div className="export__columns">
@@ -139,24 +148,25 @@ interface ChoiceProps {
   choose(changes: Partial<Choices>): void;
 }
 
-function ScopeChoice({ choices, choose, search, matchCount, totalCount }: ChoiceProps & { search: string; matchCount: number | null; totalCount: number }) {
+/** The view on screen first (when there is one to export), then all contacts. */
+function ScopeChoice({ choices, choose, view, totalCount }: ChoiceProps & { view: ExportableView; totalCount: number }) {
   return (
     <fieldset className="fieldset">
       <legend>Contacts</legend>
       <label className="radio">
-        <input type="radio" name="export-scope" checked={choices.scope === 'all'} onChange={() => choose({ scope: 'all' })} data-autofocus={choices.scope === 'all' ? true : undefined} />
-        <span>All contacts ({formatNumber(totalCount)})</span>
-      </label>
-      <label className="radio">
         <input
           type="radio"
           name="export-scope"
-          checked={choices.scope === 'search'}
-          onChange={() => choose({ scope: 'search' })}
-          disabled={!search}
-          data-autofocus={choices.scope === 'search' ? true : undefined}
+          checked={choices.scope === 'view'}
+          onChange={() => choose({ scope: 'view' })}
+          disabled={!isExportableView(view)}
+          data-autofocus={choices.scope === 'view' ? true : undefined}
         />
-        <span>{search ? `Only the ${formatCount(matchCount ?? 0, 'contact')} matching “${search}”` : 'Only the contacts matching a search (type in the search box first)'}</span>
+        <span>{viewScopeLabel(view)}</span>
+      </label>
+      <label className="radio">
+        <input type="radio" name="export-scope" checked={choices.scope === 'all'} onChange={() => choose({ scope: 'all' })} data-autofocus={choices.scope === 'all' ? true : undefined} />
+        <span>{allScopeLabel(totalCount)}</span>
       </label>
     </fieldset>
   );
@@ -266,25 +276,32 @@ interface FooterProps {
   exporter: ExportController;
   showForm: boolean;
   canExport: boolean;
-  rowsToExport: number;
+  /** "Export 12 contacts in “My customers”". */
+  label: string;
   onSubmit(): void;
   onClose(): void;
   /** Closes the dialog while the export goes on. */
   onHide(): void;
+  onSchedule?: () => void;
 }
 
-function ExportFooter({ exporter, showForm, canExport, rowsToExport, onSubmit, onClose, onHide }: FooterProps) {
+function ExportFooter({ exporter, showForm, canExport, label, onSubmit, onClose, onHide, onSchedule }: FooterProps) {
   const phase = exporter.state;
   if (showForm) {
     const choosing = phase.phase === 'choosing-file';
     return (
       <>
+        {onSchedule && (
+          <button type="button" className="button button--quiet" onClick={onSchedule} disabled={!canExport || choosing}>
+            Export automatically…
+          </button>
+        )}
         <button type="button" className="button" onClick={onClose} disabled={choosing}>
           Cancel
         </button>
         <button type="button" className="button button--primary" onClick={onSubmit} disabled={!canExport || choosing} aria-busy={choosing}>
           <Icon name="download" />
-          {choosing ? 'Choose where to save…' : `Export ${formatCount(rowsToExport, 'contact')}`}
+          {choosing ? 'Choose where to save…' : label}
         </button>
       </>
     );

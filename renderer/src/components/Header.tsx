@@ -11,6 +11,8 @@ interface HeaderProps {
   onCheckConnection(): Promise<void>;
   onSignIn(): void;
   onSettings(): void;
+  /** Opens Scheduled exports (issue 17). */
+  onSchedules?: () => void;
   onSignOut(): void;
 }
 
@@ -18,7 +20,7 @@ interface HeaderProps {
  * The brand, the connection status and the account. In a small window (or at a large zoom) it
  * wraps onto more lines and its buttons turn compact (header.css), so nothing needs sideways scrolling.
  */
-export function Header({ info, status, account, onCheckConnection, onSignIn, onSettings, onSignOut }: HeaderProps) {
+export function Header({ info, status, account, onCheckConnection, onSignIn, onSettings, onSignOut, onSchedules }: HeaderProps) {
   return (
     <header className="app-top">
       <div className="app-header">
@@ -33,7 +35,7 @@ export function Header({ info, status, account, onCheckConnection, onSignIn, onS
             <button type="button" className="icon-button icon-button--header" onClick={onSettings} aria-label="Settings" title="Settings">
               <Icon name="settings" />
             </button>
-            {account && <AccountMenu account={account} onSettings={onSettings} onSignOut={onSignOut} />}
+            {account && <AccountMenu account={account} onSettings={onSettings} onSignOut={onSignOut} {...(onSchedules ? { onSchedules } : {})} />}
           </div>
         </div>
       </div>

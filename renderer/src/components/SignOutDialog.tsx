@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { SignOutResult } from '../../../electron/ipc/types.ts';
 import { api } from '../api.ts';
-import { toErrorView } from '../lib/error-help.ts';
-import type { ErrorView } from '../../../electron/ipc/types.ts';
+import { useAction } from '../hooks/use-action.ts';
 import { Dialog } from './Dialog.tsx';
 import { ErrorNotice } from './Notice.tsx';
 import { Icon } from './Icon.tsx';
@@ -16,28 +15,20 @@ interface SignOutDialogProps {
 
 export function SignOutDialog({ open, domain, onClose, onSignedOut }: SignOutDialogProps) {
   const [deleteCachedContacts, setDeleteCachedContacts] = useState(false);
-  const [working, setWorking] = useState(false);
-  const [error, setError] = useState<ErrorView | null>(null);
+  const { working, error, run, clearError } = useAction();
 
   const close = () => {
-    setError(null);
+    clearError();
     setDeleteCachedContacts(false);
     onClose();
   };
 
-  const signOut = async () => {
-    setWorking(true);
-    setError(null);
-    try {
+  const signOut = () =>
+    run(async () => {
       const result = await api.signOut({ deleteCachedContacts });
       setDeleteCachedContacts(false);
       onSignedOut(result);
-    } catch (failure) {
-      setError(toErrorView(failure));
-    } finally {
-      setWorking(false);
-    }
-  };
+    });
 
   return (
     <Dialog

@@ -1,6 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { ErrorView } from '../../../electron/ipc/types.ts';
-import { toErrorView } from '../lib/error-help.ts';
+import { useAction } from '../hooks/use-action.ts';
 import { Dialog } from './Dialog.tsx';
 
 interface ViewNameDialogProps {
@@ -19,28 +18,19 @@ interface ViewNameDialogProps {
 /** Asks for a view's name ("Save view…", "Rename…"); the app checks it and says why it refuses one. */
 export function ViewNameDialog({ open, title, initialName, submitLabel, onSubmit, onClose, description }: ViewNameDialogProps) {
   const [name, setName] = useState(initialName);
-  const [error, setError] = useState<ErrorView | null>(null);
-  const [working, setWorking] = useState(false);
+  const { working, error, run, clearError } = useAction();
   const errorId = useId();
   const hintId = useId();
 
   useEffect(() => {
     if (!open) return;
     setName(initialName);
-    setError(null);
-  }, [open, initialName]);
+    clearError();
+  }, [open, initialName, clearError]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setWorking(true);
-    setError(null);
-    try {
-      await onSubmit(name);
-    } catch (failure) {
-      setError(toErrorView(failure));
-    } finally {
-      setWorking(false);
-    }
+    await run(() => onSubmit(name));
   };
 
   const formId = `${hintId}-form`;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, AuthState, ContactsQuery, ContactsSummary, ErrorView, PropertyInfo, StatusView } from '../../../electron/ipc/types.ts';
 import { searchMaxLength } from '../../../electron/ipc/contract.ts';
 import { api } from '../api.ts';
+import { createSummaryTracker } from '../lib/contacts-summary.ts';
 import { ColumnChooser } from '../components/ColumnChooser.tsx';
 import { ContactsTable } from '../components/ContactsTable.tsx';
 import { ExportDialog, ExportProgressView } from '../components/ExportDialog.tsx';
@@ -19,11 +20,12 @@ import { FiltersPanel } from '../components/FiltersPanel.tsx';
 import { ViewMenuArea } from '../components/ViewMenuArea.tsx';
 import { useFilterChoices } from '../hooks/use-filter-choices.ts';
 import { useViews } from '../hooks/use-views.ts';
-import { withoutFilter } from '../lib/view-model.ts';
+import { ALL_CONTACTS, withoutFilter } from '../lib/view-model.ts';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useExport } from '../hooks/use-export.ts';
 import { useLiveValue } from '../hooks/use-live-value.ts';
 import { useNow } from '../hooks/use-now.ts';
+import { useScheduleFromExport } from '../components/ScheduleFromExport.tsx';
 import { indexProperties, toggleColumn } from '../lib/columns.ts';
 import { toErrorView } from '../lib/error-help.ts';
 import { formatCount, formatNumber } from '../lib/format.ts';
@@ -67,16 +69,20 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   const exporter = useExport();
   const sync = useLiveValue('syncProgress', api.getSyncProgress);
 
+  const summaryTracker = useMemo(createSummaryTracker, []);
   const loadSummary = useCallback(() => {
+    const answered = summaryTracker.ask();
     api.getContactsSummary().then(
-      (loaded) => {
+      (answer) => {
+        const loaded = answered(answer);
+        if (loaded === null) return;
         setSummary(loaded);
         setSummaryError(null);
         setColumns((current) => current ?? loaded.visibleColumns);
       },
       (failure: unknown) => setSummaryError(toErrorView(failure)),
     );
-  }, []);
+  }, [summaryTracker]);
 
   // HubSpot's property list arrives with the first sync: load it again after each one.
   const loadProperties = useCallback(() => {
@@ -96,6 +102,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   // Views (issue 16): the View menu sets filters, search, columns and sort; the Filters panel the filters.
   const views = useViews({ columns, sort, search: searchText.trim(), properties, apply: (view) => { if (view.columns) setColumns(view.columns); if (view.sort) setSort(view.sort); setSearchText(view.search); } });
   const viewSearch = searchText.trim() === views.appliedSearch ? views.appliedSearch : search;
+  const scheduling = useScheduleFromExport({ viewId: views.currentId, viewName: views.currentName, onStart: () => setExportOpen(false) });
   const query = useMemo(() => ({ search: viewSearch, sort: sort ?? { column: 'lastname', direction: 'asc' as const }, columns: columns ?? ['lastname'], filters: views.filters }), [viewSearch, sort, columns, views.filters]);
   const loader = useContactRows(query);
   const filterChoices = useFilterChoices(() => loader.refresh());
@@ -112,6 +119,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   useEffect(() => () => clearTimeout(refreshTimer.current ?? undefined), []);
 
   useApiEvent('contactsChanged', ({ count }) => {
+    summaryTracker.pushed(count);
     setSummary((current) => (current ? { ...current, count } : current));
     scheduleRefresh();
   });
@@ -358,13 +366,14 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
         visibleColumns={columns ?? []}
         properties={properties}
         syncedProperties={summary?.syncedProperties ?? []}
-        search={search}
+        view={{ name: views.currentId === ALL_CONTACTS ? null : views.currentName, modified: views.modified, search: viewSearch, filters: views.filters, count: narrowed ? matchCount : totalCount }}
         sort={sort}
-        matchCount={search ? matchCount : null}
         totalCount={totalCount}
         lastSyncedAt={summary?.lastSyncedAt ?? null}
         shell={info?.shell ?? 'desktop'}
+        onScheduleExport={scheduling.start}
       />
+      {scheduling.element}
     </main>
   );
 }

@@ -24,6 +24,8 @@ const register = pathToFileURL(fileURLToPath(new URL('../stand-in/register.ts', 
 export interface Answers {
   saveDialog(options: Record<string, unknown>): { canceled: boolean; filePath?: string };
   messageBox(options: Record<string, unknown>): { response: number; checkboxChecked: boolean };
+  /** The folder picker (scheduled exports). */
+  openDialog(options: Record<string, unknown>): { canceled: boolean; filePaths?: string[] };
 }
 
 export interface LaunchOptions {
@@ -133,6 +135,7 @@ export class RehearsedApp {
       'page.focus': ({ windowId }) => this.host.run(windowId, async ({ page }) => page.bringToFront()),
       'ask.saveDialog': ({ options: dialogOptions }) => this.#ask('saveDialog', dialogOptions),
       'ask.messageBox': ({ options: dialogOptions }) => this.#ask('messageBox', dialogOptions),
+      'ask.openDialog': ({ options: dialogOptions }) => this.#ask('openDialog', dialogOptions),
       'ask.keychainReady': () =>
         new Promise<void>((resolve) => {
           this.#keychainAnswer = resolve;

@@ -44,6 +44,13 @@ export const dialog = strict('dialog', {
     const answer = await host.call('ask.saveDialog', { options });
     return { canceled: answer.canceled, filePath: answer.canceled ? '' : (answer.filePath ?? '') };
   },
+  /** docs: dialog.showOpenDialog([window, ]options) — resolves { canceled, filePaths } ("An array of file paths chosen by the user. If the dialog is cancelled this will be an empty array."). */
+  async showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
+    const options = plain(optionsOf(args));
+    record('dialog.showOpenDialog', { options, modal: args.length > 1 });
+    const answer = await host.call('ask.openDialog', { options });
+    return { canceled: answer.canceled, filePaths: answer.canceled ? [] : (answer.filePaths ?? []) };
+  },
   async showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
     const options = plain(optionsOf(args));
     record('dialog.showMessageBox', { options, modal: args.length > 1 });

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openContactsCache, type CachedContact } from '../../../electron/core/contacts/cache.ts';
 import type { Logger } from '../../../electron/core/ports.ts';
+import { storedSandboxOwner } from '../../../bench/sandbox-data.ts';
 import { startSandbox } from '../../../sandbox/server.ts';
+import type { SandboxOwner } from '../../../sandbox/owners.ts';
 import { CONTACT_PROPERTIES } from '../../../sandbox/properties.ts';
 
 /** Twelve columns, as in the benchmark, covering every hostile kind of value. */
@@ -18,6 +20,8 @@ export interface CacheFixture {
   dbPath: string;
   /** The sandbox's contacts in id order, then the extra ones, as they were when the cache was filled. */
   contacts: CachedContact[];
+  /** The sandbox's owners, active and archived, cached as the owners sync stores them. */
+  owners: SandboxOwner[];
   /** The sandbox's address; nothing listens there any more. */
   stoppedSandboxUrl: string;
   remove(): void;
@@ -29,20 +33,23 @@ export async function cacheFromSandbox(contactCount: number, extra: readonly Cac
   const dbPath = join(folder, 'contacts.sqlite');
   const sandbox = await startSandbox({ contacts: contactCount, seed: 7 });
   let contacts: CachedContact[];
+  let owners: SandboxOwner[];
   try {
     contacts = [...sandbox.admin.allContacts(), ...extra];
+    owners = [...sandbox.admin.owners(), ...sandbox.admin.owners({ archived: true })];
   } finally {
     await sandbox.close();
   }
   const cache = openContactsCache(dbPath);
   try {
     await cache.replaceProperties(CONTACT_PROPERTIES);
+    await cache.replaceOwners(owners.map(storedSandboxOwner), Date.parse('2026-03-05T10:42:00Z'));
     for (let i = 0; i < contacts.length; i += 500) await cache.upsertContacts(contacts.slice(i, i + 500));
     await cache.updateSyncState({ lastSyncedAt: Date.parse('2026-03-05T10:42:00Z') });
   } finally {
     await cache.close();
   }
-  return { folder, dbPath, contacts, stoppedSandboxUrl: sandbox.url, remove: () => rmSync(folder, { recursive: true, force: true }) };
+  return { folder, dbPath, contacts, owners, stoppedSandboxUrl: sandbox.url, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
 /** A logger that keeps what it is told, so tests can check nothing secret or odd was logged. */

@@ -39,6 +39,7 @@ function exportJob(targetPath: string, options: Partial<ExportJobOptions> = {}) 
     exportId: 'export-1',
     dbPath: fixture.dbPath,
     request: everything,
+    filterContext: { now: Date.now(), timeZone: 'UTC', user: null, listsProblem: null },
     targetPath,
     clock: systemClock,
     log,

@@ -10,17 +10,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { properties, query } from '../../../electron/core/contacts/cache-queries.ts';
 import { openReader } from '../../../electron/core/contacts/cache-reader.ts';
 import type { CachedContact } from '../../../electron/core/contacts/cache-types.ts';
+import { queryShown } from '../../../electron/core/contacts/shown-queries.ts';
 import { createExporter } from '../../../electron/core/export/exporter.ts';
 import { systemClock } from '../../../electron/core/ports.ts';
-import { showPage } from '../../../electron/core/values/table-cells.ts';
 import type { ExportProgress, ExportRequest } from '../../../electron/ipc/types.ts';
-import { HOSTILE_CONTACTS } from '../../../sandbox/contacts-data.ts';
-import { CONTACT_PROPERTIES } from '../../../sandbox/properties.ts';
-import { findLibreOffice, openCsvInLibreOffice, openWorkbookInLibreOffice, type SpreadsheetCell } from '../../support/spreadsheet.ts';
+import { HOSTILE_CONTACTS, OWNER_CONTACTS } from '../../../sandbox/contacts-data.ts';
+import { findLibreOffice, openCsvInLibreOffice, openWorkbookInLibreOffice, readWorkbookLayout, type SpreadsheetCell } from '../../support/spreadsheet.ts';
 import { cacheFromSandbox, recordingLogger, type CacheFixture } from './cache-fixture.ts';
+import { expectedCsvField, shownValues, visible } from './expected-cells.ts';
 
 // "The computer's time zone": fixed for the test (the export worker follows the process's zone).
 const TIME_ZONE = 'Europe/Berlin';
@@ -50,6 +49,7 @@ function extra(id: number, properties: Record<string, string | null>): CachedCon
 let fixture: CacheFixture;
 before(async () => {
   fixture = await cacheFromSandbox(CONTACTS, EXTRA);
+  expectedShown = shownValues(TIME_ZONE, fixture.owners);
 });
 after(() => fixture.remove());
 
@@ -83,50 +83,20 @@ function parseStrict(path: string, delimiter: string): string[][] {
 /** The raw values, by contact, in id order (the export's order without a sort). */
 const rawRows = () => [...fixture.contacts].sort((a, b) => Number(a.id) - Number(b.id)).map((c) => COLUMNS.map((name) => c.properties[name] ?? ''));
 
-// ---- Expected values, written from the documents ----
+// ---- Expected values, written from the documents (expected-cells.ts) ----
 
-/** FORMULA_POLICY.md, table by table: what the file holds for a value. */
-function expectedCsvField(value: string, excelFriendly: boolean): string {
-  if (excelFriendly && /^(0\d+|\d{16,})$/.test(value)) return `'${value}`;
-  // Parts between , ; tab CR LF are judged alone, by their first visible character.
-  return value
-    .split(/([,;\t\r\n])/)
-    .map((part, i) => {
-      if (i % 2 === 1) return part;
-      const [, invisible = '', rest = ''] = /^([\p{Z}\p{Cc}\p{Cf}]*)([^]*)$/u.exec(part)!;
-      const plainNumber = /^[+-]\d+([.,]\d+)*$/.test(rest);
-      const phone = /^\+\d[\d ().-]*\d$/.test(rest) && /[\d)] +[\d(]/.test(rest) && rest.replace(/\D/g, '').length >= 7;
-      const risky = /^['=@]/.test(rest) || (/^[+-]/.test(rest) && !plainNumber && !phone);
-      return risky ? `${invisible}'${rest}` : part;
-    })
-    .join('');
-}
-
-/** HubSpot's labels for the dropdowns, from the sandbox's property definitions. */
-const LABELS = new Map(CONTACT_PROPERTIES.filter((p) => p.options.length > 0).map((p) => [p.name, new Map(p.options.map((o) => [o.value, o.label]))]));
-/** `2023-12-04 14:19` in the computer's time zone (Swedish dates are ISO-shaped). */
-const minute = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/** The README's "As shown" list, in the test's time zone, with the sandbox's owners. */
+let expectedShown: (column: string, raw: string) => string;
 const DATE_TIMES = new Set(['createdate', 'notes_last_updated']);
-
-/** The README's "As shown" list: labels, dates to the minute in local time, the rest as HubSpot sent it. */
-function expectedShown(column: string, raw: string): string {
-  if (raw === '') return '';
-  const labels = LABELS.get(column);
-  if (labels) return labels.get(raw) ?? raw;
-  if (DATE_TIMES.has(column) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(raw)) return minute.format(new Date(raw));
-  // Contact owner: the id until owner names are cached.
-  return raw;
-}
 
 /** What the table shows for each contact, in id order: the app's own query path. */
 function tableRows(): string[][] {
   const reader = openReader(fixture.dbPath);
   try {
-    const definitions = new Map(properties(reader).map((p) => [p.name, p]));
     const rows: string[][] = [];
     for (let offset = 0; offset < TOTAL; offset += 500) {
-      const page = query(reader, { search: '', sort: { column: 'hs_object_id', direction: 'asc' }, columns: COLUMNS, offset, limit: 500 });
-      rows.push(...showPage(page, COLUMNS, definitions, null).rows.map((row) => row.cells.map((cell) => cell ?? '')));
+      const page = queryShown(reader, { search: '', sort: { column: 'hs_object_id', direction: 'asc' }, columns: COLUMNS, offset, limit: 500 });
+      rows.push(...page.rows.map((row) => row.cells.map((cell) => cell ?? '')));
     }
     return rows;
   } finally {
@@ -215,12 +185,21 @@ test('CSV, as shown: labels and local dates, exactly what the table shows, under
   assert.equal(byId.get('990004')![col('notes_last_updated')], '99999999999999999');
   assert.equal(byId.get('990001')![col('createdate')], '2024-05-06 09:08', 'UTC 07:08 is 09:08 in Berlin in May');
   assert.match(byId.get('1')![col('createdate')]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  // Contact owner, spelled out for each kind of owner the sandbox assigns.
+  const owner = (id: string) => byId.get(id)![col('hubspot_owner_id')];
+  assert.equal(owner(OWNER_CONTACTS.me), 'Pat Jones', 'an owner by first and last name');
+  assert.notEqual(owner(OWNER_CONTACTS.archived), '', 'an archived owner keeps a name');
+  assert.doesNotMatch(owner(OWNER_CONTACTS.archived)!, /^\d+$|Unknown/);
+  assert.match(owner(OWNER_CONTACTS.gone)!, /^Unknown owner \(\d+\)$/, 'an id HubSpot no longer lists');
+  assert.match(owner(OWNER_CONTACTS.unnamed)!, /@/, 'an owner with no name: the email');
+  assert.equal(owner(OWNER_CONTACTS.none), '');
+  assert.ok(rows.every((fields) => !/^\d+$/.test(fields[col('hubspot_owner_id')]!)), 'no bare owner id is left');
 });
 
 test('the search results only, with a semicolon, plain line ends and internal names', async () => {
   const search = 'Müller';
   const columns = ['hs_object_id', 'firstname', 'lastname', 'company', 'zip'];
-  const { path, final } = await exportTo('search.csv', request({ scope: 'search', search, columns, header: 'names', values: 'stored', excelFriendly: false, delimiter: ';' }));
+  const { path, final } = await exportTo('search.csv', request({ scope: 'view', search, columns, header: 'names', values: 'stored', excelFriendly: false, delimiter: ';' }));
 
   const matching = fixture.contacts.filter((c) => `${c.properties.firstname} ${c.properties.lastname}`.includes(search));
   assert.ok(matching.length > 0 && matching.length < CONTACTS, `the search matches some contacts (${matching.length})`);
@@ -238,7 +217,7 @@ test('the search results only, with a semicolon, plain line ends and internal na
   }
 });
 
-test('a search scope with an empty search exports everything; scope "all" ignores a leftover search', async () => {
+test('scope "all" ignores a leftover search', async () => {
   const { final } = await exportTo('all-despite-search.csv', request({ scope: 'all', search: 'Müller', columns: ['hs_object_id'] }));
   assert.equal(final.written, TOTAL);
 });
@@ -251,29 +230,67 @@ async function libreOffice(t: { skip(message: string): void }): Promise<string |
   return null;
 }
 
-/** LibreOffice drops these control characters from what a cell shows. */
-const visible = (text: string) => [...text].filter((char) => !/^\p{Cc}$/u.test(char) || '\t\n'.includes(char)).join('').replaceAll('\r\n', '\n');
 
-test('LibreOffice opens the CSV with no formula, every leading zero kept and the phone numbers as written', async (t) => {
-  const soffice = await libreOffice(t);
-  if (!soffice) return;
-  const { path } = await exportTo('for-calc.csv', request({ values: 'stored' }));
-  const sheet = await openCsvInLibreOffice(soffice, path, ',');
-  const raw = rawRows();
-  assert.equal(sheet.length, raw.length + 1);
-  sheet.slice(1).forEach((cells, r) => {
-    COLUMNS.forEach((column, c) => {
-      const cell = cells[c];
-      const where = `row ${r + 1}, ${column} ${JSON.stringify(raw[r]![c]!.slice(0, 40))}`;
-      assert.equal(cell?.formula ?? null, null, `${where}: evaluated as a formula`);
+/**
+ * How LibreOffice must read one field of the file: text exactly as written (less the control
+ * characters it drops), a number only where the field is a plain decimal, a date only where it is
+ * one of the "as shown" date forms, and never a formula.
+ */
+function assertCalcCell(cell: SpreadsheetCell, field: string, where: string): void {
+  assert.equal(cell.formula, null, `${where}: evaluated as a formula`);
+  if (field === '') return assert.equal(cell.valueType, null, `${where}: empty`);
+  switch (cell.valueType) {
+    case 'string':
+      return assert.equal(cell.text, visible(field), `${where}: the text as written`);
+    case 'float':
+      assert.match(field, /^[+-]?\d+(\.\d+)?$/, `${where}: only a plain number may become a number`);
+      return assert.equal(Number(cell.value), Number(field), `${where}: the same number`);
+    case 'date':
+      assert.match(field, /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/, `${where}: only a date may become a date`);
+      // ODF leaves out a midnight time: 2025-03-10 is 2025-03-10T00:00.
+      return assert.equal(cell.value!.padEnd(16, 'T00:00').slice(0, field.length).replace('T', ' '), field, `${where}: the same date`);
+    default:
+      assert.fail(`${where}: read as ${cell.valueType} (${cell.text})`);
+  }
+}
+
+for (const mode of [
+  { values: 'stored', delimiter: ',', excelFriendly: true },
+  { values: 'shown', delimiter: ';', excelFriendly: false },
+] as const) {
+  test(`LibreOffice opens the CSV (${mode.values}, '${mode.delimiter}', Excel-friendly ${mode.excelFriendly}) as written, and no cell is a formula with any separator`, async (t) => {
+    const soffice = await libreOffice(t);
+    if (!soffice) return;
+    const { path } = await exportTo(`calc-${mode.values}.csv`, request(mode));
+    const sheet = await openCsvInLibreOffice(soffice, path, mode.delimiter);
+    const raw = rawRows();
+    assert.equal(sheet.length, TOTAL + 1);
+    sheet[0]!.forEach((cell, c) => assertCalcCell(cell, HEADER[c]!, `header ${c}`));
+    raw.forEach((values, r) => {
+      values.forEach((value, c) => {
+        const shown = mode.values === 'shown' ? expectedShown(COLUMNS[c]!, value) : value;
+        const where = `row ${r + 1}, ${COLUMNS[c]} ${JSON.stringify(value.slice(0, 40))}`;
+        assertCalcCell(cellAt(sheet, r + 1, c), expectedCsvField(shown, mode.excelFriendly), where);
+      });
     });
+    const byId = new Map(sheet.slice(1).map((cells) => [cells[0]!.text, cells]));
+    if (mode.excelFriendly) {
+      assert.equal(byId.get('12')![col('zip')]!.text, "'01234", 'leading zeros kept, behind the visible marker');
+      assert.equal(byId.get('9')![col('phone')]!.valueType, 'string', 'a phone number stays text');
+    } else {
+      assert.equal(byId.get('1')![col('createdate')]!.valueType, 'date', 'an as-shown date-time is a date to the spreadsheet');
+      assert.equal(byId.get(OWNER_CONTACTS.me)![col('hubspot_owner_id')]!.text, 'Pat Jones');
+    }
+    assert.equal(byId.get('990001')![col('company')]!.text, `'=HYPERLINK("http://x","y")`, 'the NUL is dropped, the marker stays');
+
+    // German and French Excel split a comma file on ";" (and anyone may pick tab): still no formula.
+    for (const separator of ([',', ';', '\t'] as const).filter((other) => other !== mode.delimiter)) {
+      const resplit = await openCsvInLibreOffice(soffice, path, separator);
+      assert.ok(resplit.length > TOTAL, `opened with ${JSON.stringify(separator)}: every row is there`);
+      assert.deepEqual(resplit.flat().filter((cell) => cell.formula !== null), [], `opened with ${JSON.stringify(separator)} as the separator, no cell is a formula`);
+    }
   });
-  const byId = new Map(sheet.slice(1).map((cells) => [cells[0]!.text, cells]));
-  assert.equal(byId.get('12')![col('firstname')]!.text, "'007");
-  assert.equal(byId.get('12')![col('zip')]!.text, "'01234");
-  assert.equal(byId.get('9')![col('phone')]!.text, '+44 20 7946 0958');
-  assert.equal(byId.get('9')![col('phone')]!.valueType, 'string');
-});
+}
 
 function cellAt(rows: SpreadsheetCell[][], r: number, c: number): SpreadsheetCell {
   return rows[r]?.[c] ?? { text: '', valueType: null, formula: null, value: null };
@@ -351,6 +368,20 @@ test('more rows than a sheet holds continue on "Contacts (2)", "Contacts (3)", e
   for (const sheet of sheets) assert.deepEqual(sheet.rows[0]!.map((cell) => cell.text), ['Record ID', 'Last Name']);
   const ids = sheets.flatMap((sheet) => sheet.rows.slice(1).map((cells) => cells[0]!.value));
   assert.deepEqual(ids, rawRows().map((values) => values[0]), 'every contact once, in order');
+});
+
+test('the workbook reads as laid out: bold header, filter buttons over every row of each sheet, columns sized to their content', async (t) => {
+  const soffice = await libreOffice(t);
+  if (!soffice) return;
+  const { path, final } = await exportTo('layout.xlsx', request({ format: 'xlsx', columns: ['hs_object_id', 'company'] }), { rowsPerSheet: 2000 });
+  assert.equal(final.sheets, 2);
+  const layout = await readWorkbookLayout(soffice, path);
+  assert.deepEqual(layout.sheets.map((sheet) => [sheet.name, sheet.boldHeader, sheet.boldBody]), [['Contacts', true, false], ['Contacts (2)', true, false]]);
+  assert.deepEqual(layout.filterRanges, ['Contacts.A1:Contacts.B2001', `'Contacts (2)'.A1:'Contacts (2)'.B${TOTAL - 2000 + 1}`]);
+  for (const sheet of layout.sheets) {
+    const [id, company] = sheet.columnWidths;
+    assert.ok(id! > 0 && company! > id!, `${sheet.name}: the company column (${company} in) is wider than the id column (${id} in)`);
+  }
 });
 
 test('two exports can run at once, each into its own file', async () => {

@@ -6,40 +6,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FilterContext } from '../../../electron/core/contacts/filter-queries.ts';
+import { createOwnersApi } from '../../../electron/core/hubspot/owners-api.ts';
+import { createOwnersSync } from '../../../electron/core/contacts/owners-sync.ts';
 import { systemClock } from '../../../electron/core/ports.ts';
-import { createListsApi, isListGone } from '../../../electron/core/hubspot/lists-api.ts';
-import { createListSync } from '../../../electron/core/views/list-sync.ts';
 import type { ViewFilter } from '../../../electron/ipc/types.ts';
 import { KNOWN_LISTS } from '../../../sandbox/lists.ts';
 import type { SandboxContact } from '../../../sandbox/server.ts';
 import { createWorld, type World } from '../contacts/world.ts';
-
-const EXTRA = ['hubspot_owner_id', 'hs_lead_status', 'city', 'country', 'product_interest', 'contract_renewal_date'];
-const END = Date.parse('2026-03-01T00:00:00Z');
-/** "Now" for the presets: a day inside the data, in Berlin. */
-const NOW = Date.parse('2025-11-20T10:00:00Z');
-const TZ = 'Europe/Berlin';
-
-async function syncedWorld(t: Parameters<typeof createWorld>[0]): Promise<World> {
-  const world = await createWorld(t, { contacts: 1500, dataEndTime: END });
-  const progress = await world.sync({ properties: () => EXTRA }).runFull();
-  assert.equal(progress.error, null);
-  const api = createListsApi(world.client);
-  const lists = createListSync({
-    source: {
-      allContactLists: async (_params, signal) => (await api.allContactLists({}, signal)).map(({ listId, name, processingType, size }) => ({ listId, name, processingType, size })),
-      allMembers: (listId, signal) => api.allMembers(listId, signal),
-    },
-    store: world.cache,
-    clock: systemClock,
-    log: world.log,
-    listsInViews: () => [],
-    isListGone,
-  });
-  await lists.refreshCatalogue();
-  await lists.fetchMembers(KNOWN_LISTS.newsletter.listId);
-  return world;
-}
+import { NOW, signedInUser, syncedWorld, TZ } from './views-world.ts';
 
 const context: FilterContext = { now: NOW, timeZone: TZ, user: null, listsProblem: null };
 
@@ -106,4 +80,34 @@ test('every filter kind, alone and combined, against the sandbox\'s own data', a
   const withSearch = await idsFor(world, combined.map(([, filter]) => filter), 'a');
   assert.ok(withSearch.length > 0 && withSearch.length < expected.length);
   assert.deepEqual(withSearch, expected.filter((id) => searched.has(id)));
+});
+
+test('"Me" is the owner HubSpot has for the signed-in user, from the owners a sync cached; not once that owner is deactivated', async (t) => {
+  const world = await createWorld(t, { contacts: 400 });
+  assert.equal((await world.sync().runFull()).error, null);
+  const signedIn: FilterContext = { ...context, user: await signedInUser(world) };
+  const owners = createOwnersSync({ owners: createOwnersApi(world.client), cache: world.cache, clock: systemClock, log: world.log, scopeGranted: () => true });
+  const mine = { kind: 'owner', owners: ['me'] } satisfies ViewFilter;
+  const page = (filters: ViewFilter[]) => world.cache.query({ search: '', filters, sort: { column: 'hs_object_id', direction: 'asc' }, columns: ['email'], offset: 0, limit: 1000 }, signedIn);
+
+  // before the owners are fetched "Me" matches nobody, and the filter says why
+  await world.cache.replaceOwners(null, Date.now());
+  const unknown = await page([mine]);
+  assert.equal(unknown.total, 0);
+  assert.match(unknown.filterIssues?.[0]?.reason ?? '', /doesn’t know HubSpot’s contact owners/);
+
+  await owners.refresh();
+  const me = world.sandbox.admin.ownerOfSignedInUser();
+  const expected = [...world.sandbox.admin.allContacts()].filter((c) => c.properties.hubspot_owner_id === me.id).map((c) => c.id);
+  assert.ok(expected.length > 0, 'the signed-in user owns some contacts');
+  const known = await page([mine]);
+  assert.deepEqual(known.filterIssues ?? [], []);
+  assert.deepEqual(known.rows.map((row) => row.id), expected);
+
+  // a deactivated owner is nobody's "Me", even with the same email
+  world.sandbox.admin.archiveOwner(me.id);
+  await owners.refresh();
+  const archived = await page([mine]);
+  assert.equal(archived.total, 0);
+  assert.match(archived.filterIssues?.[0]?.reason ?? '', /isn’t a contact owner/);
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { myOwnerId, ownerChoices, type KnownOwner } from '../../../../electron/core/views/owners.ts';
+import { mineProblem, myOwnerId, ownerChoices, type KnownOwner } from '../../../../electron/core/views/owners.ts';
 
 const owner = (id: string, extra: Partial<KnownOwner> = {}): KnownOwner => ({ id, userId: null, email: null, firstName: null, lastName: null, archived: false, ...extra });
 
@@ -27,4 +28,11 @@ test('owners read as names, else emails, else their id', () => {
     ]).map((choice) => [choice.name, choice.archived]),
     [['Zoë Adams', false], ['ops@acme.example', false], ['Owner 3', true]],
   );
+});
+
+test('why "Me" matches nobody is said in words the troubleshooting guide quotes', () => {
+  const guide = readFileSync(new URL('../../../../docs/troubleshooting.md', import.meta.url), 'utf8').replaceAll('\n', ' ');
+  const sentences = [mineProblem(false, false), mineProblem(true, false), mineProblem(true, true)];
+  assert.equal(new Set(sentences).size, 3, 'each case has its own sentence');
+  for (const sentence of sentences) assert.ok(guide.includes(sentence), sentence);
 });
