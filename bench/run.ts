@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--quick] [--only sync|incremental|export|table|views] [--fresh]
+ * npm run bench -- [--quick] [--only sync|incremental|export|table|views|sandbox|scale] [--fresh]
  *
  * Runs the benchmarks, prints the results table and writes bench/results.json; a full run (all
  * parts at full size) also rewrites bench/RESULTS.md, the table the README shows.
@@ -12,6 +12,7 @@ import type { BenchOptions } from './options.ts';
 import { markdownTable, textTable } from './report.ts';
 import type { Measurement } from './report.ts';
 import { runSandboxBench } from './sandbox-bench.ts';
+import { runScaleBench } from './scale-bench.ts';
 import { runSyncBench } from './sync-bench.ts';
 import { runTableBench } from './table-bench.ts';
 import { runViewsBench } from './views-bench.ts';
@@ -70,6 +71,7 @@ async function main(): Promise<number> {
   if (options.parts.includes('table')) await attempt('table', () => runTableBench(options, say));
   if (options.parts.includes('views')) await attempt('views', () => runViewsBench(options, say));
   if (options.parts.includes('sandbox')) await attempt('sandbox', () => runSandboxBench(options, say));
+  if (options.parts.includes('scale')) await attempt('scale', () => runScaleBench(options, say));
 
   const finishedAt = new Date();
   const table = textTable(rows);

@@ -101,12 +101,20 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
   const openAtLogin = createOpenAtLogin({ port: ports.loginItem, managed: config.openAtLogin, store: ports.store, log });
 
   let lastContactsChanged = 0;
+  // two cache readers may answer counts out of order: a count asked for before the last one sent is dropped
+  let countsAsked = 0;
+  let countSent = 0;
   const contactsChanged = (force: boolean) => {
     const now = clock.now();
     if (!force && now - lastContactsChanged < contactsChangedEveryMs) return;
     lastContactsChanged = now;
+    const asked = ++countsAsked;
     cache.count().then(
-      (count) => emit('contactsChanged', { count }),
+      (count) => {
+        if (asked < countSent) return;
+        countSent = asked;
+        emit('contactsChanged', { count });
+      },
       (error: unknown) => log.warn('Could not count the saved contacts', { problem: error instanceof Error ? error.message : String(error) }),
     );
   };

@@ -6,7 +6,7 @@ import { isAppError } from '../../../electron/core/errors.ts';
 import { systemClock } from '../../../electron/core/ports.ts';
 import { nextUtcMidnight } from '../../../electron/core/hubspot/api-errors.ts';
 import type { SyncProgress } from '../../../electron/ipc/types.ts';
-import { assertCacheMatchesSandbox, assertNoTokensLogged, createWorld } from './world.ts';
+import { appSession, assertCacheMatchesSandbox, assertNoTokensLogged, createWorld } from './world.ts';
 
 test('a full sync brings exactly the sandbox\'s contacts and values, with progress, rows showing as it goes', async (t) => {
   const world = await createWorld(t, { contacts: 3000, latencyMs: 1 });
@@ -47,19 +47,20 @@ test('the list strategy alone gives the same result', async (t) => {
   assert.equal(world.sandbox.admin.stats().byPath['GET /crm/objects/contacts'], 12);
 });
 
-test('through 5xx, dropped connections, 429 bursts, expiring 60-second tokens and rotating refresh tokens', async (t) => {
+test('through 5xx, dropped connections, 429 bursts, expiring 60-second tokens and rotating refresh tokens (the app\'s own token session)', async (t) => {
   // limits low enough that pacing, not the sandbox's speed, sets the pace
   const limit = { max: 10, intervalMs: 1000 };
   const burst = 4;
   const faults = { serverErrorRate: 0.1, dropConnectionRate: 0.03 };
   const world = await createWorld(t, { contacts: 4000, rateLimit: limit, searchRateLimitPerSecond: 8, accessTokenTtlSeconds: 60, rotateRefreshTokens: true, faults });
   const firstRefreshToken = world.tokens.refreshToken();
-  const sync = world.sync({ fullSync: { rangeSize: 500 } });
+  const { session, client, persisted } = await appSession(world, 60);
+  const sync = world.sync({ client, fullSync: { rangeSize: 500 } });
   let pages = 0;
   sync.onProgress(() => {
     pages++;
     if (pages === 5 || pages === 25) world.sandbox.admin.setFaults({ ...faults, burst429: burst });
-    // the tokens' 60 seconds run out mid-sync (twice, far enough apart that no request sees both)
+    // the tokens' 60 seconds run out mid-sync at HubSpot (twice, far enough apart that no request sees both)
     if (pages === 10 || pages === 30) world.sandbox.admin.advanceClock(61_000);
   });
   const done = await sync.syncNow();
@@ -68,11 +69,14 @@ test('through 5xx, dropped connections, 429 bursts, expiring 60-second tokens an
   const stats = world.sandbox.admin.stats();
   assert.ok(stats.serverErrors > 0, 'server errors happened');
   assert.ok(stats.tooManyRequests >= burst, '429s happened');
-  assert.ok(world.tokens.refreshes() >= 2, `tokens expired and were refreshed (${world.tokens.refreshes()})`);
-  assert.notEqual(world.tokens.refreshToken(), firstRefreshToken, 'the rotated refresh token is used');
+  assert.ok(persisted.length >= 2, `tokens expired and the session refreshed them (${persisted.length})`);
+  const current = session.current();
+  assert.ok(current !== null, 'still signed in');
+  assert.notEqual(current.refreshToken, firstRefreshToken, 'the rotated refresh token is used');
+  assert.equal(current.refreshToken, persisted.at(-1)?.refreshToken, 'and saved');
   assert.ok(stats.maxInAnyWindow <= limit.max + burst, `at most a burst over the limit, saw ${stats.maxInAnyWindow}`);
   assert.ok(stats.maxSearchInAnySecond <= 8 + burst, `searches at most a burst over their limit, saw ${stats.maxSearchInAnySecond}`);
-  assertNoTokensLogged(world.log, [await world.tokens.accessToken(), world.tokens.refreshToken(), firstRefreshToken]);
+  assertNoTokensLogged(world.log, [current.accessToken, current.refreshToken, firstRefreshToken]);
 });
 
 test('a cancelled full sync keeps what it fetched and the next one carries on from there', async (t) => {

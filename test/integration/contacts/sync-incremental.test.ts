@@ -123,7 +123,7 @@ test('changes that search shows only a moment later are picked up by a later syn
   const created = admin.createContact({ firstname: 'Lately', lastname: 'Made' });
   admin.archiveContact('7');
   await sync.syncNow();
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  admin.advanceClock(500); // search now shows them
   const done = await sync.syncNow();
   assert.equal(done.error, null);
   assert.equal(await world.cache.count('late'), 2);

@@ -33,7 +33,7 @@ test('syncs at start-up and every interval, skips while it cannot work, and wait
 
   online = false;
   await clock.advance(15 * 60_000);
-  await sleep(100);
+  await until(() => clock.pendingDelays().length > 0, 'the schedule to decide');
   assert.equal(finished.length, 1, 'offline: no sync');
   assert.deepEqual(clock.pendingDelays(), [15 * 60_000], 'tries again an interval later');
 

@@ -15,6 +15,10 @@ import { openReader } from '../../../electron/core/contacts/cache-reader.ts';
 import { createSyncService } from '../../../electron/core/contacts/sync.ts';
 import type { SyncService, SyncServiceOptions } from '../../../electron/core/contacts/sync.ts';
 import { syncedPropertyList } from '../../../electron/core/contacts/synced-properties.ts';
+import { createTokenSession, sessionTokensFrom } from '../../../electron/core/auth/session.ts';
+import type { TokenSession } from '../../../electron/core/auth/session.ts';
+import { createTokenClient } from '../../../electron/core/auth/token-client.ts';
+import type { SessionTokens } from '../../../electron/core/auth/token-store.ts';
 import { createHubSpotClient } from '../../../electron/core/hubspot/client.ts';
 import type { HubSpotClient, HubSpotClientOptions } from '../../../electron/core/hubspot/client.ts';
 import { systemClock } from '../../../electron/core/ports.ts';
@@ -86,6 +90,29 @@ export async function createWorld(
       return service;
     },
   };
+}
+
+/**
+ * The app's own token session (electron/core/auth/session.ts) with its token client, started from
+ * the world's sign-in, and a HubSpot client that takes its tokens from it: a sync through these
+ * refreshes expiring tokens the way the app does.
+ */
+export async function appSession(world: World, tokenLifetimeSeconds: number): Promise<{ session: TokenSession; client: HubSpotClient; persisted: SessionTokens[] }> {
+  const { sandbox } = world;
+  const tokenClient = createTokenClient({ config: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, authBaseUrl: sandbox.url, apiBaseUrl: sandbox.url }, log: world.log });
+  const persisted: SessionTokens[] = [];
+  const session = createTokenSession({
+    clock: systemClock,
+    log: world.log,
+    refresh: (refreshToken) => tokenClient.refresh(refreshToken),
+    persist: async (tokens) => void persisted.push(tokens),
+    onRevoked: (error) => world.log.error('signed out', { kind: error.kind }),
+  });
+  // as if the world's sign-in had been the app's (the lifetime is the sandbox's accessTokenTtlSeconds)
+  session.begin(sessionTokensFrom({ accessToken: await world.tokens.accessToken(), refreshToken: world.tokens.refreshToken(), expiresInSeconds: tokenLifetimeSeconds }, Date.now()));
+  const { max, intervalMs } = world.client.limits().general;
+  const client = createHubSpotClient({ baseUrl: sandbox.url, tokens: session, log: world.log, retry: quickRetry, limits: { max, intervalMs, searchPerSecond: world.client.limits().search.max } });
+  return { session, client, persisted };
 }
 
 /** Every committed row of the cache file, read on a connection of its own (as the export reads). */
