@@ -117,10 +117,13 @@ async function run(preview: Preview): Promise<void> {
     await expect(table.locator('.grid__row--loading')).toHaveCount(0);
     await save(app, 'contacts');
 
+    await table.evaluate((grid) => grid.scrollTo({ top: 0 }));
     await app.getByRole('searchbox', { name: 'Search contacts' }).fill(searchWord);
     const matches = app.getByText(new RegExp(`^[\\d,]+ of ${total} match(es)?$`));
     await expect(matches).toBeVisible();
     await expect(table.locator('.grid__row--loading')).toHaveCount(0);
+    // The first matching contact is painted (not only counted) before the picture is taken.
+    await expect(table.getByRole('cell', { name: new RegExp(searchWord) }).first()).toBeVisible();
     await save(app, 'search');
 
     await app.getByRole('button', { name: 'Export…' }).click();
