@@ -112,6 +112,7 @@ test('a typed folder outside the home and data folders is refused in words, and 
   await form.getByRole('textbox', { name: 'Folder' }).fill('/etc');
   await form.getByRole('button', { name: 'Save schedule' }).click();
   await expect(form.getByText('Choose a folder inside your home folder or Contact Desk’s data folder.')).toBeVisible();
+  await expect(form.getByTestId('schedule-error'), 'the focus moves to the message').toBeFocused();
   await form.getByRole('button', { name: 'Cancel' }).click();
   await app.getByRole('button', { name: /acme-sample\.hubspot\.com/ }).click();
   await app.getByRole('button', { name: 'Scheduled exports…' }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { ContactsQuery, ExportProgress, ExportRequest, PropertyInfo, ScheduleExportChoices } from '../../../electron/ipc/types.ts';
 import { api } from '../api.ts';
 import type { ExportController } from '../hooks/use-export.ts';
@@ -7,6 +7,7 @@ import { allScopeLabel, exportButtonLabel, exportScopeFields, isExportableView, 
 import { formatCount, formatDayAndTime, formatNumber } from '../lib/format.ts';
 import { toErrorView } from '../lib/error-help.ts';
 import { Dialog } from './Dialog.tsx';
+import { FocusOnAppear } from './FocusOnAppear.tsx';
 import { Icon } from './Icon.tsx';
 import { ErrorNotice, Notice } from './Notice.tsx';
 
@@ -131,7 +132,7 @@ export function ExportDialog(props: ExportDialogProps) {
             </Notice>
           )}
           {phase.phase === 'failed-to-start' && (
-            <FocusOnAppear>
+            <FocusOnAppear testId="export-error">
               <ErrorNotice error={phase.error} context="export" />
             </FocusOnAppear>
           )}
@@ -332,23 +333,6 @@ function ExportFooter({ exporter, showForm, canExport, label, onSubmit, onClose,
   );
 }
 
-/**
- * Moves the keyboard focus to what it wraps when it appears and scrolls it into view: an export's
- * error shows where the person is looking, and a screen reader reads it.
- */
-function FocusOnAppear({ children }: { children: ReactNode }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus({ preventScroll: true });
-    ref.current?.scrollIntoView({ block: 'nearest' });
-  }, []);
-  return (
-    <div ref={ref} tabIndex={-1} className="focus-target" data-testid="export-error">
-      {children}
-    </div>
-  );
-}
-
 export function ExportProgressView({ progress, shell, focusErrors = false }: { progress: ExportProgress; shell: 'desktop' | 'preview'; focusErrors?: boolean }) {
   const labelId = useId();
   const [showError, setShowError] = useState<string | null>(null);
@@ -408,5 +392,5 @@ export function ExportProgressView({ progress, shell, focusErrors = false }: { p
     );
   }
   const notice = <ErrorNotice error={progress.error ?? { kind: 'internal', message: 'The export did not finish. No file was saved.' }} context="export" />;
-  return focusErrors ? <FocusOnAppear>{notice}</FocusOnAppear> : notice;
+  return focusErrors ? <FocusOnAppear testId="export-error">{notice}</FocusOnAppear> : notice;
 }

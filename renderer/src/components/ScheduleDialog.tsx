@@ -4,6 +4,7 @@ import { api } from '../api.ts';
 import { toErrorView } from '../lib/error-help.ts';
 import { WEEKDAY_NAMES } from '../lib/schedule-text.ts';
 import { Dialog } from './Dialog.tsx';
+import { FocusOnAppear } from './FocusOnAppear.tsx';
 import { Icon } from './Icon.tsx';
 import { ErrorNotice } from './Notice.tsx';
 
@@ -99,7 +100,11 @@ export function ScheduleDialog({ open, onClose, initial, editing, viewName, canC
             <span className="check__hint">When the computer is offline, it exports the contacts saved on this computer and says so.</span>
           </span>
         </label>
-        {error && <ErrorNotice error={error} context="general" />}
+        {error && (
+          <FocusOnAppear key={error.message} testId="schedule-error">
+            <ErrorNotice error={error} context="general" />
+          </FocusOnAppear>
+        )}
       </form>
     </Dialog>
   );
