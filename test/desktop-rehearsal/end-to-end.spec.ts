@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { unprotectCell } from '../../electron/core/export/formula-policy.ts';
 import { appSchemePrivileges, contentSecurityPolicy } from '../../electron/desktop/security-policy.ts';
 import { channelNames, ipcChannelFor } from '../../electron/ipc/contract.ts';
-import { approveInNewTab, expectCleanRun, logLines, workerBundles } from './harness/expectations.ts';
+import { approveInNewTab, attachRecordsIfFailed, expectCleanRun, logLines, workerBundles } from './harness/expectations.ts';
 import { desktopDir, launchApp, type RehearsedApp } from './harness/launch.ts';
 import { ipcBinding } from './harness/page-preload.ts';
 import { startWorld, type RehearsalWorld } from './harness/world.ts';
@@ -30,7 +30,7 @@ test.beforeAll(async ({ browser }) => {
 });
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures from this pattern
 test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('rehearsal records', { body: `${app.summary()}\n\nApp output:\n${app.output}`, contentType: 'text/plain' });
+  await attachRecordsIfFailed(app, testInfo);
 });
 test.afterAll(async () => {
   await app.dispose();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Browser } from '@playwright/test';
-import { approveInNewTab, expectCleanRun } from './harness/expectations.ts';
+import { approveInNewTab, attachRecordsIfFailed, expectCleanRun } from './harness/expectations.ts';
 import { launchApp, type LaunchOptions, type RehearsedApp } from './harness/launch.ts';
 import { startWorld, type RehearsalWorld } from './harness/world.ts';
 
@@ -34,7 +34,7 @@ test.beforeAll(async ({ browser }) => {
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures from this pattern
 test.afterEach(async ({}, testInfo) => {
   for (const app of launched.splice(0)) {
-    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('rehearsal records', { body: `${app.summary()}\n\nApp output:\n${app.output}`, contentType: 'text/plain' });
+    await attachRecordsIfFailed(app, testInfo);
     await app.dispose();
   }
 });

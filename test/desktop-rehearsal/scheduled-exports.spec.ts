@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { approveInNewTab } from './harness/expectations.ts';
+import { approveInNewTab, attachRecordsIfFailed } from './harness/expectations.ts';
 import { launchApp, type RehearsedApp } from './harness/launch.ts';
 import { startWorld, type RehearsalWorld } from './harness/world.ts';
 
@@ -29,7 +29,7 @@ test.beforeAll(async ({ browser }) => {
 });
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures from this pattern
 test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('rehearsal records', { body: `${app.summary()}\n\nApp output:\n${app.output}`, contentType: 'text/plain' });
+  await attachRecordsIfFailed(app, testInfo);
 });
 test.afterAll(async () => {
   await app.dispose();

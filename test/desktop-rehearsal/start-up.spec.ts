@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
 import { openedAtLoginArg } from '../../electron/core/login-item/launch.ts';
-import { expectCleanRun, logLines } from './harness/expectations.ts';
+import { attachRecordsIfFailed, expectCleanRun, logLines } from './harness/expectations.ts';
 import { launchApp, type LaunchOptions, type RehearsedApp } from './harness/launch.ts';
 import { startWorld, type RehearsalWorld } from './harness/world.ts';
 
@@ -21,7 +21,7 @@ test.beforeEach(async () => {
 });
 // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures from this pattern
 test.afterEach(async ({}, testInfo) => {
-  if (app && testInfo.status !== testInfo.expectedStatus) await testInfo.attach('rehearsal records', { body: `${app.summary()}\n\nApp output:\n${app.output}`, contentType: 'text/plain' });
+  if (app) await attachRecordsIfFailed(app, testInfo);
   await app?.dispose();
   app = null;
   await world.dispose();

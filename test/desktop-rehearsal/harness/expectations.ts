@@ -2,7 +2,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Browser } from '@playwright/test';
+import { expect, type Browser, type TestInfo } from '@playwright/test';
 import type { RehearsedApp } from './launch.ts';
 
 const standInDir = fileURLToPath(new URL('../stand-in/', import.meta.url));
@@ -57,4 +57,9 @@ export async function approveInNewTab(browser: Browser, consentUrl: string): Pro
   } finally {
     await context.close();
   }
+}
+
+/** A failed test carries what the stand-in recorded and what the app printed, for whoever reads the report. */
+export async function attachRecordsIfFailed(app: RehearsedApp, testInfo: TestInfo): Promise<void> {
+  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('rehearsal records', { body: `${app.summary()}\n\nApp output:\n${app.output}`, contentType: 'text/plain' });
 }
