@@ -128,7 +128,10 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     const url = urlFor(call);
     const where = { method: call.method, path: call.path };
     let token = await tokenFrom(() => options.tokens.accessToken());
-    let refreshedAfter401 = false;
+    // A rejected token is refreshed, and the request tried again. A refreshed token rejected at once
+    // means the access is gone; one that got another answer first (a 429, a 5xx) may simply have
+    // expired while the request waited through its retries, and is refreshed again.
+    let justRefreshed = false;
     let failures = 0;
     let rateLimitedWaits = 0;
 
@@ -179,12 +182,13 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
       if (response.ok) return parseBody(text, call.schema, where, response.status);
 
       const body = parseErrorBody(text);
-      if (response.status === 401 && !refreshedAfter401) {
-        refreshedAfter401 = true;
-        log.info('HubSpot did not accept the access token; refreshing it once', { ...where, category: body.category });
+      if (response.status === 401 && !justRefreshed) {
+        justRefreshed = true;
+        log.info('HubSpot did not accept the access token; refreshing it', { ...where, category: body.category });
         token = await tokenFrom(() => options.tokens.refreshAfterUnauthorized(token));
         continue;
       }
+      justRefreshed = false;
 
       if (response.status === 429) {
         if (body.policyName === 'DAILY') {
