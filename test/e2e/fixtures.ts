@@ -62,6 +62,8 @@ export const test = base.extend<{ setup: PreviewSetup; preview: Preview; sandbox
   app: async ({ page, preview }, use) => {
     await page.goto(preview.url);
     await use(page);
+    // The page stops calling the preview before the preview stops, so its closing is no console error.
+    await page.goto('about:blank');
   },
 });
 
