@@ -1,20 +1,8 @@
-import type { Page } from '@playwright/test';
-import { test, expect, expectNoAxeViolations, signIn } from './fixtures.ts';
+import { test, expect, columnTexts, expectNoAxeViolations, signIn } from './fixtures.ts';
 
 const CONTACTS = 40;
 // Tall enough that every row is in the DOM at once (the table only renders what fits).
 test.use({ setup: { contacts: CONTACTS }, viewport: { width: 1280, height: 2400 } });
-
-/** The text of one column in every row on screen, top to bottom. */
-async function column(app: Page, label: string): Promise<string[]> {
-  const table = app.getByRole('table', { name: 'Contacts' });
-  const headers = (await table.getByRole('columnheader').allTextContents()).map((text) => text.trim());
-  const index = headers.indexOf(label);
-  expect(index, `the ${label} column is shown`).toBeGreaterThanOrEqual(0);
-  return table
-    .locator('[role="rowgroup"]:last-child [role="row"]')
-    .evaluateAll((rows, c) => rows.map((row) => row.querySelectorAll('[role="cell"]')[c]?.textContent ?? ''), index);
-}
 
 test('a saved view sorted by a property HubSpot no longer has: contacts in the usual order, and a notice that says so', async ({ app, preview }) => {
   await signIn(app);
@@ -37,7 +25,7 @@ test('a saved view sorted by a property HubSpot no longer has: contacts in the u
   const table = app.getByRole('table', { name: 'Contacts' });
   await expect(table.locator('[role="rowgroup"]:last-child [role="row"]:not(.grid__row--loading)')).toHaveCount(CONTACTS);
   // the usual order: by record id, ascending; no column claims to be sorted
-  const ids = (await column(app, 'Record ID')).map(Number);
+  const ids = (await columnTexts(app, 'Record ID')).map(Number);
   expect(ids).toHaveLength(CONTACTS);
   expect(ids).toEqual([...ids].sort((a, b) => a - b));
   await expect(table.locator('[role="columnheader"][aria-sort]')).toHaveCount(0);
