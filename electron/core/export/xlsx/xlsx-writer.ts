@@ -7,6 +7,7 @@ import type { ColumnFormat } from '../../values/as-shown.ts';
 import { contentTypes, packageRelationships, sheetPath, styles, workbook, workbookRelationships, type SheetEntry } from './workbook-parts.ts';
 import { estimateWidths, SheetXml } from './sheet-xml.ts';
 import { WorkbookZip, type PartStream } from './workbook-zip.ts';
+import { Utf8Chunks } from '../utf8-chunks.ts';
 
 /** Excel's limit: 1,048,576 rows, one of them the header. */
 export const MAX_ROWS_PER_SHEET = 1_048_575;
@@ -36,59 +37,13 @@ export interface XlsxWriterOptions {
   sheetName?: string;
 }
 
-/**
- * The sheet's XML, encoded as it comes into chunks of about `chunkBytes` of UTF-8 for the
- * compressor. Encoding row by row into a chunk costs less than joining a chunk's text first: one
- * non-Latin-1 name would make the whole joined text two bytes a character, copied once more.
- */
-class XmlChunks {
-  readonly #chunkBytes: number;
-  #current: Buffer;
-  #used = 0;
-  #sealed: Buffer[] = [];
-
-  constructor(chunkBytes: number) {
-    this.#chunkBytes = chunkBytes;
-    this.#current = Buffer.allocUnsafe(chunkBytes);
-  }
-
-  add(text: string): void {
-    const most = text.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 code unit
-    if (this.#used + most > this.#current.length) {
-      this.#seal();
-      if (most > this.#chunkBytes) return void this.#sealed.push(Buffer.from(text));
-    }
-    this.#used += this.#current.write(text, this.#used);
-  }
-
-  /** Whether a chunk is full and waits for the compressor. */
-  get ready(): boolean {
-    return this.#sealed.length > 0;
-  }
-
-  /** The full chunks; with `all`, the one being filled too. */
-  take(all: boolean): Buffer[] {
-    if (all) this.#seal();
-    const chunks = this.#sealed;
-    this.#sealed = [];
-    return chunks;
-  }
-
-  #seal(): void {
-    if (this.#used === 0) return;
-    this.#sealed.push(this.#current.subarray(0, this.#used));
-    this.#current = Buffer.allocUnsafe(this.#chunkBytes);
-    this.#used = 0;
-  }
-}
-
 export class XlsxWriter {
   readonly #options: XlsxWriterOptions;
   readonly #rowsPerSheet: number;
   readonly #zip: WorkbookZip;
   readonly #xml: SheetXml;
   readonly #sheets: SheetEntry[] = [];
-  readonly #chunks: XmlChunks;
+  readonly #chunks: Utf8Chunks;
   #sheet: PartStream | null = null;
   #rowInSheet = 0;
   #widths: number[] | null = null;
@@ -98,7 +53,7 @@ export class XlsxWriter {
     this.#options = options;
     this.#rowsPerSheet = options.rowsPerSheet ?? MAX_ROWS_PER_SHEET;
     this.#xml = new SheetXml(options.columns);
-    this.#chunks = new XmlChunks(Math.min(options.chunkChars, HANDOVER_BYTES));
+    this.#chunks = new Utf8Chunks(Math.min(options.chunkChars, HANDOVER_BYTES));
     this.#zip = new WorkbookZip(options.out);
     this.#zip.addText('xl/styles.xml', styles());
   }
@@ -115,11 +70,11 @@ export class XlsxWriter {
     return this.#chunks.ready;
   }
 
-  /** Hands the full chunks to the compressor; waits only while it is several chunks behind. */
+  /** Hands the waiting XML to the compressor; waits only while it is BACKLOG_BYTES behind. */
   async flush(): Promise<void> {
     this.#zip.throwIfFailed();
     if (this.#sheet === null) return;
-    if (!this.#handOver(false)) return this.#sheet.drained();
+    if (!this.#handOver()) return this.#sheet.drained();
     // zlib deflates in steps, each started by the last one's callback on this thread: let the callbacks
     // that are due run, so the next step deflates beside the next rows rather than after them
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -130,7 +85,7 @@ export class XlsxWriter {
   async finish(): Promise<{ sheets: number }> {
     if (this.#widths === null) this.#startFirstSheet();
     this.#endSheet();
-    if (!this.#handOver(true)) await this.#sheet!.drained();
+    if (!this.#handOver()) await this.#sheet!.drained();
     this.#sheet!.end();
     const count = this.#sheets.length;
     this.#zip.addText('xl/workbook.xml', workbook(this.#sheets));
@@ -174,7 +129,7 @@ export class XlsxWriter {
     if (this.#rowInSheet === this.#rowsPerSheet) {
       // The next sheet's stream waits its turn in the zip: hand over this one's last XML first.
       this.#endSheet();
-      this.#handOver(true);
+      this.#handOver();
       this.#sheet!.end();
       this.#startSheet();
     }
@@ -182,10 +137,9 @@ export class XlsxWriter {
     this.#chunks.add(this.#xml.row(this.#rowInSheet + 1, raw));
   }
 
-  /** Writes the full chunks (`all`: every byte so far) into the sheet's stream; false when its backlog is full. */
-  #handOver(all: boolean): boolean {
-    let room = true;
-    for (const chunk of this.#chunks.take(all)) room = this.#sheet!.write(chunk);
-    return room;
+  /** Writes the waiting XML into the sheet's stream; false when its backlog is full. */
+  #handOver(): boolean {
+    const chunk = this.#chunks.take();
+    return chunk.length === 0 || this.#sheet!.write(chunk);
   }
 }
