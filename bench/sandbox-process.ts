@@ -5,12 +5,9 @@
  */
 import { startSandbox } from '../sandbox/server.ts';
 import type { SandboxOptions } from '../sandbox/server.ts';
+import { answerCalls } from './child-calls.ts';
 import { contactDigest } from './sandbox-protocol.ts';
-import type { AdminCall, AdminReply, ContactDigest, ReadyMessage } from './sandbox-protocol.ts';
-
-const send = (message: ReadyMessage | AdminReply): void => {
-  process.send?.(message);
-};
+import type { AdminCall, ContactDigest, ReadyMessage } from './sandbox-protocol.ts';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as SandboxOptions;
 const sandbox = await startSandbox(options);
@@ -48,15 +45,9 @@ async function answer(call: AdminCall): Promise<unknown> {
   }
 }
 
-process.on('message', (message: AdminCall & { callId: number }) => {
-  answer(message).then(
-    (result) => send({ callId: message.callId, ok: true, result }),
-    (error: unknown) => send({ callId: message.callId, ok: false, error: error instanceof Error ? error.message : String(error) }),
-  );
-});
 // The bench died without closing us: do not linger.
 process.on('disconnect', () => {
   void sandbox.close().finally(() => process.exit(0));
 });
 
-send({ type: 'ready', url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, redirectUris: sandbox.redirectUris });
+answerCalls(answer, { type: 'ready', url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, redirectUris: sandbox.redirectUris } satisfies ReadyMessage);
