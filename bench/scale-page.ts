@@ -117,8 +117,9 @@ function commonAndRare(cache: Reader, contacts: number): SearchTerm[] {
     .sort((a, b) => b.expected - a.expected)
     .slice(0, SEARCHES / 2);
   const rare: SearchTerm[] = [];
-  const firstRows = query(cache, { search: '', sort: { column: 'hs_object_id', direction: 'asc' }, columns: ['firstname', 'lastname'], offset: 0, limit: 500 });
-  for (const { cells } of firstRows.rows) {
+  // past the first contacts, which the sandbox fills with odd values on purpose
+  const someRows = query(cache, { search: '', sort: { column: 'hs_object_id', direction: 'asc' }, columns: ['firstname', 'lastname'], offset: Math.min(1000, contacts / 10), limit: 2000 });
+  for (const { cells } of someRows.rows) {
     const term = cells.join(' ').toLowerCase();
     if (!/^[a-z]{3,12} [a-z]{4,12}$/.test(term) || rare.some((r) => r.term === term)) continue;
     const expected = count(cache, term);
@@ -327,7 +328,7 @@ function tableRows(size: string, f: PageFigures): Measurement[] {
       ratio: ratioOf(search, f.reference.searchMs),
       target: '< 150 ms',
       pass: search < 150,
-      note: `the last letter typed of a common last name or of a contact's last and first name: ${f.searches.map((s) => `"${s.term}" ${formatNumber(s.expected)} in ${ms(s.ms)}`).join('; ')}`,
+      note: `the last letter typed of a common last name or of a contact's first and last name: ${f.searches.map((s) => `"${s.term}" ${formatNumber(s.expected)} in ${ms(s.ms)}`).join('; ')}`,
     },
     {
       part: 'scale',
