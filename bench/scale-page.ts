@@ -53,7 +53,8 @@ export interface RoundTrips {
 
 export interface PageFigures {
   openings: number[];
-  searches: (SearchTerm & { ms: number })[];
+  /** Keystroke → painted in the page, and the same search straight from the cache. */
+  searches: (SearchTerm & { ms: number; directMs: number })[];
   sorts: { column: string; ms: number; referenceMs: number }[];
   jumps: { middle: JumpOutcome; end: JumpOutcome };
   scroll: ScrollOutcome;
@@ -328,7 +329,7 @@ function tableRows(size: string, f: PageFigures): Measurement[] {
       ratio: ratioOf(search, f.reference.searchMs),
       target: '< 150 ms',
       pass: search < 150,
-      note: `the last letter typed of a common last name or of a contact's first and last name: ${f.searches.map((s) => `"${s.term}" ${formatNumber(s.expected)} in ${ms(s.ms)}`).join('; ')}`,
+      note: `the last letter typed of a common last name or of a contact's first and last name: ${f.searches.map((s) => `"${s.term}" ${formatNumber(s.expected)} in ${ms(s.ms)} (cache ${ms(s.directMs)})`).join('; ')}`,
     },
     {
       part: 'scale',
