@@ -200,7 +200,7 @@ export function directQueries(
  * matches, and a different count without their last letter (so the timed keystroke visibly
  * changes the results).
  */
-export function searchTerms(cache: Reader, contacts: number, wanted: number): SearchTerm[] {
+function searchTerms(cache: Reader, contacts: number, wanted: number): SearchTerm[] {
   const page = query(cache, { search: '', sort: { column: 'hs_object_id', direction: 'asc' }, columns: ['lastname'], offset: 0, limit: Math.min(contacts, 2000) });
   const seen = new Set<string>();
   const terms: SearchTerm[] = [];
