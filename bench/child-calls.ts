@@ -69,13 +69,21 @@ export async function forkWithCalls<Ready>(entry: URL, args: string[], name: str
   };
 }
 
-/** The child's side: answers every call with `answer`'s result (or its error's message), then says it is ready. */
-export function answerCalls<Call extends { method: string }>(answer: (call: Call) => Promise<unknown>, ready: unknown): void {
+/**
+ * The child's side: answers every call with `answer`'s result (or its error's message), then says
+ * it is ready. A `close` call, or the bench going away without one, runs `close` and ends the process.
+ */
+export function answerCalls<Call extends { method: string }>(answer: (call: Call) => Promise<unknown>, ready: unknown, close: () => Promise<void>): void {
   const send = (message: unknown): void => {
     process.send?.(message);
   };
+  const closeAndExit = async (): Promise<void> => {
+    await close();
+    setImmediate(() => process.exit(0));
+  };
+  process.on('disconnect', () => void closeAndExit());
   process.on('message', (message: Call & { callId: number }) => {
-    answer(message).then(
+    (message.method === 'close' ? closeAndExit() : answer(message)).then(
       (result) => send({ callId: message.callId, ok: true, result } satisfies CallReply),
       (error: unknown) => send({ callId: message.callId, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies CallReply),
     );

@@ -17,7 +17,7 @@ const preview = await startPreview({
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
 
-async function answer(call: PreviewCall): Promise<PreviewResults[PreviewCall['method']]> {
+async function answer(call: Exclude<PreviewCall, { method: 'close' }>): Promise<PreviewResults[PreviewCall['method']]> {
   switch (call.method) {
     case 'loopDelay': {
       const result = { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 };
@@ -28,16 +28,7 @@ async function answer(call: PreviewCall): Promise<PreviewResults[PreviewCall['me
       return { rss: process.memoryUsage.rss(), peakRss: process.resourceUsage().maxRSS * 1024 };
     case 'visibleColumns':
       return preview.services.settings().visibleColumns;
-    case 'close':
-      await preview.close();
-      setImmediate(() => process.exit(0));
-      return undefined;
   }
 }
 
-// The bench died without closing us: do not linger.
-process.on('disconnect', () => {
-  void preview.close().finally(() => process.exit(0));
-});
-
-answerCalls(answer, { type: 'ready', url: preview.url } satisfies PreviewReady);
+answerCalls(answer, { type: 'ready', url: preview.url } satisfies PreviewReady, () => preview.close());

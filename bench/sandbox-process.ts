@@ -21,7 +21,7 @@ function digests(properties: string[]): ContactDigest[] {
   return out;
 }
 
-async function answer(call: AdminCall): Promise<unknown> {
+async function answer(call: Exclude<AdminCall, { method: 'close' }>): Promise<unknown> {
   switch (call.method) {
     case 'stats':
       return admin.stats();
@@ -38,16 +38,7 @@ async function answer(call: AdminCall): Promise<unknown> {
       return admin.contactCount();
     case 'digests':
       return digests(call.properties);
-    case 'close':
-      await sandbox.close();
-      setImmediate(() => process.exit(0));
-      return undefined;
   }
 }
 
-// The bench died without closing us: do not linger.
-process.on('disconnect', () => {
-  void sandbox.close().finally(() => process.exit(0));
-});
-
-answerCalls(answer, { type: 'ready', url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, redirectUris: sandbox.redirectUris } satisfies ReadyMessage);
+answerCalls(answer, { type: 'ready', url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, redirectUris: sandbox.redirectUris } satisfies ReadyMessage, () => sandbox.close());
