@@ -83,7 +83,8 @@ function openDatabase(path: string, role: ConnectionRole, options: WriterOptions
   try {
     registerSqlFunctions(db);
     if (role === 'writer') return prepareWriter(db, options);
-    db.exec('PRAGMA cache_size = -16384;');
+    // 4 MB: measured at 1,000,000 contacts, table pages, sorts and searches are as fast as with 16 MB (index walks touch few pages), 12 MB less resident memory for the two readers
+    db.exec('PRAGMA cache_size = -4096;');
     return connection(db, role, searchIndexOf(db));
   } catch (error) {
     db.close();
