@@ -5,12 +5,9 @@
  */
 import { startSandbox } from '../sandbox/server.ts';
 import type { SandboxOptions } from '../sandbox/server.ts';
+import { answerCalls } from './child-calls.ts';
 import { contactDigest } from './sandbox-protocol.ts';
-import type { AdminCall, AdminReply, ContactDigest, ReadyMessage } from './sandbox-protocol.ts';
-
-const send = (message: ReadyMessage | AdminReply): void => {
-  process.send?.(message);
-};
+import type { AdminCall, ContactDigest, ReadyMessage } from './sandbox-protocol.ts';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as SandboxOptions;
 const sandbox = await startSandbox(options);
@@ -24,7 +21,7 @@ function digests(properties: string[]): ContactDigest[] {
   return out;
 }
 
-async function answer(call: AdminCall): Promise<unknown> {
+async function answer(call: Exclude<AdminCall, { method: 'close' }>): Promise<unknown> {
   switch (call.method) {
     case 'stats':
       return admin.stats();
@@ -41,22 +38,7 @@ async function answer(call: AdminCall): Promise<unknown> {
       return admin.contactCount();
     case 'digests':
       return digests(call.properties);
-    case 'close':
-      await sandbox.close();
-      setImmediate(() => process.exit(0));
-      return undefined;
   }
 }
 
-process.on('message', (message: AdminCall & { callId: number }) => {
-  answer(message).then(
-    (result) => send({ callId: message.callId, ok: true, result }),
-    (error: unknown) => send({ callId: message.callId, ok: false, error: error instanceof Error ? error.message : String(error) }),
-  );
-});
-// The bench died without closing us: do not linger.
-process.on('disconnect', () => {
-  void sandbox.close().finally(() => process.exit(0));
-});
-
-send({ type: 'ready', url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, redirectUris: sandbox.redirectUris });
+answerCalls(answer, { type: 'ready', url: sandbox.url, clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, redirectUris: sandbox.redirectUris } satisfies ReadyMessage, () => sandbox.close());

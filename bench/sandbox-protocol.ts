@@ -37,8 +37,6 @@ export interface ReadyMessage {
   redirectUris: string[];
 }
 
-export type AdminReply = { callId: number; ok: true; result: unknown } | { callId: number; ok: false; error: string };
-
 /** One string per contact that changes when any of the values does; both sides compute it the same way. */
 export function contactDigest(values: readonly (string | null | undefined)[]): string {
   return createHash('sha1').update(JSON.stringify(values.map((value) => value ?? null))).digest('base64');

@@ -12,7 +12,9 @@ import type { Logger } from '../electron/core/ports.ts';
 import { startPreview, type Preview } from '../electron/preview/preview.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 import { freeRedirectUris } from '../test/support/free-ports.ts';
+import { forkWithCalls } from './child-calls.ts';
 import type { BenchOptions } from './options.ts';
+import type { PreviewCall, PreviewReady, PreviewResults } from './preview-protocol.ts';
 
 export const quietLog: Logger = { info: () => {}, warn: () => {}, error: (message) => process.stderr.write(`[preview] ${message}\n`) };
 
@@ -22,8 +24,18 @@ export interface SignedInWorld {
   /** The (removed) cache file of the signed-in data folder: fill it, then start the preview. */
   dbPath: string;
   startPreview(): Promise<Preview>;
+  /** The preview in a process of its own (preview-process.ts), as Electron's main process is. */
+  startPreviewProcess(): Promise<PreviewProcess>;
   close(): Promise<void>;
 }
+
+export interface PreviewProcess {
+  url: string;
+  call<M extends PreviewCall['method']>(call: Extract<PreviewCall, { method: M }>): Promise<PreviewResults[M]>;
+  close(): Promise<void>;
+}
+
+const previewEntry = new URL('./preview-process.ts', import.meta.url);
 
 export async function startSignedInWorld(part: string, contacts: number, options: BenchOptions, say: (line: string) => void): Promise<SignedInWorld> {
   const dataDir = mkdtempSync(join(tmpdir(), `contact-desk-bench-${part}-`));
@@ -34,13 +46,23 @@ export async function startSignedInWorld(part: string, contacts: number, options
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const previews: Preview[] = [];
+  const previews: { close(): Promise<void> }[] = [];
   const world: SignedInWorld = {
     sandbox,
     browser,
     dbPath: '',
     async startPreview() {
       const preview = await startPreview({ env, port: 0, log: quietLog });
+      previews.push(preview);
+      return preview;
+    },
+    async startPreviewProcess() {
+      const child = await forkWithCalls<PreviewReady>(previewEntry, [], 'preview', env);
+      const preview: PreviewProcess = {
+        url: child.ready.url,
+        call: <M extends PreviewCall['method']>(call: Extract<PreviewCall, { method: M }>) => child.call(call) as Promise<PreviewResults[M]>,
+        close: () => child.close(),
+      };
       previews.push(preview);
       return preview;
     },

@@ -1,0 +1,21 @@
+/** What part scale and its out-of-process preview (preview-process.ts) say to each other. */
+
+export type PreviewCall =
+  /** The main thread's event-loop delay since the last call (then starts over): how late it answered anything. */
+  | { method: 'loopDelay' }
+  | { method: 'memory' }
+  | { method: 'visibleColumns' }
+  | { method: 'close' };
+
+export interface PreviewResults {
+  loopDelay: { p99: number; max: number };
+  /** Bytes: resident now, and the most it has been since the process started. */
+  memory: { rss: number; peakRss: number };
+  visibleColumns: string[];
+  close: void;
+}
+
+export interface PreviewReady {
+  type: 'ready';
+  url: string;
+}
