@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { EventName, Events, Handlers } from '../ipc/contract.ts';
-import type { AuthState, ExportProgress, PropertyInfo, Settings, StatusView } from '../ipc/types.ts';
+import type { AuthState, ExportProgress, PropertyInfo, Settings, ConnectionState, StatusView } from '../ipc/types.ts';
 import { createAuthService, type HubSpotConfig } from './auth/auth-service.ts';
 import type { AppConfig } from './config.ts';
 import { openContactsCache } from './contacts/cache.ts';
@@ -119,7 +119,8 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     );
   };
 
-  const canSync = () => auth.state().status === 'signed-in' && !['offline', 'hubspot-unreachable', 'hubspot-unavailable', 'needs-sign-in'].includes(monitor.status().state);
+  const cannotSyncStates: readonly ConnectionState[] = ['offline', 'hubspot-unreachable', 'hubspot-unavailable', 'needs-sign-in'];
+  const canSync = () => auth.state().status === 'signed-in' && !cannotSyncStates.includes(monitor.status().state);
   const startSync = () => {
     if (auth.state().status !== 'signed-in' || sync.progress().running) return;
     sync.syncNow().catch((error: unknown) => log.warn('sync: could not start', { error: String(error) }));
@@ -164,6 +165,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     schedule?.nudge();
   };
   let authChanges = Promise.resolve();
+  let connectionWasLost = false;
 
   const unsubscribes = [
     auth.onChange((state) => {
@@ -173,7 +175,13 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     }),
     monitor.onChange((status) => {
       emit('statusChanged', status);
-      if (status.state === 'connected') schedule?.nudge();
+      // only a connection back after a state that stopped syncing (checks in between aside): a check
+      // answering after the user stopped a sync must not restart it
+      if (cannotSyncStates.includes(status.state)) connectionWasLost = true;
+      if (status.state === 'connected' && connectionWasLost) {
+        connectionWasLost = false;
+        schedule?.nudge();
+      }
     }),
     sync.onProgress((progress) => {
       emit('syncProgress', progress);

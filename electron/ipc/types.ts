@@ -121,6 +121,16 @@ export interface ContactsPage {
   offset: number;
   /** Filters of the view that are not applied, or only partly (issue 16). */
   filterIssues?: FilterIssue[];
+  /** The sort was not applied: the rows are in the default order (issue 15). */
+  sortIssue?: SortIssue;
+}
+
+// Issue 15: a sort on a property HubSpot no longer has falls back to the default order, and says so.
+export interface SortIssue {
+  /** The column the query asked to sort by. */
+  column: string;
+  /** A plain sentence for the table's notice. */
+  reason: string;
 }
 
 export interface ContactsSummary {

@@ -151,3 +151,24 @@ test('a failed page becomes an error the screen can show, and a refresh tries ag
   await source.releaseAll();
   assert.equal(loader.total, 100);
 });
+
+test('keeps what the app said about the sort until the query changes', async () => {
+  const sortIssue = { column: 'favourite_colour', reason: 'The property “favourite_colour” the table was sorted by no longer exists in HubSpot, so contacts are shown in their usual order.' };
+  const loader = new ContactPageLoader(async (page: ContactsQuery): Promise<ContactsPage> => ({
+    rows: [{ id: '1', cells: ['A'] }],
+    total: 1,
+    offset: page.offset,
+    ...(page.sort.column === 'favourite_colour' ? { sortIssue } : {}),
+  }));
+  loader.setQuery({ ...query(), sort: { column: 'favourite_colour', direction: 'desc' } });
+  assert.equal(loader.sortIssue, null, 'nothing said before the answer');
+  await settle();
+  assert.deepEqual(loader.sortIssue, sortIssue);
+  loader.refresh();
+  await settle();
+  assert.deepEqual(loader.sortIssue, sortIssue, 'a refresh keeps it');
+  loader.setQuery(query());
+  assert.equal(loader.sortIssue, null);
+  await settle();
+  assert.equal(loader.sortIssue, null);
+});

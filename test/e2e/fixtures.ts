@@ -108,3 +108,14 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`)).toEqual([]);
 }
+
+/** The text of one column of the contacts table in every row in the DOM, top to bottom. */
+export async function columnTexts(app: Page, label: string): Promise<string[]> {
+  const table = app.getByRole('table', { name: 'Contacts' });
+  const headers = (await table.getByRole('columnheader').allTextContents()).map((text) => text.trim());
+  const index = headers.indexOf(label);
+  expect(index, `the ${label} column is shown`).toBeGreaterThanOrEqual(0);
+  return table
+    .locator('[role="rowgroup"]:last-child [role="row"]')
+    .evaluateAll((rows, c) => rows.map((row) => row.querySelectorAll('[role="cell"]')[c]?.textContent ?? ''), index);
+}

@@ -1,20 +1,8 @@
-import type { Page } from '@playwright/test';
 import { KNOWN_CONTACTS } from '../../sandbox/contacts-data.ts';
-import { test, expect, signIn } from './fixtures.ts';
+import { test, expect, columnTexts, signIn } from './fixtures.ts';
 
 // Tall enough that all 300 rows are in the DOM at once (the table only renders what fits).
 test.use({ setup: { contacts: 300 }, viewport: { width: 1280, height: 11_500 } });
-
-/** The text of one column in every row on screen, top to bottom. */
-async function column(app: Page, label: string): Promise<string[]> {
-  const table = app.getByRole('table', { name: 'Contacts' });
-  const headers = (await table.getByRole('columnheader').allTextContents()).map((text) => text.trim());
-  const index = headers.indexOf(label);
-  expect(index, `the ${label} column is shown`).toBeGreaterThanOrEqual(0);
-  return table
-    .locator('[role="rowgroup"]:last-child [role="row"]')
-    .evaluateAll((rows, c) => rows.map((row) => row.querySelectorAll('[role="cell"]')[c]?.textContent ?? ''), index);
-}
 
 const baseLetter = (name: string) => name.normalize('NFD').charAt(0).toLowerCase();
 
@@ -26,7 +14,7 @@ test('sorted by last name, Álvarez is among the A\'s, and the names follow the 
   await expect(table.getByRole('columnheader', { name: /Last Name/ })).toHaveAttribute('aria-sort', 'ascending');
   await expect(table.locator('[role="rowgroup"]:last-child [role="row"]:not(.grid__row--loading)')).toHaveCount(300);
 
-  const names = await column(app, 'Last Name');
+  const names = await columnTexts(app, 'Last Name');
   const alvarez = names.indexOf(KNOWN_CONTACTS.email.lastname);
   expect(alvarez, 'Álvarez is listed').toBeGreaterThanOrEqual(0);
   const letters = names.map(baseLetter);

@@ -5,6 +5,7 @@ import type { Reader } from './cache-reader.ts';
 import { isSearchSyntaxError, matchWhere } from './cache-search.ts';
 import { checkColumn, orderBy, valueOf } from './cache-sorting.ts';
 import { narrowContacts, type FilterContext, type IdSet } from './filter-queries.ts';
+import { checkSort } from './sort-fallback.ts';
 
 function countMatches(r: Reader, set: IdSet | null): number {
   return r.rememberedCount(set?.key ?? '', () =>
@@ -36,19 +37,20 @@ function selectSql(r: Reader, cells: string[], withId: boolean, sort: RowsOption
  */
 export function query(r: Reader, request: ContactsQuery, context: FilterContext | null = null): ContactsPage {
   const columns = request.columns.map(checkColumn);
-  const sort = { column: checkColumn(request.sort.column), direction: request.sort.direction };
+  const { sort, issue } = checkSort(r, { column: checkColumn(request.sort.column), direction: request.sort.direction });
   const offset = Math.max(0, Math.floor(request.offset));
   const limit = Math.max(0, Math.floor(request.limit));
+  const sortSaid = issue ? { sortIssue: issue } : {};
   return orNoMatch(() => {
     const { set, issues } = narrowContacts(r, request.search, request.filters ?? [], context);
     const total = countMatches(r, set);
-    const said = issues.length > 0 ? { filterIssues: issues } : {};
+    const said = { ...(issues.length > 0 ? { filterIssues: issues } : {}), ...sortSaid };
     if (limit === 0 || offset >= total) return { rows: [], total, offset, ...said };
     const select = r.conn.statement(`${selectSql(r, columns, true, sort, set, total)} LIMIT ? OFFSET ?`);
     select.setReturnArrays(true);
     const rows = (select.all(...(set?.params ?? []), limit, offset) as unknown as [number, ...(string | null)[]][]).map(([id, ...cells]) => ({ id: String(id), cells }));
     return { rows, total, offset, ...said };
-  }, { rows: [], total: 0, offset });
+  }, { rows: [], total: 0, offset, ...sortSaid });
 }
 
 /** How many contacts match the search and filters (all of them when neither narrows). */
@@ -92,7 +94,7 @@ export function propertyLabels(r: Reader): Map<string, string> {
  */
 export function rows(r: Reader, options: RowsOptions): IterableIterator<(string | null)[]> {
   const columns = options.columns.map(checkColumn);
-  const sort = options.sort ? { column: checkColumn(options.sort.column), direction: options.sort.direction } : undefined;
+  const { sort } = checkSort(r, options.sort && { column: checkColumn(options.sort.column), direction: options.sort.direction });
   const { set } = orNoMatch(() => narrowContacts(r, options.search, options.filters ?? [], options.context ?? null), { set: NO_CONTACTS, issues: [] });
   // a fresh statement: several iterations may run at once
   const select = r.conn.db.prepare(selectSql(r, columns, false, sort, set, 'many'));

@@ -5,6 +5,7 @@
  */
 import type { ExportRequest } from '../../ipc/types.ts';
 import { protectCell, type CellPolicy } from './formula-policy.ts';
+import { Utf8Chunks } from './utf8-chunks.ts';
 
 export interface CsvDialect {
   delimiter: ',' | ';';
@@ -63,39 +64,26 @@ export function fileStart(dialect: CsvDialect, header: readonly string[]): strin
   return (dialect.byteOrderMark ? BYTE_ORDER_MARK : '') + createRowEncoder(dialect, header.length)(header) + dialect.lineEnding;
 }
 
-/**
- * Collects encoded rows into chunks of about `chunkChars` characters. Joining an array of lines
- * gives the file writer one flat string; appending with `+=` would build a rope that costs far more
- * to flatten when written.
- */
+/** Collects encoded rows, as UTF-8, into chunks of about `chunkBytes` (see Utf8Chunks). */
 export class CsvChunker {
   readonly #encodeRow: RowEncoder;
   readonly #lineEnding: string;
-  readonly #chunkChars: number;
-  #lines: string[] = [];
-  #chars = 0;
+  readonly #chunks: Utf8Chunks;
 
-  constructor(dialect: CsvDialect, fieldCount: number, chunkChars: number) {
+  constructor(dialect: CsvDialect, fieldCount: number, chunkBytes: number) {
     this.#encodeRow = createRowEncoder(dialect, fieldCount);
     this.#lineEnding = dialect.lineEnding;
-    this.#chunkChars = chunkChars;
+    this.#chunks = new Utf8Chunks(chunkBytes);
   }
 
   /** Adds a row; true when a chunk is ready to `take()`. */
   push(cells: readonly (string | null)[]): boolean {
-    const line = this.#encodeRow(cells);
-    this.#lines.push(line);
-    this.#chars += line.length + this.#lineEnding.length;
-    return this.#chars >= this.#chunkChars;
+    this.#chunks.add(this.#encodeRow(cells) + this.#lineEnding);
+    return this.#chunks.ready;
   }
 
-  /** The rows added since the last take, each ending with the line ending ('' when none). */
-  take(): string {
-    if (this.#lines.length === 0) return '';
-    this.#lines.push('');
-    const chunk = this.#lines.join(this.#lineEnding);
-    this.#lines = [];
-    this.#chars = 0;
-    return chunk;
+  /** The rows added since the last take, each ending with the line ending (empty when none). */
+  take(): Uint8Array {
+    return this.#chunks.take();
   }
 }

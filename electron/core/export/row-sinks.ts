@@ -50,9 +50,9 @@ function csvSink({ request, header, columns, file, chunkChars }: SinkOptions): R
       for (let i = 0; i < columns.length; i++) cells[i] = columns[i]!.text(raw[i] ?? null);
       return chunker.push(cells);
     },
-    flush: () => file.write(chunker.take()),
+    flush: () => file.writeBytes(chunker.take()),
     async finish() {
-      file.write(chunker.take());
+      file.writeBytes(chunker.take());
       return { sheets: null };
     },
     discard: () => {},

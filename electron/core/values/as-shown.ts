@@ -44,6 +44,8 @@ export interface ColumnFormat {
   text(raw: string | null): string;
   /** The cell for a workbook, or null for an empty value. */
   cell(raw: string | null): TypedCell | null;
+  /** Every value that is not empty is a text cell holding `text(raw)`: a workbook needs no TypedCell for it. */
+  alwaysText: boolean;
 }
 
 /** Types of the properties every cache has, before HubSpot's definitions have arrived. */
@@ -70,17 +72,20 @@ export function columnKind(name: string, property: PropertyFacts | undefined): C
 }
 
 const textCell = (text: string): TypedCell => ({ kind: 'text', text });
+/** Kinds whose workbook cells can be numbers or dates (see typedCell); every other kind is text. */
+const TYPED_KINDS: ReadonlySet<ColumnKind> = new Set(['number', 'date', 'datetime']);
 
 /** How one column's values read; build it once per column and call it for every row. */
 export function columnFormat(name: string, property: PropertyFacts | undefined, owners: OwnerDirectory, mode: ValueMode): ColumnFormat {
   const kind = columnKind(name, property);
-  if (mode === 'stored') return { kind, text: (raw) => raw ?? '', cell: (raw) => (raw === null || raw === '' ? null : textCell(raw)) };
+  if (mode === 'stored') return { kind, text: (raw) => raw ?? '', cell: (raw) => (raw === null || raw === '' ? null : textCell(raw)), alwaysText: true };
   const show = shownText(kind, property, owners);
   const typed = typedCell(kind, show);
   return {
     kind,
     text: (raw) => (raw === null || raw === '' ? '' : show(raw)),
     cell: (raw) => (raw === null || raw === '' ? null : typed(raw)),
+    alwaysText: !TYPED_KINDS.has(kind),
   };
 }
 

@@ -13,7 +13,8 @@ interface ContactsTableProps {
   loader: ContactPageLoader;
   columns: readonly string[];
   properties: PropertyIndex;
-  sort: Sort;
+  /** The column marked sorted; null when the rows are in the default order (the sort could not be applied). */
+  sort: Sort | null;
   onSort(sort: Sort): void;
   /** Changes when the list starts over (new search or sort): scroll back to the top. */
   resetKey: string;
@@ -104,7 +105,7 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
         <div className="grid__head" role="rowgroup">
           <div className="grid__row grid__row--head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, width }}>
             {columns.map((name, index) => {
-              const sorted = sort.column === name;
+              const sorted = sort !== null && sort.column === name;
               const ariaSort = sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
               return (
                 <div key={name} className="grid__header" role="columnheader" aria-colindex={index + 1} aria-sort={ariaSort}>

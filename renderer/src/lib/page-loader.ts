@@ -4,7 +4,7 @@
  * Rows from before a change stay on screen until their fresh page arrives, so nothing flickers.
  * Framework-free: the React hook only subscribes to it.
  */
-import type { ContactRow, ContactsPage, ContactsQuery, ErrorView, FilterIssue } from '../../../electron/ipc/types.ts';
+import type { ContactRow, ContactsPage, ContactsQuery, ErrorView, FilterIssue, SortIssue } from '../../../electron/ipc/types.ts';
 import { toErrorView } from './error-help.ts';
 
 export type RowsQuery = Pick<ContactsQuery, 'search' | 'sort' | 'columns' | 'filters'>;
@@ -44,6 +44,8 @@ export class ContactPageLoader {
   error: ErrorView | null = null;
   /** What the app said about the view's filters (e.g. one no longer available). */
   filterIssues: FilterIssue[] = [];
+  /** Why the rows are not in the asked-for order (its property no longer exists), if they are not. */
+  sortIssue: SortIssue | null = null;
 
   constructor(fetchPage: FetchPage, options: LoaderOptions = {}) {
     this.fetchPage = fetchPage;
@@ -73,6 +75,7 @@ export class ContactPageLoader {
     this.total = null;
     this.error = null;
     this.filterIssues = [];
+    this.sortIssue = null;
     this.range = { start: 0, end: 0 };
     this.load({ start: 0, end: this.pageSize - 1 });
     this.changed();
@@ -130,6 +133,7 @@ export class ContactPageLoader {
         if (dataVersion === this.dataVersion || this.total === null) {
           this.total = result.total;
           this.filterIssues = result.filterIssues ?? [];
+          this.sortIssue = result.sortIssue ?? null;
         }
         this.evict();
         this.changed();

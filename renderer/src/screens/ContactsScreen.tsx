@@ -8,6 +8,7 @@ import { ContactsTable } from '../components/ContactsTable.tsx';
 import { ExportDialog, ExportProgressView } from '../components/ExportDialog.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { ErrorNotice, Notice } from '../components/Notice.tsx';
+import { SortNotice } from '../components/SortNotice.tsx';
 import { SyncButton } from '../components/SyncButton.tsx';
 import { SyncStatus } from '../components/SyncStatus.tsx';
 import { CacheReloading } from '../components/CacheReloading.tsx';
@@ -105,6 +106,9 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   const scheduling = useScheduleFromExport({ viewId: views.currentId, viewName: views.currentName, onStart: () => setExportOpen(false) });
   const query = useMemo(() => ({ search: viewSearch, sort: sort ?? { column: 'lastname', direction: 'asc' as const }, columns: columns ?? ['lastname'], filters: views.filters }), [viewSearch, sort, columns, views.filters]);
   const loader = useContactRows(query);
+  // Issue 15: the cache says when the sort could not be applied; the notice stays away once dismissed for that column.
+  const [dismissedSortIssue, setDismissedSortIssue] = useState<string | null>(null);
+  const sortIssue = loader.sortIssue;
   const filterChoices = useFilterChoices(() => loader.refresh());
 
   // A sync reports every page it writes; reload what is on screen at most a few times a second.
@@ -244,6 +248,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
             </button>
           </div>
         )}
+        {sortIssue && sortIssue.column !== dismissedSortIssue && <SortNotice issue={sortIssue} onDismiss={() => setDismissedSortIssue(sortIssue.column)} />}
         {loader.error && (
           <ErrorNotice
             error={loader.error}
@@ -328,7 +333,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           loader={loader}
           columns={columns}
           properties={propertyIndex}
-          sort={sort}
+          sort={sortIssue ? null : sort}
           onSort={setSort}
           resetKey={`${search}|${sort.column}|${sort.direction}|${JSON.stringify(views.filters)}`}
           empty={

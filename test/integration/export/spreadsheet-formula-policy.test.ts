@@ -116,5 +116,5 @@ test('LibreOffice evaluates no exported cell as a formula, and shows each value 
 function encodeFile(dialect: ReturnType<typeof dialectFor>, values: string[]): string {
   const chunker = new CsvChunker(dialect, 2, 1 << 16);
   for (const value of values) chunker.push([value, 'end']);
-  return fileStart(dialect, ['Value', 'After']) + chunker.take();
+  return fileStart(dialect, ['Value', 'After']) + Buffer.from(chunker.take()).toString('utf8');
 }

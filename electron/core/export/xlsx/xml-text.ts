@@ -42,7 +42,13 @@ export function xmlAttribute(text: string): string {
   return xmlText(text).replaceAll('"', '&quot;');
 }
 
+const EDGE_SPACE = /^\s|\s$/;
+/** Printable ASCII other than the space: never white space, whatever `\s` counts. */
+const plainAscii = (code: number) => code > 0x20 && code < 0x7f;
+
 /** Whether `text` starts or ends with white space, which XML parsers drop unless told to keep it. */
 export function needsSpacePreserved(text: string): boolean {
-  return /^\s|\s$/.test(text);
+  // most values start and end with a letter or digit: no need to ask the regular expression
+  if (text.length > 0 && plainAscii(text.charCodeAt(0)) && plainAscii(text.charCodeAt(text.length - 1))) return false;
+  return EDGE_SPACE.test(text);
 }

@@ -53,7 +53,7 @@ test('answers the requested columns in order, a page at a time, with the total',
 
 test('sorts text ignoring case, puts blanks last in both directions, and numbers as numbers', async (t) => {
   const { cache } = openTemp(t);
-  await cache.replaceProperties([property('score', 'number')]);
+  await cache.replaceProperties([property('lastname', 'string'), property('score', 'number')]);
   await cache.updateSyncState({ syncedProperties: ['lastname', 'score', 'hs_object_id'] });
   await cache.upsertContacts([
     contact(1, { lastname: 'beta', score: '10' }),

@@ -118,3 +118,25 @@ test('spreadsheet numbers', () => {
   assert.equal(spreadsheetNumber('1234567890123456'), null);
   for (const raw of ['', '.', '1e400', '12,5', 'NaN', 'Infinity', '0x10', ' 1', '1 000']) assert.equal(spreadsheetNumber(raw), null, raw);
 });
+
+test('alwaysText: a column so marked makes, for every value, the text cell of its text (the workbook skips the cell object)', () => {
+  const columns: [string, PropertyFacts | undefined][] = [
+    ['lifecyclestage', stage], ['flavours', flavours], ['opted_in', optIn], ['hubspot_owner_id', undefined], ['zip', undefined],
+    ['birthday', birthday], ['notes_last_updated', lastActivity], ['numberofemployees', employees], ['hs_object_id', undefined],
+  ];
+  const values = ['customer', 'chocolate;vanilla', ';', 'true', 'no', '101', '999', '01234', '2023-12-04', '2023-12-04T13:19:00Z', '1234.5', '12,5', ' spaced ', '=1+1'];
+  const marked: string[] = [];
+  for (const mode of ['shown', 'stored'] as const) {
+    for (const [name, facts] of columns) {
+      const format = columnFormat(name, facts, owners, mode);
+      if (!format.alwaysText) continue;
+      marked.push(`${mode} ${name}`);
+      for (const raw of values) assert.deepEqual(format.cell(raw), { kind: 'text', text: format.text(raw) }, `${mode} ${name} ${raw}`);
+    }
+  }
+  // every stored column, and the shown ones that are never numbers or dates
+  assert.deepEqual(marked, [
+    'shown lifecyclestage', 'shown flavours', 'shown opted_in', 'shown hubspot_owner_id', 'shown zip',
+    ...columns.map(([name]) => `stored ${name}`),
+  ]);
+});
