@@ -91,6 +91,46 @@ function openDatabase(path: string, role: ConnectionRole, options: WriterOptions
   }
 }
 
+/** What the checkpointer thread reports after each checkpoint: pages in the WAL (-1 when it failed). */
+export interface CheckpointReport {
+  log: number;
+  checkpointed: number;
+}
+
+/**
+ * The background checkpointer's thread (cache-checkpointer.ts), opened here with every other
+ * connection. Its connection only copies the WAL into the database file (PASSIVE: it never waits
+ * for the writer or readers), so it needs none of the settings or SQL functions above. Plain
+ * JavaScript run with `eval`, so the same code runs under Node and in the desktop bundle without a
+ * file of its own. When told to close, it closes its connection and then raises the shared flag.
+ */
+export const checkpointerThread = {
+  source: `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { DatabaseSync } = require('node:sqlite');
+    let db = null;
+    parentPort.on('message', (message) => {
+      if (message === 'close') {
+        try { if (db && db.isOpen) db.close(); } finally {
+          Atomics.store(workerData.closed, 0, 1);
+          Atomics.notify(workerData.closed, 0);
+          parentPort.close();
+        }
+        return;
+      }
+      let report = { log: -1, checkpointed: -1 };
+      try {
+        db ??= new DatabaseSync(workerData.path, { timeout: workerData.busyTimeoutMs });
+        report = db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get();
+      } catch {
+        // (busy, a full disk) nothing is lost: the frames stay in the WAL until a later checkpoint
+      }
+      parentPort.postMessage({ log: report.log, checkpointed: report.checkpointed });
+    });
+  `,
+  workerData: (path: string, closed: Int32Array) => ({ path, closed, busyTimeoutMs: BUSY_TIMEOUT_MS }),
+};
+
 /** A file SQLite cannot read is set aside (not deleted, in case someone wants to look at it) and a new one started. */
 function unreadable(error: unknown): boolean {
   const code = sqliteCode(error);

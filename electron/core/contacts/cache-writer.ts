@@ -15,6 +15,8 @@
  * until the next sync begins (resumeWrites): pages the stopping sync still sends carry resume
  * points that count the lost pages as written, and must not be kept.
  */
+import { startCheckpointer } from './cache-checkpointer.ts';
+import type { CheckpointerOptions } from './cache-checkpointer.ts';
 import { openCacheConnection } from './cache-connection.ts';
 import type { CacheConnection, WriterOptions } from './cache-connection.ts';
 import { cacheError } from './cache-errors.ts';
@@ -38,6 +40,10 @@ export interface Writer {
   batchOpen(): boolean;
   /** Called once the open batch has committed (null) or failed to. */
   onBatchEnd(listener: (failure: AppError | null) => void): void;
+  /** Resolves once the background checkpointer has copied what was committed into the file (for tests). */
+  checkpointsDone(): Promise<void>;
+  /** Runs `work` with the background checkpointer stopped (a checkpoint that must empty the WAL needs it to be the only one). */
+  withoutBackgroundCheckpoints<T>(work: () => T): T;
   /** A sync begins: batched writes are taken again after a failure. */
   resumeWrites(): void;
   /** Saves these sync-state fields, in the transaction that is running. */
@@ -64,6 +70,7 @@ function readSyncState(conn: CacheConnection): SyncState {
 export interface OpenWriterOptions extends WriterOptions {
   /** Refuse batched writes until resumeWrites (this writer replaces one that stopped), with this error. */
   refuseWrites?: AppError;
+  checkpointer?: CheckpointerOptions;
 }
 
 export function openWriter(path: string, options: OpenWriterOptions = {}): Writer {
@@ -74,6 +81,7 @@ export function openWriter(path: string, options: OpenWriterOptions = {}): Write
   /** The open batch: what memory held when it began, and how many pages it has. */
   let batch: { stateBefore: SyncState; pages: number; listeners: ((failure: AppError | null) => void)[] } | null = null;
   let commitScheduled = false;
+  let checkpointer = startCheckpointer(path, db, options.checkpointer);
   /** Why batched writes are refused until the next sync begins. */
   let refusing: AppError | null = options.refuseWrites ?? null;
 
@@ -92,6 +100,7 @@ export function openWriter(path: string, options: OpenWriterOptions = {}): Write
     if (outcome === null) {
       try {
         db.exec('COMMIT');
+        checkpointer.committed();
       } catch (error) {
         outcome = cacheError(error);
       }
@@ -130,6 +139,7 @@ export function openWriter(path: string, options: OpenWriterOptions = {}): Write
       try {
         const result = work();
         db.exec('COMMIT');
+        checkpointer.committed();
         return result;
       } catch (error) {
         if (db.isTransaction) db.exec('ROLLBACK');
@@ -162,6 +172,16 @@ export function openWriter(path: string, options: OpenWriterOptions = {}): Write
       }
     },
     batchOpen: () => batch !== null,
+    checkpointsDone: () => checkpointer.idle(),
+    withoutBackgroundCheckpoints(work) {
+      commitBatch();
+      checkpointer.close();
+      try {
+        return work();
+      } finally {
+        checkpointer = startCheckpointer(path, db, options.checkpointer);
+      }
+    },
     resumeWrites() {
       refusing = null;
     },
@@ -188,6 +208,7 @@ export function openWriter(path: string, options: OpenWriterOptions = {}): Write
     },
     close() {
       commitBatch();
+      checkpointer.close();
       conn.close();
     },
   };
@@ -197,6 +218,7 @@ export function openWriter(path: string, options: OpenWriterOptions = {}): Write
     // SQLite's advice for long-lived connections; the limit keeps it quick on a million rows
     db.exec('PRAGMA analysis_limit = 400; PRAGMA optimize = 0x10002;');
   } catch (error) {
+    checkpointer.close();
     conn.close();
     throw cacheError(error);
   }

@@ -118,6 +118,8 @@ export function clear(w: Writer): void {
     w.resetState();
     w.reloadPropertyTypes();
   });
-  w.conn.db.exec('VACUUM');
-  w.conn.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  w.withoutBackgroundCheckpoints(() => {
+    w.conn.db.exec('VACUUM');
+    w.conn.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  });
 }
