@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Part } from './report.ts';
 
-export const PARTS: readonly Part[] = ['sync', 'incremental', 'export', 'table', 'views', 'sandbox', 'scale'];
+export const PARTS: readonly Part[] = ['sync', 'incremental', 'export', 'table', 'views', 'sandbox', 'scale', 'bigsync'];
 
 export interface BenchOptions {
   quick: boolean;
@@ -20,6 +20,8 @@ export interface BenchOptions {
     sandboxContacts: number;
     /** Contacts in the big cache of part scale. */
     scaleContacts: number;
+    /** Contacts fully synced by part bigsync. */
+    bigSyncContacts: number;
   };
   /** The sandbox's network and limits for the sync benchmark. */
   sandbox: { latencyMs: number; rateLimit: { max: number; intervalMs: number }; searchPerSecond: number };
@@ -28,8 +30,8 @@ export interface BenchOptions {
   dataEndMs: number;
 }
 
-const FULL = { syncContacts: 100_000, changedShare: 0.01, exportRows: 1_000_000, tableContacts: 100_000, sandboxContacts: 1_000_000, scaleContacts: 1_000_000 };
-const QUICK = { syncContacts: 10_000, changedShare: 0.01, exportRows: 100_000, tableContacts: 10_000, sandboxContacts: 100_000, scaleContacts: 100_000 };
+const FULL = { syncContacts: 100_000, changedShare: 0.01, exportRows: 1_000_000, tableContacts: 100_000, sandboxContacts: 1_000_000, scaleContacts: 1_000_000, bigSyncContacts: 1_000_000 };
+const QUICK = { syncContacts: 10_000, changedShare: 0.01, exportRows: 100_000, tableContacts: 10_000, sandboxContacts: 100_000, scaleContacts: 100_000, bigSyncContacts: 100_000 };
 
 export const USAGE = `usage: npm run bench -- [--quick] [--only ${PARTS.join('|')}]... [--fresh]
   --quick   smaller sizes (10,000 contacts to sync, 100,000 rows to export, 10,000 in the table)

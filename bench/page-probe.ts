@@ -28,7 +28,7 @@ export interface CallsOutcome {
 export interface JumpOutcome {
   /** From setting the scroll position to the rows there on screen with their data (painted). */
   ms: number;
-  /** The first row on screen afterwards (0-based), from the scroll position. */
+  /** The first row drawn afterwards (0-based; the table draws a few above the view). */
   firstIndex: number;
   reached: boolean;
 }
@@ -69,7 +69,6 @@ interface ProbeElement {
   querySelector(selectors: string): ProbeElement | null;
   querySelectorAll(selectors: string): ArrayLike<ProbeElement> & Iterable<ProbeElement>;
   getAttribute(name: string): string | null;
-  readonly offsetHeight: number;
   scrollTop: number;
   readonly scrollHeight: number;
   readonly clientHeight: number;
@@ -192,15 +191,20 @@ export function PAGE_PROBE(): void {
     async jump(fraction, lastRowIndex) {
       const grid = table();
       if (!grid) return { ms: 0, firstIndex: -1, reached: false };
-      const rowHeight = grid.querySelector('[role="row"][aria-rowindex="1"]')?.offsetHeight ?? 1;
+      const indexes = (): number[] => bodyRows(grid).map((row) => Number(row.getAttribute('aria-rowindex')));
+      const before = Math.max(...indexes());
       const startedAt = performance.now();
       grid.scrollTop = fraction >= 1 ? grid.scrollHeight : (grid.scrollHeight - grid.clientHeight) * fraction;
-      // the first row under the header once there (the header row sits in the scroll area, one row high)
-      const target = fraction >= 1 ? lastRowIndex : Math.floor(grid.scrollTop / rowHeight) + 2;
-      const firstIndex = (): number => Math.floor(grid.scrollTop / rowHeight);
+      // there: the last row (the end), the first (the top), or else none of the rows drawn before
+      // (a scroll position is not a row position once the table compresses its scroll area)
+      const there = (): boolean => {
+        if (fraction >= 1) return grid.querySelector(`[role="row"][aria-rowindex="${lastRowIndex}"]`) !== null;
+        if (fraction <= 0) return grid.querySelector('[role="row"][aria-rowindex="2"]') !== null;
+        return Math.min(...indexes()) > before;
+      };
+      const firstIndex = (): number => Math.min(...indexes()) - 2;
       while (performance.now() - startedAt < 10_000) {
-        const row = grid.querySelector(`[role="row"][aria-rowindex="${target}"]`);
-        if (row && probe.tableSettled()) return { ms: (await nextFrame()) - startedAt, firstIndex: firstIndex(), reached: true };
+        if (there() && probe.tableSettled()) return { ms: (await nextFrame()) - startedAt, firstIndex: firstIndex(), reached: true };
         await nextFrame();
       }
       return { ms: performance.now() - startedAt, firstIndex: firstIndex(), reached: false };

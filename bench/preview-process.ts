@@ -25,7 +25,7 @@ async function answer(call: Exclude<PreviewCall, { method: 'close' }>): Promise<
       return result;
     }
     case 'memory':
-      return { rss: process.memoryUsage.rss(), peakRss: process.resourceUsage().maxRSS * 1024 };
+      return { rss: process.memoryUsage.rss(), peakRss: process.resourceUsage().maxRSS * 1024, mainHeap: process.memoryUsage().heapTotal };
     case 'visibleColumns':
       return preview.services.settings().visibleColumns;
   }

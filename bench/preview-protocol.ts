@@ -9,8 +9,8 @@ export type PreviewCall =
 
 export interface PreviewResults {
   loopDelay: { p99: number; max: number };
-  /** Bytes: resident now, and the most it has been since the process started. */
-  memory: { rss: number; peakRss: number };
+  /** Bytes: resident now, the most it has been since the process started, and the main thread's JavaScript heap (the workers' are not in it). */
+  memory: { rss: number; peakRss: number; mainHeap: number };
   visibleColumns: string[];
   close: void;
 }

@@ -1,6 +1,6 @@
 /** One row of the results table, and the table printed as text (console) and Markdown (RESULTS.md). */
 
-export type Part = 'sync' | 'incremental' | 'export' | 'table' | 'views' | 'sandbox' | 'scale';
+export type Part = 'sync' | 'incremental' | 'export' | 'table' | 'views' | 'sandbox' | 'scale' | 'bigsync';
 
 export interface Measurement {
   part: Part;

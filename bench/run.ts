@@ -12,6 +12,7 @@ import type { BenchOptions } from './options.ts';
 import { markdownTable, textTable } from './report.ts';
 import type { Measurement } from './report.ts';
 import { runSandboxBench } from './sandbox-bench.ts';
+import { runBigSyncBench } from './big-sync-bench.ts';
 import { runScaleBench } from './scale-bench.ts';
 import { runSyncBench } from './sync-bench.ts';
 import { runTableBench } from './table-bench.ts';
@@ -72,6 +73,7 @@ async function main(): Promise<number> {
   if (options.parts.includes('views')) await attempt('views', () => runViewsBench(options, say));
   if (options.parts.includes('sandbox')) await attempt('sandbox', () => runSandboxBench(options, say));
   if (options.parts.includes('scale')) await attempt('scale', () => runScaleBench(options, say));
+  if (options.parts.includes('bigsync')) await attempt('bigsync', () => runBigSyncBench(options, say));
 
   const finishedAt = new Date();
   const table = textTable(rows);

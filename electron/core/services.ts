@@ -8,6 +8,7 @@ import type { AuthState, ExportProgress, PropertyInfo, Settings, ConnectionState
 import { createAuthService, type HubSpotConfig } from './auth/auth-service.ts';
 import type { AppConfig } from './config.ts';
 import { openContactsCache } from './contacts/cache.ts';
+import { createCountAnnouncer } from './contacts/count-announcer.ts';
 import { createOwnersSync, OWNERS_SCOPE } from './contacts/owners-sync.ts';
 import { createSyncService } from './contacts/sync.ts';
 import { startSyncSchedule, type SyncSchedule } from './contacts/sync-schedule.ts';
@@ -100,24 +101,13 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
 
   const openAtLogin = createOpenAtLogin({ port: ports.loginItem, managed: config.openAtLogin, store: ports.store, log });
 
-  let lastContactsChanged = 0;
-  // two cache readers may answer counts out of order: a count asked for before the last one sent is dropped
-  let countsAsked = 0;
-  let countSent = 0;
-  const contactsChanged = (force: boolean) => {
-    const now = clock.now();
-    if (!force && now - lastContactsChanged < contactsChangedEveryMs) return;
-    lastContactsChanged = now;
-    const asked = ++countsAsked;
-    cache.count().then(
-      (count) => {
-        if (asked < countSent) return;
-        countSent = asked;
-        emit('contactsChanged', { count });
-      },
-      (error: unknown) => log.warn('Could not count the saved contacts', { problem: error instanceof Error ? error.message : String(error) }),
-    );
-  };
+  const contactsChanged = createCountAnnouncer({
+    count: () => cache.count(),
+    announce: (count) => emit('contactsChanged', { count }),
+    clock,
+    everyMs: contactsChangedEveryMs,
+    log,
+  });
 
   const cannotSyncStates: readonly ConnectionState[] = ['offline', 'hubspot-unreachable', 'hubspot-unavailable', 'needs-sign-in'];
   const canSync = () => auth.state().status === 'signed-in' && !cannotSyncStates.includes(monitor.status().state);

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import { test, expect, columnTexts, expectNoAxeViolations, signIn } from './fixtures.ts';
 
 const CONTACTS = 40;
@@ -30,6 +32,19 @@ test('a saved view sorted by a property HubSpot no longer has: contacts in the u
   expect(ids).toEqual([...ids].sort((a, b) => a - b));
   await expect(table.locator('[role="columnheader"][aria-sort]')).toHaveCount(0);
   await expectNoAxeViolations(app);
+
+  // the export of the view comes in the same order, without an error
+  await app.getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export contacts' });
+  const download = app.waitForEvent('download');
+  await dialog.getByRole('button', { name: /^Export \d+ contacts/ }).click();
+  const file = await download;
+  await expect(dialog.getByText(`Saved ${CONTACTS} contacts`)).toBeVisible();
+  const [header, ...rows] = parse(await readFile((await file.path())!), { bom: true }) as string[][];
+  const idColumn = header!.indexOf('Record ID');
+  expect(idColumn).toBeGreaterThanOrEqual(0);
+  expect(rows.map((row) => Number(row[idColumn]!.replace(/^'/, '')))).toEqual(ids);
+  await dialog.getByRole('button', { name: 'Close' }).first().click();
 
   // dismissed from the keyboard
   const dismiss = app.getByRole('button', { name: 'Dismiss the notice about sorting' });

@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ContactsQuery } from '../../../electron/ipc/types.ts';
 import { labelOf, widthOf, type PropertyIndex } from '../lib/columns.ts';
 import type { ContactPageLoader } from '../lib/page-loader.ts';
+import { rowsTopAt, rowWindow, scrollTopToShow, type RowGeometry } from '../lib/row-window.ts';
 import { Icon } from './Icon.tsx';
 
 export const rowHeight = 36;
+/** Rows drawn beyond each edge of the view, so a quick scroll does not show blank space first. */
+const OVERSCAN = 10;
 
 type Sort = ContactsQuery['sort'];
 
@@ -22,8 +24,9 @@ interface ContactsTableProps {
 }
 
 /**
- * The contacts as an ARIA table that only puts the rows on screen in the DOM (so 100,000+ rows
- * scroll smoothly): aria-rowcount/aria-rowindex tell assistive technology where each row sits.
+ * The contacts as an ARIA table that only puts the rows on screen in the DOM (so 1,000,000 rows
+ * scroll smoothly, see row-window.ts): aria-rowcount/aria-rowindex tell assistive technology where
+ * each row sits.
  * Rows are focusable one at a time (roving tabindex) and the arrow keys move between them.
  */
 export function ContactsTable({ loader, columns, properties, sort, onSort, resetKey, empty }: ContactsTableProps) {
@@ -32,17 +35,28 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
   const [activeIndex, setActiveIndex] = useState(0);
   const focusAfterRender = useRef(false);
 
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 10,
-    // The header row sits inside the scroll area above the rows.
-    scrollPaddingStart: rowHeight,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewHeight, setViewHeight] = useState(rowHeight * 10);
+  /** Where a keyboard move put the rows, for as long as the view stays at the scroll position it set. */
+  const keyboardAnchor = useRef<{ scrollTop: number; rowsTop: number } | null>(null);
+
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    // the sticky header row covers the top of the scroll area
+    const measure = () => setViewHeight(Math.max(rowHeight, element.clientHeight - rowHeight));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const geometry: RowGeometry = { total, rowHeight, viewHeight };
+  const anchor = keyboardAnchor.current;
+  const rowsTop = anchor && anchor.scrollTop === scrollTop ? anchor.rowsTop : rowsTopAt(scrollTop, geometry);
+  const view = rowWindow(geometry, scrollTop, OVERSCAN, rowsTop);
+  const first = view.first;
+  const last = Math.max(view.first, view.last);
 
   useEffect(() => {
     loader.load({ start: first, end: last });
@@ -50,6 +64,7 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
+    keyboardAnchor.current = null;
     setActiveIndex(0);
   }, [resetKey]);
 
@@ -62,14 +77,20 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
     row.focus({ preventScroll: true });
   });
 
-  const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 2);
+  const pageRows = Math.max(1, Math.floor(viewHeight / rowHeight) - 1);
 
   const moveTo = (index: number) => {
     const next = Math.min(Math.max(0, index), total - 1);
     if (next < 0) return;
     setActiveIndex(next);
     focusAfterRender.current = true;
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    const element = scrollRef.current;
+    const target = scrollTopToShow(next, geometry, scrollTop, rowsTop);
+    if (!element || !target) return;
+    element.scrollTop = target.scrollTop;
+    // the element may round the position; the rows go where the move wanted them either way
+    keyboardAnchor.current = { scrollTop: element.scrollTop, rowsTop: target.rowsTop };
+    setScrollTop(element.scrollTop);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -101,6 +122,7 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
         aria-rowcount={total + 1}
         aria-colcount={columns.length}
         aria-busy={loader.total === null}
+        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       >
         <div className="grid__head" role="rowgroup">
           <div className="grid__row grid__row--head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, width }}>
@@ -123,19 +145,19 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
             })}
           </div>
         </div>
-        <div className="grid__body" role="rowgroup" onKeyDown={onKeyDown} style={{ height: virtualizer.getTotalSize(), width }}>
-          {items.map((item) => {
-            const row = loader.row(item.index);
+        <div className="grid__body" role="rowgroup" onKeyDown={onKeyDown} style={{ height: view.bodyHeight, width }}>
+          {Array.from({ length: view.last - view.first + 1 }, (_, offset) => view.first + offset).map((index) => {
+            const row = loader.row(index);
             return (
               <div
-                key={item.index}
+                key={index}
                 className={row ? 'grid__row' : 'grid__row grid__row--loading'}
                 role="row"
-                aria-rowindex={item.index + 2}
-                data-row-index={item.index}
-                tabIndex={item.index === tabbableIndex ? 0 : -1}
-                onFocus={() => setActiveIndex(item.index)}
-                style={{ gridTemplateColumns: template, width, transform: `translateY(${item.start}px)` }}
+                aria-rowindex={index + 2}
+                data-row-index={index}
+                tabIndex={index === tabbableIndex ? 0 : -1}
+                onFocus={() => setActiveIndex(index)}
+                style={{ gridTemplateColumns: template, width, transform: `translateY(${view.topOf(index)}px)` }}
               >
                 {columns.map((name, column) => {
                   if (!row) {

@@ -19,6 +19,7 @@ import { parseBenchOptions } from '../../../bench/options.ts';
 import { unprotectCell } from '../../../electron/core/export/formula-policy.ts';
 import { startRemoteSandbox } from '../../../bench/remote-sandbox.ts';
 import { rendererIsCurrent } from '../../../bench/renderer-build.ts';
+import { measurePage, pageRows } from '../../../bench/scale-page.ts';
 import { runSyncBench } from '../../../bench/sync-bench.ts';
 import { runTableBench } from '../../../bench/table-bench.ts';
 import { runViewsBench } from '../../../bench/views-bench.ts';
@@ -130,5 +131,30 @@ test(
     assert.equal((details.lists as { members: number }).members, 2000);
     // 8 pages at 250 ms cannot take less than their round trips
     assert.ok((list.ours as number) >= 2, `members fetched in ${list.ours} s`);
+  },
+);
+
+test(
+  "the scale part's page side at small size: calls from the page are answered over the preview's transport under every load, and the table is measured to its end",
+  { skip: rendererIsCurrent() ? false : 'dist/renderer is missing or older than renderer/: run npm run build:renderer first' },
+  async (t) => {
+    const contacts = 3000;
+    const options = parseBenchOptions(['--quick', '--only', 'scale']);
+    const dbPath = join(tempDir(t), 'kept.sqlite');
+    await fillCache({ dbPath, total: contacts, seed: options.seed, endMs: options.dataEndMs });
+    const figures = await measurePage(options, dbPath, contacts, () => {});
+
+    for (const [load, trips] of Object.entries(figures.roundTrips)) {
+      assert.ok(trips.calls > 0 && trips.p99 > 0 && trips.max >= trips.p99, `${load}: ${JSON.stringify(trips)}`);
+      // the browser's own timings of those calls: they really went over the preview's HTTP bridge
+      assert.ok(trips.network.p99 > 0, `${load}: no resource timings for the calls`);
+    }
+    assert.ok(figures.searches.length >= 2 && figures.searches.every((search) => search.expected > 0 && search.ms > 0));
+    assert.ok(figures.sorts.length > 0 && figures.sorts.every((sort) => sort.ms > 0));
+    assert.ok(figures.jumps.middle.reached && figures.jumps.end.reached, JSON.stringify(figures.jumps));
+    assert.ok(figures.scroll.reachedEnd && figures.scroll.maxRows > 5);
+    assert.ok(figures.memory.rss > 0 && figures.memory.peakRss >= figures.memory.rss);
+    const rows = pageRows(contacts, figures);
+    assert.ok(rows.length > 0 && rows.every((row) => row.pass !== null), 'every page figure has a target');
   },
 );
