@@ -17,6 +17,9 @@ export interface BigSyncChildResult {
   fetched: number;
   beforeMb: number;
   peakMb: number;
+  /** At the sampled peak: the main thread's JavaScript heap and what it holds outside it (buffers). */
+  mainHeapMb: number;
+  mainExternalMb: number;
 }
 
 const [baseUrl, token, dbPath] = process.argv.slice(2);
@@ -33,8 +36,11 @@ await cache.count(); // the workers are up before the baseline is taken
 const mb = (bytes: number) => bytes / 2 ** 20;
 const beforeMb = mb(process.memoryUsage.rss());
 let peak = process.memoryUsage.rss();
+/** The main thread's own share at the peak (its JavaScript heap and the buffers it holds). */
+let mainAtPeak = process.memoryUsage();
 const sampler = setInterval(() => {
-  peak = Math.max(peak, process.memoryUsage.rss());
+  const now = process.memoryUsage();
+  if (now.rss > peak) [peak, mainAtPeak] = [now.rss, now];
 }, 100);
 const started = performance.now();
 const progress = await sync.runFull();
@@ -48,5 +54,7 @@ const result: BigSyncChildResult = {
   fetched: progress.fetched,
   beforeMb,
   peakMb: Math.max(mb(peak), mb(process.resourceUsage().maxRSS * 1024)),
+  mainHeapMb: mb(mainAtPeak.heapTotal),
+  mainExternalMb: mb(mainAtPeak.external),
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);
