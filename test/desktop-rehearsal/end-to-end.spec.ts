@@ -10,10 +10,11 @@ import { parse } from 'csv-parse/sync';
 import { unprotectCell } from '../../electron/core/export/formula-policy.ts';
 import { appSchemePrivileges, contentSecurityPolicy } from '../../electron/desktop/security-policy.ts';
 import { channelNames, ipcChannelFor } from '../../electron/ipc/contract.ts';
-import { approveInNewTab, attachRecordsIfFailed, expectCleanRun, logLines, workerBundles } from './harness/expectations.ts';
-import { desktopDir, launchApp, type RehearsedApp } from './harness/launch.ts';
+import { approveInNewTab, expectCleanRun, logLines, workerBundles } from './harness/expectations.ts';
+import { oneAppJourney } from './harness/journey.ts';
+import { desktopDir, type RehearsedApp } from './harness/launch.ts';
 import { ipcBinding } from './harness/page-preload.ts';
-import { startWorld, type RehearsalWorld } from './harness/world.ts';
+import type { RehearsalWorld } from './harness/world.ts';
 
 const contacts = 60;
 let world: RehearsalWorld;
@@ -21,21 +22,7 @@ let app: RehearsedApp;
 let page: Page;
 
 // One app, one journey: each test is a stage of it and needs the ones before.
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async ({ browser }) => {
-  world = await startWorld({ sandbox: { contacts } });
-  app = await launchApp({ browser, appRoot: world.appRoot, home: world.home, resources: world.resources });
-  page = await app.mainPage();
-});
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures from this pattern
-test.afterEach(async ({}, testInfo) => {
-  await attachRecordsIfFailed(app, testInfo);
-});
-test.afterAll(async () => {
-  await app.dispose();
-  await world.dispose();
-});
+oneAppJourney({ contacts }, (journey) => ({ world, app, page } = journey));
 
 const seqOf = (api: string, predicate: (detail: Record<string, unknown>) => boolean = () => true) => app.records.find((record) => record.api === api && predicate(record.detail))?.seq ?? Infinity;
 const trayItems = () => (app.find('Tray.setContextMenu').at(-1)?.items ?? []) as { id: string | null; label: string; enabled: boolean }[];

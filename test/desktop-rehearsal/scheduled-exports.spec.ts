@@ -6,34 +6,22 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { approveInNewTab, attachRecordsIfFailed } from './harness/expectations.ts';
-import { launchApp, type RehearsedApp } from './harness/launch.ts';
-import { startWorld, type RehearsalWorld } from './harness/world.ts';
+import { approveInNewTab } from './harness/expectations.ts';
+import { oneAppJourney } from './harness/journey.ts';
+import type { RehearsedApp } from './harness/launch.ts';
+import type { RehearsalWorld } from './harness/world.ts';
 
 const contacts = 40;
 let world: RehearsalWorld;
 let app: RehearsedApp;
 let page: Page;
 
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async ({ browser }) => {
-  world = await startWorld({ sandbox: { contacts } });
-  app = await launchApp({ browser, appRoot: world.appRoot, home: world.home, resources: world.resources });
-  page = await app.mainPage();
-  await page.getByRole('button', { name: 'Connect to HubSpot' }).click();
-  const { url } = await app.waitFor('shell.openExternal');
+oneAppJourney({ contacts }, (journey) => ({ world, app, page } = journey), async (journey, browser) => {
+  await journey.page.getByRole('button', { name: 'Connect to HubSpot' }).click();
+  const { url } = await journey.app.waitFor('shell.openExternal');
   await approveInNewTab(browser, String(url));
-  await expect(page.getByText(`${contacts} contacts`, { exact: true })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId('sync-progress')).toHaveCount(0, { timeout: 30_000 });
-});
-// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures from this pattern
-test.afterEach(async ({}, testInfo) => {
-  await attachRecordsIfFailed(app, testInfo);
-});
-test.afterAll(async () => {
-  await app.dispose();
-  await world.dispose();
+  await expect(journey.page.getByText(`${contacts} contacts`, { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(journey.page.getByTestId('sync-progress')).toHaveCount(0, { timeout: 30_000 });
 });
 
 test('a schedule to a folder chosen in the native picker runs, notifies, and the click shows the file', async () => {
