@@ -73,6 +73,23 @@ export interface OpenWriterOptions extends WriterOptions {
   checkpointer?: CheckpointerOptions;
 }
 
+function beginImmediate(db: CacheConnection['db']): void {
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    throw cacheError(error);
+  }
+}
+
+/** Saves the changed keys of the sync state in the open transaction; returns the state as it now is. */
+function saveSyncState(conn: CacheConnection, state: SyncState, partial: Partial<SyncState>): SyncState {
+  if (!conn.db.isTransaction) throw new AppError('internal', 'The sync state is only saved together with what it describes.');
+  const next = parseSyncState({ ...state, ...partial });
+  const upsert = conn.statement('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  for (const key of Object.keys(partial) as (keyof SyncState)[]) upsert.run(key, JSON.stringify(next[key]));
+  return next;
+}
+
 export function openWriter(path: string, options: OpenWriterOptions = {}): Writer {
   const conn = openCacheConnection(path, 'writer', options);
   const { db } = conn;
@@ -130,11 +147,7 @@ export function openWriter(path: string, options: OpenWriterOptions = {}): Write
     typeOf: (column) => typeOf(column),
     transaction(work) {
       commitBatch();
-      try {
-        db.exec('BEGIN IMMEDIATE');
-      } catch (error) {
-        throw cacheError(error);
-      }
+      beginImmediate(db);
       const stateBefore = state;
       try {
         const result = work();
@@ -151,11 +164,7 @@ export function openWriter(path: string, options: OpenWriterOptions = {}): Write
     batched(work) {
       if (refusing) throw refusing;
       if (!batch) {
-        try {
-          db.exec('BEGIN IMMEDIATE');
-        } catch (error) {
-          throw cacheError(error);
-        }
+        beginImmediate(db);
         batch = { stateBefore: state, pages: 0, listeners: [] };
       }
       try {
@@ -191,10 +200,7 @@ export function openWriter(path: string, options: OpenWriterOptions = {}): Write
     },
     writeSyncState(partial) {
       if (!partial) return;
-      if (!db.isTransaction) throw new AppError('internal', 'The sync state is only saved together with what it describes.');
-      const next = parseSyncState({ ...state, ...partial });
-      const upsert = conn.statement('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-      for (const key of Object.keys(partial) as (keyof SyncState)[]) upsert.run(key, JSON.stringify(next[key]));
+      const next = saveSyncState(conn, state, partial);
       const propertiesChanged = partial.syncedProperties !== undefined && JSON.stringify(partial.syncedProperties) !== JSON.stringify(state.syncedProperties);
       state = next;
       if (propertiesChanged) reconcileSortIndexes(db, state.syncedProperties, typeOf);
