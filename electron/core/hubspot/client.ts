@@ -95,6 +95,53 @@ function cancelledError(cause: unknown): AppError {
   return new AppError('cancelled', sentences.cancelled, { cause });
 }
 
+/** A pacer per rate-limit pool: the general limit (5% held back, since evenly sent requests can arrive bunched) and search's own. */
+function createPacers(clock: Clock, limits: HubSpotClientOptions['limits']): Record<RateLimitPool, Pacer> {
+  return {
+    general: createPacer(clock, {
+      max: limits?.max ?? 110,
+      intervalMs: limits?.intervalMs ?? 10_000,
+      reserve: (max) => Math.max(1, Math.ceil(max * 0.05)),
+      padMs: 200,
+    }),
+    search: createPacer(clock, { max: limits?.searchPerSecond ?? 5, intervalMs: 1000, padMs: 100, smooth: true }),
+  };
+}
+
+function requestUrl(baseUrl: string, call: HubSpotRequest<unknown>): string {
+  const url = new URL(baseUrl + call.path);
+  for (const [key, value] of Object.entries(call.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+async function tokenFrom(get: () => Promise<string>): Promise<string> {
+  try {
+    return await get();
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    throw new AppError('internal', 'Contact Desk could not read its sign-in. Sign in again.', { cause: error });
+  }
+}
+
+function parseBody<T>(log: Logger, text: string, schema: z.ZodType<T>, where: Record<string, string>, httpStatus: number): T {
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch (error) {
+    log.warn('HubSpot answered with something that is not JSON', { ...where, httpStatus, length: text.length });
+    throw new AppError('hubspot-error', sentences.unreadable, { cause: error, details: { httpStatus } });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    log.warn('HubSpot answered in an unexpected shape', { ...where, httpStatus, at: issue?.path.join('.'), problem: issue?.code });
+    throw new AppError('hubspot-error', sentences.unreadable, { cause: parsed.error, details: { httpStatus } });
+  }
+  return parsed.data;
+}
+
 export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClient {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
@@ -103,29 +150,13 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
   const retry: RetryPolicy = { ...defaultRetry, ...options.retry };
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
-  const pacers: Record<RateLimitPool, Pacer> = {
-    general: createPacer(clock, {
-      max: options.limits?.max ?? 110,
-      intervalMs: options.limits?.intervalMs ?? 10_000,
-      reserve: (max) => Math.max(1, Math.ceil(max * 0.05)),
-      padMs: 200,
-    }),
-    search: createPacer(clock, { max: options.limits?.searchPerSecond ?? 5, intervalMs: 1000, padMs: 100, smooth: true }),
-  };
-
-  function urlFor(call: HubSpotRequest<unknown>): string {
-    const url = new URL(baseUrl + call.path);
-    for (const [key, value] of Object.entries(call.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
-    return url.toString();
-  }
+  const pacers = createPacers(clock, options.limits);
 
   async function request<T>(call: HubSpotRequest<T>): Promise<T> {
     const { signal } = call;
     const policy: RetryPolicy = call.retry ? { ...retry, ...call.retry } : retry;
     const pacer = pacers[call.pool];
-    const url = urlFor(call);
+    const url = requestUrl(baseUrl, call);
     const where = { method: call.method, path: call.path };
     let token = await tokenFrom(() => options.tokens.accessToken());
     // A rejected token is refreshed, and the request tried again. A refreshed token rejected at once
@@ -179,7 +210,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
         });
       }
 
-      if (response.ok) return parseBody(text, call.schema, where, response.status);
+      if (response.ok) return parseBody(log, text, call.schema, where, response.status);
 
       const body = parseErrorBody(text);
       if (response.status === 401 && !justRefreshed) {
@@ -224,14 +255,6 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     }
   }
 
-  async function tokenFrom(get: () => Promise<string>): Promise<string> {
-    try {
-      return await get();
-    } catch (error) {
-      if (isAppError(error)) throw error;
-      throw new AppError('internal', 'Contact Desk could not read its sign-in. Sign in again.', { cause: error });
-    }
-  }
 
   async function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
     try {
@@ -241,22 +264,6 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     }
   }
 
-  function parseBody<T>(text: string, schema: z.ZodType<T>, where: Record<string, string>, httpStatus: number): T {
-    let json: unknown;
-    try {
-      json = text === '' ? undefined : JSON.parse(text);
-    } catch (error) {
-      log.warn('HubSpot answered with something that is not JSON', { ...where, httpStatus, length: text.length });
-      throw new AppError('hubspot-error', sentences.unreadable, { cause: error, details: { httpStatus } });
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      log.warn('HubSpot answered in an unexpected shape', { ...where, httpStatus, at: issue?.path.join('.'), problem: issue?.code });
-      throw new AppError('hubspot-error', sentences.unreadable, { cause: parsed.error, details: { httpStatus } });
-    }
-    return parsed.data;
-  }
 
   return {
     request,
