@@ -14,7 +14,7 @@ import type { SavedViewsStore } from '../views/saved-views.ts';
 import { localTimeZone } from '../views/date-range.ts';
 import { checkSchedule, MAX_SCHEDULES } from './schedule-rules.ts';
 import { runSchedule, type ViewForRun } from './schedule-run.ts';
-import { afterRunAt, createScheduleRunner, nextRunOf } from './schedule-runner.ts';
+import { afterRunAt, createScheduleRunner, nextRunOf, soonestRun } from './schedule-runner.ts';
 import { openScheduleStore, type StoredSchedule } from './schedule-store.ts';
 import { createScheduleHandlers, type ScheduleHandlers } from './schedule-handlers.ts';
 
@@ -71,15 +71,6 @@ function folderRulesOf(deps: SchedulesDeps, isPicked: (folder: string) => boolea
     roots: deps.folderRoots ?? [homedir(), deps.dataDir],
     isPicked,
   };
-}
-
-/** The soonest next run of an active schedule, if any. */
-function soonestRun(schedules: StoredSchedule[], timeZone: string): { at: number; viewName: string } | null {
-  const upcoming = schedules
-    .map((schedule) => ({ at: nextRunOf(schedule, timeZone), viewName: schedule.viewName }))
-    .filter((entry): entry is { at: number; viewName: string } => entry.at !== null)
-    .sort((a, b) => a.at - b.at);
-  return upcoming[0] ?? null;
 }
 
 export function createSchedulesService(deps: SchedulesDeps): SchedulesService {
