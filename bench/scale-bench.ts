@@ -2,9 +2,10 @@
  * Part `scale` (issue 14): a big cache, built once through the cache module and kept between runs
  * (reusable-cache.ts), and the app on it.
  *
- * - Write cost per contact: pages of 100 contacts written as a sync writes them (each with its
- *   resume point), on a 10,000-contact cache and on the big one. Both are copies, so the kept
- *   caches stay as built.
+ * - Write cost per contact: pages of 100 new contacts written as a sync writes them (each with its
+ *   resume point), on a 10,000-contact cache and on the big one, twice: dated after every cached
+ *   contact (as contacts created since the last sync are), and dated across the cache's history
+ *   (the earlier runs' pages). Each run writes into fresh copies, so the kept caches stay as built.
  * - The page's side (scale-page.ts): the table, the main process's memory and the round trip of a
  *   call from the page while heavy work runs, in Chromium through the preview on a copy of the big cache.
  * - The cache file's size per contact.
@@ -26,8 +27,17 @@ const PAGE = 100;
 const PAGES = 30;
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
+/**
+ * How the new contacts are dated. `newest`: after every cached contact, a minute apart, as
+ * contacts created since the last sync are (the sandbox's dates also grow with the id), so the
+ * created and modified date indexes take them at their ends. `history`: each page of 100 spread
+ * over about 36 days of the cache's 3-year history (a 3,000-contact generator's dates), so at
+ * 1,000,000 cached each lands on a page of its own in both date indexes: the earlier runs' pages.
+ */
+type NewDates = 'newest' | 'history';
+
 /** Contacts with ids above every cached one, as HubSpot would send new ones. */
-function newContacts(options: BenchOptions, firstId: number, count: number): CachedContact[] {
+function newContacts(options: BenchOptions, firstId: number, count: number, dates: NewDates): CachedContact[] {
   const { generator } = sandboxData(options.seed, count, options.dataEndMs);
   const properties = syncedPropertyList([]);
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -36,7 +46,11 @@ function newContacts(options: BenchOptions, firstId: number, count: number): Cac
     const picked: Record<string, string | null> = {};
     for (const name of properties) picked[name] = read(name) ?? null;
     picked.hs_object_id = String(firstId + i);
-    return { id: String(firstId + i), properties: picked, createdAt: iso(generator.createdMs(i + 1)), updatedAt: iso(generator.modifiedMs(i + 1)) };
+    const createdMs = dates === 'newest' ? options.dataEndMs + (i + 1) * 60_000 : generator.createdMs(i + 1);
+    const modifiedMs = dates === 'newest' ? createdMs + 60_000 : generator.modifiedMs(i + 1);
+    picked.createdate = iso(createdMs);
+    picked.lastmodifieddate = iso(modifiedMs);
+    return { id: String(firstId + i), properties: picked, createdAt: iso(createdMs), updatedAt: iso(modifiedMs) };
   });
 }
 
@@ -58,6 +72,20 @@ async function writeCost(cache: ContactsCache, contacts: CachedContact[]): Promi
   return (performance.now() - started) / ((PAGES - 1) * PAGE);
 }
 
+/** The write cost on fresh copies of the 10,000-contact cache and the big one, one after the other. */
+async function writeCosts(contacts: CachedContact[], dates: NewDates, kept: { small: string; large: string }, dir: string, say: (line: string) => void): Promise<{ small: number; large: number }> {
+  const perContact = { small: 0, large: 0 };
+  for (const label of ['small', 'large'] as const) {
+    const copy = workingCopy(kept[label], dir, `${label}.sqlite`);
+    const cache = openContactsCache(copy, { log: quiet });
+    perContact[label] = await writeCost(cache, contacts);
+    await cache.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true });
+    say(`scale: write cost on the ${label} cache (new contacts dated ${dates === 'newest' ? 'after the cached ones' : 'across the history'}): ${perContact[label].toFixed(3)} ms per contact`);
+  }
+  return perContact;
+}
+
 export async function runScaleBench(options: BenchOptions, say: (line: string) => void): Promise<{ rows: Measurement[]; details: Record<string, unknown> }> {
   const big = options.sizes.scaleContacts;
   const build = (rows: number) => reusableCache({ name: 'scale', rows, seed: options.seed, endMs: options.dataEndMs, fresh: options.fresh, say });
@@ -67,33 +95,26 @@ export async function runScaleBench(options: BenchOptions, say: (line: string) =
   // the cache's workers do not keep a process alive (the app's window does); here, this does
   const keepAlive = setInterval(() => {}, 1000);
   try {
-    const contacts = newContacts(options, 10_000_000, PAGE * PAGES);
-    const perContact: Record<string, number> = {};
-    const working = { small: workingCopy(small.dbPath, dir, 'small.sqlite'), large: workingCopy(large.dbPath, dir, 'large.sqlite') };
-    for (const label of ['small', 'large'] as const) {
-      const cache = openContactsCache(working[label], { log: quiet });
-      perContact[label] = await writeCost(cache, contacts);
-      await cache.close();
-      say(`scale: write cost on the ${label} cache: ${(perContact[label] as number).toFixed(3)} ms per contact`);
-    }
-
-    rmSync(working.large, { force: true });
-
+    const perContactMs = {
+      newest: await writeCosts(newContacts(options, 10_000_000, PAGE * PAGES, 'newest'), 'newest', { small: small.dbPath, large: large.dbPath }, dir, say),
+      history: await writeCosts(newContacts(options, 10_000_000, PAGE * PAGES, 'history'), 'history', { small: small.dbPath, large: large.dbPath }, dir, say),
+    };
     const page = await measurePage(options, large.dbPath, big, say);
     const bytes = statSync(large.dbPath).size;
-    const rows = [writeCostRow(big, perContact as { small: number; large: number }), ...pageRows(big, page), fileSizeRow(big, bytes)];
-    return { rows, details: { contacts: big, perContactMs: perContact, page, fileBytes: bytes } };
+    const rows = [writeCostRow(big, perContactMs.newest, 'newest'), writeCostRow(big, perContactMs.history, 'history'), ...pageRows(big, page), fileSizeRow(big, bytes)];
+    return { rows, details: { contacts: big, perContactMs, page, fileBytes: bytes } };
   } finally {
     clearInterval(keepAlive);
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function writeCostRow(big: number, perContact: { small: number; large: number }): Measurement {
+function writeCostRow(big: number, perContact: { small: number; large: number }, dates: NewDates): Measurement {
   const ratio = ratioOf(perContact.large, perContact.small);
+  const dated = dates === 'newest' ? 'new contacts dated after the cached ones' : 'new contacts dated across the cached history';
   return {
     part: 'scale',
-    measure: `Sync write cost per contact with ${big.toLocaleString('en-US')} cached`,
+    measure: `Sync write cost per contact with ${big.toLocaleString('en-US')} cached (${dated})`,
     unit: 'ms',
     ours: perContact.large,
     reference: { label: '10,000 cached', value: perContact.small },
