@@ -204,6 +204,8 @@ function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint, saved: Prom
   const remaining = new Map<IdRange, number>();
   const exact = new Map<IdRange, number>();
   const idsPerContact = new Map<IdRange, number>();
+  let isSaved = false;
+  void saved.then(() => (isSaved = true), () => {});
 
   /** Where to cut a claimed range (paged from its top down) so each part holds about half of what is left. */
   const splitPoint = (range: IdRange): number | null => {
@@ -216,12 +218,17 @@ function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint, saved: Prom
 
   return {
     checkpoint,
-    async commit(contacts) {
+    commit(contacts) {
       // copied now: by the time the starting checkpoint is saved, other pages may have moved it on
       const state = structuredClone(checkpoint);
-      await saved;
-      const outcome = await ctx.cache.upsertContacts(contacts, { fullSync: state });
-      if (outcome.marked > 0) ctx.onFetched(outcome.marked);
+      // Nothing waiting for the writer keeps the page: it is copied to the writer at the call, and
+      // pages held across that wait would outlive young-generation collections by the hundred,
+      // which makes V8 grow the main thread's young generation to its largest (about 130 MB).
+      const write = (page: HubSpotContact[]) => ctx.cache.upsertContacts(page, { fullSync: state });
+      const written = isSaved ? write(contacts) : saved.then(() => write(contacts));
+      return written.then((outcome) => {
+        if (outcome.marked > 0) ctx.onFetched(outcome.marked);
+      });
     },
     claim() {
       const open = checkpoint.ranges.filter((range) => !claimed.has(range));
@@ -282,19 +289,27 @@ async function searchWorker(run: Run, ctx: SyncContext): Promise<void> {
           if (await listFetchedTheRest(run, ctx, range)) break;
           unconfirmed.add(range);
         }
-        // the range can be split while a page is on its way: its bounds are read again afterwards
-        const { results, remaining } = await fetchIdPage(ctx, { from: range.next, end: range.end }, 'DESCENDING');
-        const lowest = results[results.length - 1];
-        if (lowest) range.end = Math.min(range.end ?? Number.POSITIVE_INFINITY, Number(lowest.id));
-        if (results.length < SEARCH_PAGE_LIMIT || results.length >= remaining || (range.end !== null && range.end <= range.next)) run.finish(range);
-        else run.observe(range, remaining - results.length, results);
-        await run.commit(results);
+        await fetchAndWrite(run, ctx, range);
       }
     } finally {
       unconfirmed.delete(range);
       run.release(range);
     }
   }
+}
+
+/**
+ * One page of a range, from its top down; returns once it is handed to the writer, with the write
+ * still to await (so the page itself is not held while the writer works).
+ */
+async function fetchAndWrite(run: Run, ctx: SyncContext, range: IdRange): Promise<void> {
+  // the range can be split while a page is on its way: its bounds are read again afterwards
+  const { results, remaining } = await fetchIdPage(ctx, { from: range.next, end: range.end }, 'DESCENDING');
+  const lowest = results[results.length - 1];
+  if (lowest) range.end = Math.min(range.end ?? Number.POSITIVE_INFINITY, Number(lowest.id));
+  if (results.length < SEARCH_PAGE_LIMIT || results.length >= remaining || (range.end !== null && range.end <= range.next)) run.finish(range);
+  else run.observe(range, remaining - results.length, results);
+  return run.commit(results);
 }
 
 /** Has the list, coming up from the lowest ids, returned ids up to the end of what is left of this range? */
@@ -352,7 +367,7 @@ async function listWorker(run: Run, ctx: SyncContext, keepGoing: () => boolean, 
   let writing: Promise<void> = Promise.resolve();
   try {
     while (!list.done && keepGoing()) {
-      let page;
+      let page: ContactsPageResult | null;
       try {
         page = await ctx.api.listContactsPage({ properties: ctx.properties, after: list.after ?? undefined, limit: LIST_PAGE_LIMIT }, ctx.signal);
       } catch (error) {
@@ -372,6 +387,7 @@ async function listWorker(run: Run, ctx: SyncContext, keepGoing: () => boolean, 
       await writing;
       advanceList(list, page);
       writing = run.commit(page.results);
+      page = null; // not held while the next page is fetched
       // awaited before the next page or on the way out; until then a failure must not go unhandled
       writing.catch(() => {});
       // out of order, where the list has got to says nothing: search covers everything
