@@ -17,6 +17,7 @@ import { isAppError } from '../errors.ts';
 import { LIST_PAGE_LIMIT, SEARCH_PAGE_LIMIT } from '../hubspot/contacts-api.ts';
 import type { ContactsPageResult, HubSpotContact } from '../hubspot/contacts-api.ts';
 import type { ContactsCache } from './cache.ts';
+import type { UpsertOutcome } from './cache-types.ts';
 import { allOrNothing, extremeContact, fetchIdPage, modifiedMs, remoteCount } from './sync-context.ts';
 import type { SyncContext } from './sync-context.ts';
 import type { FullSyncCheckpoint, IdRange } from './sync-state.ts';
@@ -80,7 +81,8 @@ export async function startFullSync(ctx: SyncContext, options: FullSyncOptions, 
     const { contact, total } = await newest;
     checkpoint.startWatermark = initial.startWatermark = contact ? modifiedMs(contact) : null;
     checkpoint.total = initial.total = total;
-    const outcome = await ctx.cache.upsertContacts(fetched, { generation, fullSync: initial });
+    // (spliced out: the pages are not held while the writer works)
+    const outcome = await ctx.cache.upsertContacts(fetched.splice(0), { generation, fullSync: initial });
     ctx.log.info('Full sync started', { strategy: checkpoint.strategy, total, ranges: initial.ranges.length, generation });
     if (outcome.marked > 0) ctx.onFetched(outcome.marked);
   })();
@@ -221,11 +223,11 @@ function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint, saved: Prom
     commit(contacts) {
       // copied now: by the time the starting checkpoint is saved, other pages may have moved it on
       const state = structuredClone(checkpoint);
-      // Nothing waiting for the writer keeps the page: it is copied to the writer at the call, and
-      // pages held across that wait would outlive young-generation collections by the hundred,
-      // which makes V8 grow the main thread's young generation to its largest (about 130 MB).
-      const write = (page: HubSpotContact[]) => ctx.cache.upsertContacts(page, { fullSync: state });
-      const written = isSaved ? write(contacts) : saved.then(() => write(contacts));
+      // Nothing waiting for the writer keeps the page (it is copied to the writer at the call): pages
+      // held across that wait outlive young-generation collections by the hundred, which makes V8
+      // grow the main thread's young generation to its largest (about 130 MB). So no closure here
+      // refers to `contacts`: a closure keeps every variable of its scope that any closure uses.
+      const written = isSaved ? ctx.cache.upsertContacts(contacts, { fullSync: state }) : writeOnceSaved(ctx, saved, contacts, state);
       return written.then((outcome) => {
         if (outcome.marked > 0) ctx.onFetched(outcome.marked);
       });
@@ -296,6 +298,11 @@ async function searchWorker(run: Run, ctx: SyncContext): Promise<void> {
       run.release(range);
     }
   }
+}
+
+async function writeOnceSaved(ctx: SyncContext, saved: Promise<void>, contacts: HubSpotContact[], state: FullSyncCheckpoint): Promise<UpsertOutcome> {
+  await saved;
+  return ctx.cache.upsertContacts(contacts, { fullSync: state });
 }
 
 /**
