@@ -135,8 +135,10 @@ export interface RangePlan {
 export function initialRanges(plan: RangePlan, options: Pick<FullSyncOptions, 'rangeSize' | 'searchWorkers' | 'searchPerSecond'>): IdRange[] {
   const low = Math.min(Math.max(0, plan.low), plan.end - 1);
   const idsPerContact = (plan.end - low) / Math.max(1, plan.contacts);
-  // search's rate counted low (paced a little under its limit), so the list's range errs on the large side
-  const searchRate = 0.9 * options.searchPerSecond * SEARCH_PAGE_LIMIT;
+  // Search's rate counted low, so the list's range errs on the large side: too large costs little
+  // (search takes it last and splits it, meeting the list), too small leaves the list going through
+  // ids search has fetched already.
+  const searchRate = 0.75 * options.searchPerSecond * SEARCH_PAGE_LIMIT;
   const searched = (plan.contacts * searchRate) / (plan.listRate + searchRate);
   const count = Math.min(63, Math.max(options.searchWorkers, Math.ceil(searched / options.rangeSize)));
   const perRange = Math.ceil(searched / count / SEARCH_PAGE_LIMIT) * SEARCH_PAGE_LIMIT;
