@@ -15,8 +15,9 @@
  */
 import { isAppError } from '../errors.ts';
 import { LIST_PAGE_LIMIT, SEARCH_PAGE_LIMIT } from '../hubspot/contacts-api.ts';
-import type { HubSpotContact } from '../hubspot/contacts-api.ts';
+import type { ContactsPageResult, HubSpotContact } from '../hubspot/contacts-api.ts';
 import type { ContactsCache } from './cache.ts';
+import type { UpsertOutcome } from './cache-types.ts';
 import { allOrNothing, extremeContact, fetchIdPage, modifiedMs, remoteCount } from './sync-context.ts';
 import type { SyncContext } from './sync-context.ts';
 import type { FullSyncCheckpoint, IdRange } from './sync-state.ts';
@@ -29,58 +30,146 @@ export interface FullSyncOptions {
   searchWorkers: number;
   /** Initial id ranges hold about this many contacts (parallel strategy). */
   rangeSize: number;
+  /** Search's rate limit (HubSpot: 5 a second): with the list's speed, it sizes the list's share of the ids. */
+  searchPerSecond: number;
 }
 
-export const defaultFullSyncOptions: FullSyncOptions = { strategy: 'parallel', searchWorkers: 3, rangeSize: 5000 };
+export const defaultFullSyncOptions: FullSyncOptions = { strategy: 'parallel', searchWorkers: 3, rangeSize: 5000, searchPerSecond: 5 };
 
-/** Learns what there is to fetch, opens a new generation and saves the starting checkpoint. */
-export async function beginFullSync(ctx: SyncContext, options: FullSyncOptions, now: number): Promise<FullSyncCheckpoint> {
-  // all three at once (the id bounds are wasted only when there is nothing to fetch)
+export interface FullSyncStart {
+  checkpoint: FullSyncCheckpoint;
+  /** Settles once the starting checkpoint (with the watermark) and the first pages are saved; the run's writes wait for it. */
+  saved: Promise<void>;
+}
+
+/**
+ * Opens a new generation and learns what there is to fetch while already fetching. At once:
+ * HubSpot's newest change (the watermark the catch-up continues from), and for the parallel
+ * strategy the top page by id (the highest ids, how many contacts there are) and the list's first
+ * page (the lowest ids), so no request is spent only on the id bounds. The ranges are planned as soon
+ * as those two pages are in; the watermark is awaited only by the first write, so fetching goes on
+ * meanwhile (and a sync killed before that write starts over: nothing of it is saved).
+ */
+export async function startFullSync(ctx: SyncContext, options: FullSyncOptions, now: number): Promise<FullSyncStart> {
+  const generation = (await ctx.cache.syncState()).generation + 1;
   const parallel = options.strategy === 'parallel';
-  const [newest, lowest, highest] = await Promise.all([
-    extremeContact(ctx, 'lastmodifieddate', 'DESCENDING'),
-    parallel ? extremeContact(ctx, 'hs_object_id', 'ASCENDING') : null,
-    parallel ? extremeContact(ctx, 'hs_object_id', 'DESCENDING') : null,
-  ]);
-  let ranges: IdRange[] = [];
-  if (lowest && highest && newest.total > 0) {
-    const low = Number(lowest.contact?.id ?? 0);
-    const high = Number(highest.contact?.id ?? low);
-    ranges = initialRanges(low, Math.max(low, high), newest.total, options.rangeSize);
-  }
+  const listSent = performance.now();
+  // the page first: the search pacer serves in call order
+  const top = parallel ? fetchIdPage(ctx, { from: 0, end: null }, 'DESCENDING') : null;
+  const first = parallel ? timed(ctx.api.listContactsPage({ properties: ctx.properties, limit: LIST_PAGE_LIMIT }, ctx.signal), listSent) : null;
+  const newest = extremeContact(ctx, 'lastmodifieddate', 'DESCENDING');
+  newest.catch(() => {}); // awaited by `saved`
   const checkpoint: FullSyncCheckpoint = {
-    generation: (await ctx.cache.syncState()).generation + 1,
+    generation,
     strategy: options.strategy,
     startedAt: now,
-    startWatermark: newest.contact ? modifiedMs(newest.contact) : null,
-    total: newest.total,
+    startWatermark: null,
+    total: null,
     properties: ctx.properties,
     list: { after: null, done: false, highestId: null, ascending: true },
-    ranges,
+    ranges: [],
   };
-  await ctx.cache.updateSyncState({ generation: checkpoint.generation, fullSync: checkpoint });
-  ctx.log.info('Full sync started', { strategy: checkpoint.strategy, total: checkpoint.total, ranges: ranges.length, generation: checkpoint.generation });
+  const fetched: HubSpotContact[] = [];
+  if (top && first) {
+    const [topPage, listPage] = await Promise.all([top, first]);
+    planFromFirstPages(checkpoint, topPage, listPage, options);
+    fetched.push(...listPage.page.results, ...topPage.results);
+  }
+  // what the first write saves: the plan as it is now, before any worker moves on from it
+  const initial = structuredClone(checkpoint);
+  const saved = (async () => {
+    const { contact, total } = await newest;
+    checkpoint.startWatermark = initial.startWatermark = contact ? modifiedMs(contact) : null;
+    checkpoint.total = initial.total = total;
+    // (spliced out: the pages are not held while the writer works)
+    const outcome = await ctx.cache.upsertContacts(fetched.splice(0), { generation, fullSync: initial });
+    ctx.log.info('Full sync started', { strategy: checkpoint.strategy, total, ranges: initial.ranges.length, generation });
+    if (outcome.marked > 0) ctx.onFetched(outcome.marked);
+  })();
+  saved.catch(() => {}); // awaited by the caller
+  if (!parallel) await saved;
+  return { checkpoint, saved };
+}
+
+/** startFullSync, returning once the starting checkpoint is saved. */
+export async function beginFullSync(ctx: SyncContext, options: FullSyncOptions, now: number): Promise<FullSyncCheckpoint> {
+  const { checkpoint, saved } = await startFullSync(ctx, options, now);
+  await saved;
   return checkpoint;
 }
 
-/** Equal-width id ranges over [low, high]; the last one is open so contacts created meanwhile land in it. */
-export function initialRanges(low: number, high: number, total: number, rangeSize: number): IdRange[] {
-  const count = Math.min(64, Math.max(1, Math.ceil(total / rangeSize)));
-  const width = Math.max(1, Math.ceil((high + 1 - low) / count));
-  return Array.from({ length: count }, (_, i) => ({ next: low + i * width, end: i === count - 1 ? null : low + (i + 1) * width }));
+function planFromFirstPages(checkpoint: FullSyncCheckpoint, top: { results: HubSpotContact[]; remaining: number }, first: { page: ContactsPageResult; ms: number }, options: FullSyncOptions): void {
+  advanceList(checkpoint.list, first.page);
+  const topLowest = top.results.at(-1);
+  const everythingFetched = checkpoint.list.done || top.results.length < SEARCH_PAGE_LIMIT || top.results.length >= top.remaining;
+  if (!topLowest || everythingFetched) return;
+  const listRate = (LIST_PAGE_LIMIT * 1000) / Math.max(1, first.ms);
+  const low = checkpoint.list.ascending ? Number(first.page.results[0]?.id ?? 0) : 0;
+  checkpoint.ranges = initialRanges({ low, end: Number(topLowest.id), contacts: top.remaining - top.results.length, listRate }, options);
 }
 
-/** Runs (or resumes) the sync until every contact is fetched; saves progress with every page. */
-export async function runFullSync(ctx: SyncContext, checkpoint: FullSyncCheckpoint, options: FullSyncOptions): Promise<void> {
+async function timed<T>(request: Promise<T>, sentAt: number): Promise<{ page: T; ms: number }> {
+  const page = await request;
+  return { page, ms: performance.now() - sentAt };
+}
+
+export interface RangePlan {
+  /** The lowest id the list returned first (a hint: the first range starts at 0 whatever it says). */
+  low: number;
+  /** Ids from here up are fetched already. */
+  end: number;
+  /** Contacts below `end`. */
+  contacts: number;
+  /** Contacts per second the list brought on its first page. */
+  listRate: number;
+}
+
+/**
+ * Id ranges over [0, end) for the search workers. Workers take ranges from the top down, so the
+ * bottom one is taken last: it is the list's, sized by the list's share of the speed, so the list
+ * (coming up from the lowest ids) and search meet as late as possible: once they have met, the list
+ * has only ids already fetched ahead of it. The others (at least one per worker, about `rangeSize`
+ * contacts each) hold a whole number of search pages if ids are evenly used: a range's last, part-
+ * full page costs a request all the same.
+ */
+export function initialRanges(plan: RangePlan, options: Pick<FullSyncOptions, 'rangeSize' | 'searchWorkers' | 'searchPerSecond'>): IdRange[] {
+  const low = Math.min(Math.max(0, plan.low), plan.end - 1);
+  const idsPerContact = (plan.end - low) / Math.max(1, plan.contacts);
+  // Search's rate counted low, so the list's range errs on the large side: too large costs little
+  // (search takes it last and splits it, meeting the list), too small leaves the list going through
+  // ids search has fetched already.
+  const searchRate = 0.75 * options.searchPerSecond * SEARCH_PAGE_LIMIT;
+  const searched = (plan.contacts * searchRate) / (plan.listRate + searchRate);
+  const count = Math.min(63, Math.max(options.searchWorkers, Math.ceil(searched / options.rangeSize)));
+  const perRange = Math.ceil(searched / count / SEARCH_PAGE_LIMIT) * SEARCH_PAGE_LIMIT;
+  const width = Math.max(1, Math.round(perRange * idsPerContact));
+  const listEnd = Math.max(1, plan.end - count * width);
+  const ranges: IdRange[] = [{ next: 0, end: listEnd }];
+  for (let from = listEnd; from < plan.end; from += width) ranges.push({ next: from, end: Math.min(from + width, plan.end) });
+  return ranges;
+}
+
+/**
+ * Runs (or resumes) the sync until every contact is fetched; saves progress with every page, once
+ * `saved` (the starting checkpoint) has settled.
+ */
+export async function runFullSync(ctx: SyncContext, checkpoint: FullSyncCheckpoint, options: FullSyncOptions, saved: Promise<void> = Promise.resolve()): Promise<void> {
   if (checkpoint.strategy === 'list') {
-    await listWorker(createRun(ctx, checkpoint), ctx, () => true);
+    await saved;
+    await listWorker(createRun(ctx, checkpoint, saved), ctx, () => true);
     return;
   }
-  const run = createRun(ctx, checkpoint);
+  const run = createRun(ctx, checkpoint, saved);
+  // once search has finished every range, the list's page on its way can only bring contacts already fetched
+  const searchDone = new AbortController();
   await allOrNothing(ctx, [
-    ...Array.from({ length: Math.max(1, options.searchWorkers) }, () => (workerCtx: SyncContext) => searchWorker(run, workerCtx)),
-    (workerCtx: SyncContext) => listWorker(run, workerCtx, () => checkpoint.ranges.length > 0),
+    async (workersCtx: SyncContext) => {
+      await Promise.all(Array.from({ length: Math.max(1, options.searchWorkers) }, () => searchWorker(run, workersCtx)));
+      searchDone.abort();
+    },
+    (listCtx: SyncContext) => listWorker(run, { ...listCtx, signal: AbortSignal.any([listCtx.signal, searchDone.signal]) }, () => checkpoint.ranges.length > 0, searchDone.signal),
   ]);
+  await saved;
 }
 
 /** The end of a complete full sync: sweep what HubSpot no longer has and save the new baseline. */
@@ -108,12 +197,19 @@ interface Run {
   isFinished(range: IdRange): boolean;
   /** After a page: how many contacts are left in the range and how densely its ids are used. */
   observe(range: IdRange, remaining: number, page: HubSpotContact[]): void;
+  /** HubSpot's count of what is left in the range, when its last page said so and it has not been split since. */
+  knownRemaining(range: IdRange): number | undefined;
+  /** Claims the open ranges below this one when no worker is on any range below it (see listFetchedTheRest). */
+  claimBelow(range: IdRange): IdRange[];
 }
 
-function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint): Run {
+function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint, saved: Promise<void>): Run {
   const claimed = new Set<IdRange>();
   const remaining = new Map<IdRange, number>();
+  const exact = new Map<IdRange, number>();
   const idsPerContact = new Map<IdRange, number>();
+  let isSaved = false;
+  void saved.then(() => (isSaved = true), () => {});
 
   /** Where to cut a claimed range (paged from its top down) so each part holds about half of what is left. */
   const splitPoint = (range: IdRange): number | null => {
@@ -126,9 +222,17 @@ function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint): Run {
 
   return {
     checkpoint,
-    async commit(contacts) {
-      const outcome = await ctx.cache.upsertContacts(contacts, { fullSync: checkpoint });
-      if (outcome.marked > 0) ctx.onFetched(outcome.marked);
+    commit(contacts) {
+      // copied now: by the time the starting checkpoint is saved, other pages may have moved it on
+      const state = structuredClone(checkpoint);
+      // Nothing waiting for the writer keeps the page (it is copied to the writer at the call): pages
+      // held across that wait outlive young-generation collections by the hundred, which makes V8
+      // grow the main thread's young generation to its largest (about 130 MB). So no closure here
+      // refers to `contacts`: a closure keeps every variable of its scope that any closure uses.
+      const written = isSaved ? ctx.cache.upsertContacts(contacts, { fullSync: state }) : writeOnceSaved(ctx, saved, contacts, state);
+      return written.then((outcome) => {
+        if (outcome.marked > 0) ctx.onFetched(outcome.marked);
+      });
     },
     claim() {
       const open = checkpoint.ranges.filter((range) => !claimed.has(range));
@@ -145,6 +249,7 @@ function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint): Run {
       const lower: IdRange = { next: busiest.next, end: mid };
       busiest.next = mid;
       remaining.set(busiest, Math.ceil((remaining.get(busiest) ?? 0) / 2));
+      exact.delete(busiest);
       checkpoint.ranges.push(lower);
       claimed.add(lower);
       return lower;
@@ -152,6 +257,7 @@ function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint): Run {
     release(range) {
       claimed.delete(range);
       remaining.delete(range);
+      exact.delete(range);
       idsPerContact.delete(range);
     },
     finish(range) {
@@ -163,9 +269,17 @@ function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint): Run {
     },
     observe(range, left, page) {
       remaining.set(range, left);
+      exact.set(range, left);
       const first = page[0];
       const last = page[page.length - 1];
       if (first && last && page.length > 1) idsPerContact.set(range, (Math.abs(Number(last.id) - Number(first.id)) + 1) / page.length);
+    },
+    knownRemaining: (range) => exact.get(range),
+    claimBelow(range) {
+      const others = checkpoint.ranges.filter((other) => other !== range && other.next < range.next);
+      if (others.some((other) => claimed.has(other))) return [];
+      for (const other of others) claimed.add(other);
+      return others;
     },
   };
 }
@@ -179,19 +293,32 @@ async function searchWorker(run: Run, ctx: SyncContext): Promise<void> {
           if (await listFetchedTheRest(run, ctx, range)) break;
           unconfirmed.add(range);
         }
-        // the range can be split while a page is on its way: its bounds are read again afterwards
-        const { results, remaining } = await fetchIdPage(ctx, { from: range.next, end: range.end }, 'DESCENDING');
-        const lowest = results[results.length - 1];
-        if (lowest) range.end = Math.min(range.end ?? Number.POSITIVE_INFINITY, Number(lowest.id));
-        if (results.length < SEARCH_PAGE_LIMIT || results.length >= remaining || (range.end !== null && range.end <= range.next)) run.finish(range);
-        else run.observe(range, remaining - results.length, results);
-        await run.commit(results);
+        await fetchAndWrite(run, ctx, range);
       }
     } finally {
       unconfirmed.delete(range);
       run.release(range);
     }
   }
+}
+
+async function writeOnceSaved(ctx: SyncContext, saved: Promise<void>, contacts: HubSpotContact[], state: FullSyncCheckpoint): Promise<UpsertOutcome> {
+  await saved;
+  return ctx.cache.upsertContacts(contacts, { fullSync: state });
+}
+
+/**
+ * One page of a range, from its top down; returns once it is handed to the writer, with the write
+ * still to await (so the page itself is not held while the writer works).
+ */
+async function fetchAndWrite(run: Run, ctx: SyncContext, range: IdRange): Promise<void> {
+  // the range can be split while a page is on its way: its bounds are read again afterwards
+  const { results, remaining } = await fetchIdPage(ctx, { from: range.next, end: range.end }, 'DESCENDING');
+  const lowest = results[results.length - 1];
+  if (lowest) range.end = Math.min(range.end ?? Number.POSITIVE_INFINITY, Number(lowest.id));
+  if (results.length < SEARCH_PAGE_LIMIT || results.length >= remaining || (range.end !== null && range.end <= range.next)) run.finish(range);
+  else run.observe(range, remaining - results.length, results);
+  return run.commit(results);
 }
 
 /** Has the list, coming up from the lowest ids, returned ids up to the end of what is left of this range? */
@@ -202,49 +329,82 @@ function listHasPassed(run: Run, range: IdRange): boolean {
 
 /**
  * The list says it has returned every id below the range's end; that is believed only if HubSpot's
- * count of contacts left in the range equals what this sync has written there.
+ * count of contacts left in the range equals what this sync has written there. The count comes from
+ * the range's last page when there was one (no request); otherwise one count request covers the
+ * range and the open ranges below it, which the list has passed too (they are taken last).
  */
 async function listFetchedTheRest(run: Run, ctx: SyncContext, range: IdRange): Promise<boolean> {
-  const span = { from: range.next, end: range.end };
-  const expected = await remoteCount(ctx, span);
-  const written = await ctx.cache.countIds(span, { marked: true });
-  if (written < expected) {
-    ctx.log.info('The list did not cover an id range; fetching it through search', { from: span.from, end: span.end, expected, written });
-    return false;
+  const known = run.knownRemaining(range);
+  const below = known === undefined ? run.claimBelow(range) : [];
+  const span = { from: Math.min(range.next, ...below.map((other) => other.next)), end: range.end };
+  let confirmed = false;
+  try {
+    const expected = known ?? (await remoteCount(ctx, span));
+    const written = await ctx.cache.countIds(span, { marked: true });
+    confirmed = written >= expected;
+    if (!confirmed) ctx.log.info('The list did not cover an id range; fetching it through search', { from: span.from, end: span.end, expected, written });
+  } finally {
+    for (const other of below) {
+      if (confirmed) run.finish(other);
+      run.release(other);
+    }
   }
+  if (!confirmed) return false;
   run.finish(range);
   await run.commit([]);
   return true;
 }
 
-async function listWorker(run: Run, ctx: SyncContext, keepGoing: () => boolean): Promise<void> {
+/** What a list page says about where the list has got to. */
+function advanceList(list: FullSyncCheckpoint['list'], page: ContactsPageResult): void {
+  for (const contact of page.results) {
+    const id = Number(contact.id);
+    if (list.highestId !== null && id <= list.highestId) list.ascending = false;
+    else list.highestId = id;
+  }
+  list.after = page.next;
+  list.done = page.next === null;
+}
+
+/**
+ * Pages through the list; each page is written (with the list's position after it) while the next
+ * is on its way, so the list waits on HubSpot only. Pages reach the writer in order.
+ */
+async function listWorker(run: Run, ctx: SyncContext, keepGoing: () => boolean, finished?: AbortSignal): Promise<void> {
   const { list } = run.checkpoint;
   let resumedCursor = list.after !== null;
-  while (!list.done && keepGoing()) {
-    let page;
-    try {
-      page = await ctx.api.listContactsPage({ properties: ctx.properties, after: list.after ?? undefined, limit: LIST_PAGE_LIMIT }, ctx.signal);
-    } catch (error) {
-      // A cursor saved by an earlier run may have expired at HubSpot: start the list over (the
-      // contacts already written keep their generation, so nothing is lost).
-      if (resumedCursor && isAppError(error) && error.kind === 'hubspot-error' && error.details?.httpStatus === 400) {
-        ctx.log.warn('HubSpot refused the saved list position; listing from the start again');
-        resumedCursor = false;
-        Object.assign(list, { after: null, highestId: null, ascending: true });
-        continue;
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    while (!list.done && keepGoing()) {
+      let page: ContactsPageResult | null;
+      try {
+        page = await ctx.api.listContactsPage({ properties: ctx.properties, after: list.after ?? undefined, limit: LIST_PAGE_LIMIT }, ctx.signal);
+      } catch (error) {
+        // A cursor saved by an earlier run may have expired at HubSpot: start the list over (the
+        // contacts already written keep their generation, so nothing is lost).
+        if (resumedCursor && isAppError(error) && error.kind === 'hubspot-error' && error.details?.httpStatus === 400) {
+          ctx.log.warn('HubSpot refused the saved list position; listing from the start again');
+          resumedCursor = false;
+          await writing;
+          Object.assign(list, { after: null, highestId: null, ascending: true });
+          continue;
+        }
+        if (finished?.aborted) break;
+        throw error;
       }
-      throw error;
+      resumedCursor = false;
+      await writing;
+      advanceList(list, page);
+      writing = run.commit(page.results);
+      page = null; // not held while the next page is fetched
+      // awaited before the next page or on the way out; until then a failure must not go unhandled
+      writing.catch(() => {});
+      // out of order, where the list has got to says nothing: search covers everything
+      if (!list.ascending && run.checkpoint.strategy === 'parallel') break;
     }
-    resumedCursor = false;
-    for (const contact of page.results) {
-      const id = Number(contact.id);
-      if (list.highestId !== null && id <= list.highestId) list.ascending = false;
-      else list.highestId = id;
-    }
-    list.after = page.next;
-    list.done = page.next === null;
-    await run.commit(page.results);
-    // out of order, where the list has got to says nothing: search covers everything
-    if (!list.ascending && run.checkpoint.strategy === 'parallel') return;
+  } catch (error) {
+    await writing.catch(() => {});
+    throw error;
   }
+  await writing;
 }

@@ -10,7 +10,7 @@ import type { HubSpotClient } from '../hubspot/client.ts';
 import { createContactsApi } from '../hubspot/contacts-api.ts';
 import type { ContactsApi } from '../hubspot/contacts-api.ts';
 import type { ContactsCache } from './cache.ts';
-import { beginFullSync, defaultFullSyncOptions, finishFullSync, isFullSyncComplete, runFullSync } from './full-sync.ts';
+import { defaultFullSyncOptions, finishFullSync, isFullSyncComplete, runFullSync, startFullSync } from './full-sync.ts';
 import type { FullSyncOptions } from './full-sync.ts';
 import { runIncrementalSync } from './incremental-sync.ts';
 import { reconcileWithHubSpot } from './reconcile.ts';
@@ -101,15 +101,19 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       log.info('A property was added since the interrupted full sync; starting it over');
       checkpoint = null;
     }
+    let saved = Promise.resolve();
     if (checkpoint) {
       log.info('Resuming the interrupted full sync', { strategy: checkpoint.strategy, generation: checkpoint.generation });
       update({ fetched: await cache.countIds({ from: 0, end: null }, { marked: true }), total: checkpoint.total });
     } else {
-      checkpoint = await beginFullSync(ctx, fullSyncOptions, clock.now());
-      update({ total: checkpoint.total });
+      const started = await startFullSync(ctx, fullSyncOptions, clock.now());
+      checkpoint = started.checkpoint;
+      saved = started.saved.then(() => update({ total: started.checkpoint.total }));
+      saved.catch(() => {}); // awaited below, after the run that waits for it
     }
     const run: SyncContext = { ...ctx, properties: checkpoint.properties };
-    if (!isFullSyncComplete(checkpoint)) await runFullSync(run, checkpoint, fullSyncOptions);
+    if (!isFullSyncComplete(checkpoint)) await runFullSync(run, checkpoint, fullSyncOptions, saved);
+    await saved;
     const removed = await finishFullSync(cache, checkpoint, clock.now());
     log.info('Full sync complete', { fetched: progress.fetched, removed, generation: checkpoint.generation });
     // what changed or left while it ran (its counts are not the full sync's, so they stay off the progress bar)

@@ -5,6 +5,9 @@ import { createSyncService } from '../../../electron/core/contacts/sync.ts';
 import { isAppError } from '../../../electron/core/errors.ts';
 import { systemClock } from '../../../electron/core/ports.ts';
 import { nextUtcMidnight } from '../../../electron/core/hubspot/api-errors.ts';
+import type { HubSpotClient } from '../../../electron/core/hubspot/client.ts';
+import { SEARCH_PAGE_LIMIT } from '../../../electron/core/hubspot/contacts-api.ts';
+import type { SearchBody } from '../../../electron/core/hubspot/contacts-api.ts';
 import type { SyncProgress } from '../../../electron/ipc/types.ts';
 import { appSession, assertCacheMatchesSandbox, assertNoTokensLogged, createWorld } from './world.ts';
 
@@ -184,4 +187,24 @@ test('adding a property to the sync makes the next sync a full one that fetches 
   assert.equal(done.kind, 'full');
   assertCacheMatchesSandbox(world, extras);
   assert.equal((await sync.syncNow()).kind, 'incremental');
+});
+
+test('a full sync spends no search only on the id bounds', async (t) => {
+  const world = await createWorld(t, { contacts: 3000, latencyMs: 1 });
+  const searches: SearchBody[] = [];
+  const client: HubSpotClient = {
+    ...world.client,
+    request: (call) => {
+      if (call.path.endsWith('/search')) searches.push(call.body as SearchBody);
+      return world.client.request(call);
+    },
+  };
+  // search planned as much faster than the list, so ranges are paged down to where the list has got to
+  const done = await world.sync({ client, fullSync: { rangeSize: 300, searchWorkers: 3, searchPerSecond: 1000 } }).runFull();
+  assert.equal(done.error, null);
+  assertCacheMatchesSandbox(world);
+  const filtersOf = (body: SearchBody) => body.filterGroups?.flatMap((group) => group.filters) ?? [];
+  const boundsOnly = searches.filter((body) => body.limit === 1 && body.sorts?.some((sort) => sort.propertyName === 'hs_object_id'));
+  assert.deepEqual(boundsOnly, [], 'the top page by id gives the highest id and the total; the list gives the lowest');
+  assert.ok(searches.some((body) => body.limit === SEARCH_PAGE_LIMIT && filtersOf(body).some((filter) => filter.operator === 'LT')), 'search paged id ranges');
 });
