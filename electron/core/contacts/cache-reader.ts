@@ -6,10 +6,6 @@
 import { openCacheConnection } from './cache-connection.ts';
 import type { CacheConnection } from './cache-connection.ts';
 import { loadPropertyTypes } from './cache-sorting.ts';
-import { SORT_KEY_FUNCTION } from './sort-keys.ts';
-
-/** How long after opening a reader makes its sort keys ready (see openReader). */
-const SORT_KEYS_READY_AFTER_MS = 1000;
 
 export interface Reader {
   readonly conn: CacheConnection;
@@ -25,12 +21,6 @@ export function openReader(path: string): Reader {
   let seenVersion = dataVersion();
   let typeOf = loadPropertyTypes(conn.db);
   const counts = new Map<string, number>();
-  // The first sort key made on a thread builds the keyer (~160 ms): done while idle after opening,
-  // not during the first search whose matches are sorted directly (measured at 1,000,000: 144 ms for such a search, 15 ms for the next).
-  const makeSortKeysReady = setTimeout(() => {
-    if (conn.db.isOpen) conn.db.prepare(`SELECT ${SORT_KEY_FUNCTION}('a')`).get();
-  }, SORT_KEYS_READY_AFTER_MS);
-  makeSortKeysReady.unref();
   const catchUp = () => {
     const version = dataVersion();
     if (version === seenVersion) return;
@@ -53,9 +43,6 @@ export function openReader(path: string): Reader {
       counts.set(key, n);
       return n;
     },
-    close() {
-      clearTimeout(makeSortKeysReady);
-      conn.close();
-    },
+    close: () => conn.close(),
   };
 }
