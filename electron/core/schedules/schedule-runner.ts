@@ -40,6 +40,15 @@ export function nextRunOf(schedule: StoredSchedule, timeZone: string): number | 
   return schedule.paused === null ? nextRunAfter(schedule.when, schedule.since, timeZone) : null;
 }
 
+/** The soonest next run of an active (not paused) schedule, for the tray's tooltip; null when none is due. */
+export function soonestRun(schedules: StoredSchedule[], timeZone: string): { at: number; viewName: string } | null {
+  const upcoming = schedules
+    .map((schedule) => ({ at: nextRunOf(schedule, timeZone), viewName: schedule.viewName }))
+    .filter((entry): entry is { at: number; viewName: string } => entry.at !== null)
+    .sort((a, b) => a.at - b.at);
+  return upcoming[0] ?? null;
+}
+
 /** What a run at `at` changes in the schedule: later runs look strictly after it (never before an edit). */
 export function afterRunAt(schedule: StoredSchedule, at: number): Pick<StoredSchedule, 'since' | 'lastRunAt'> {
   return { since: Math.max(schedule.since, at), lastRunAt: at };

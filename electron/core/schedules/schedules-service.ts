@@ -14,7 +14,7 @@ import type { SavedViewsStore } from '../views/saved-views.ts';
 import { localTimeZone } from '../views/date-range.ts';
 import { checkSchedule, MAX_SCHEDULES } from './schedule-rules.ts';
 import { runSchedule, type ViewForRun } from './schedule-run.ts';
-import { afterRunAt, createScheduleRunner, nextRunOf } from './schedule-runner.ts';
+import { afterRunAt, createScheduleRunner, nextRunOf, soonestRun } from './schedule-runner.ts';
 import { openScheduleStore, type StoredSchedule } from './schedule-store.ts';
 import { createScheduleHandlers, type ScheduleHandlers } from './schedule-handlers.ts';
 
@@ -56,16 +56,30 @@ const BUILT_IN: Record<string, { name: string; definition: ViewForRun }> = {
 
 type ViewForExport = { name: string; definition: ViewForRun };
 
+/** A saved view by id, or one of the built-in ones; null when it was deleted. */
+function viewFinder(views: SchedulesDeps['views']): (viewId: string) => ViewForExport | null {
+  return (viewId) => {
+    const saved = views.get(viewId);
+    return saved ? { name: saved.name, definition: saved } : (BUILT_IN[viewId] ?? null);
+  };
+}
+
+/** Where a typed folder may be; `isPicked` says whether the folder picker (or an earlier save) vouched for it. */
+function folderRulesOf(deps: SchedulesDeps, isPicked: (folder: string) => boolean) {
+  return {
+    platform: deps.platform ?? process.platform,
+    roots: deps.folderRoots ?? [homedir(), deps.dataDir],
+    isPicked,
+  };
+}
+
 export function createSchedulesService(deps: SchedulesDeps): SchedulesService {
   const { clock, log } = deps;
   const store = openScheduleStore(deps.dataDir, log);
   const timeZone = deps.timeZone ?? localTimeZone;
   const picked = new Set<string>();
 
-  const findView = (viewId: string): ViewForExport | null => {
-    const saved = deps.views.get(viewId);
-    return saved ? { name: saved.name, definition: saved } : (BUILT_IN[viewId] ?? null);
-  };
+  const findView = viewFinder(deps.views);
 
   const present = (schedule: StoredSchedule): ScheduledExport => {
     const { since: _since, lastFile: _lastFile, ...shown } = schedule;
@@ -97,12 +111,8 @@ export function createSchedulesService(deps: SchedulesDeps): SchedulesService {
 
   const checked = (definition: ScheduleDefinition, others: StoredSchedule[]) =>
     checkSchedule(definition, {
-      folders: {
-        platform: deps.platform ?? process.platform,
-        roots: deps.folderRoots ?? [homedir(), deps.dataDir],
-        // a folder already saved (this schedule's own included) was checked, or picked, when it was saved
-        isPicked: (folder) => picked.has(folder) || store.all().some((saved) => saved.folder === folder),
-      },
+      // a folder already saved (this schedule's own included) was checked, or picked, when it was saved
+      folders: folderRulesOf(deps, (folder) => picked.has(folder) || store.all().some((saved) => saved.folder === folder)),
       others,
       viewName: (viewId) => findView(viewId)?.name ?? null,
       timeZone: timeZone(),
@@ -169,14 +179,7 @@ export function createSchedulesService(deps: SchedulesDeps): SchedulesService {
 
   return {
     handlers,
-    nextRun() {
-      const upcoming = store
-        .all()
-        .map((schedule) => ({ at: nextRunOf(schedule, timeZone()), viewName: schedule.viewName }))
-        .filter((entry): entry is { at: number; viewName: string } => entry.at !== null)
-        .sort((a, b) => a.at - b.at);
-      return upcoming[0] ?? null;
-    },
+    nextRun: () => soonestRun(store.all(), timeZone()),
     start: () => runner.start(),
     check: () => runner.check(),
     dispose: () => runner.stop(),

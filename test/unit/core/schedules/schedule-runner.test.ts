@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { TZDate } from '@date-fns/tz';
 import type { Clock, Logger, Timer } from '../../../../electron/core/ports.ts';
-import { afterRunAt, createScheduleRunner, type ScheduleRunner } from '../../../../electron/core/schedules/schedule-runner.ts';
+import { afterRunAt, createScheduleRunner, soonestRun, type ScheduleRunner } from '../../../../electron/core/schedules/schedule-runner.ts';
 import { openScheduleStore, type ScheduleStore, type StoredSchedule } from '../../../../electron/core/schedules/schedule-store.ts';
 
 const quiet: Logger = { info() {}, warn() {}, error() {} };
@@ -234,6 +234,17 @@ test('two schedules due at the same time run one after the other, not at once', 
   finish.get('second')?.();
   await settle();
   assert.deepEqual(events, ['start first', 'end first', 'start second', 'end second']);
+});
+
+test('the soonest run is that of the active schedule due first; paused schedules have none', () => {
+  const since = berlin(2026, 5, 4, 9);
+  const daily = schedule(since, { id: 'daily', viewName: 'Daily', when: { every: 'day', time: '08:00' } });
+  const evening = schedule(since, { id: 'evening', viewName: 'Evening', when: { every: 'day', time: '18:00' } });
+  const paused = schedule(since, { id: 'paused', viewName: 'Paused', when: { every: 'day', time: '10:00' }, paused: 'Paused. Resume it to export on schedule again.' });
+  assert.deepEqual(soonestRun([daily, paused, evening], BERLIN), { at: berlin(2026, 5, 4, 18), viewName: 'Evening' });
+  assert.deepEqual(soonestRun([daily], BERLIN), { at: berlin(2026, 5, 5, 8), viewName: 'Daily' });
+  assert.equal(soonestRun([paused], BERLIN), null);
+  assert.equal(soonestRun([], BERLIN), null);
 });
 
 export type { ScheduleRunner, ScheduleStore };
