@@ -7,8 +7,12 @@ import { rowsTopAt, rowWindow, scrollTopToShow, type RowGeometry } from '../lib/
 import { Icon } from './Icon.tsx';
 
 export const rowHeight = 36;
-/** Rows drawn beyond each edge of the view, so a quick scroll does not show blank space first. */
-const OVERSCAN = 10;
+/**
+ * Rows drawn beyond each edge of the view, so a wheel step does not show blank space first. Few:
+ * every row drawn costs layout, style and paint on each jump (scrolling a long table fast kept the
+ * page's thread busy the whole time with 10 each side).
+ */
+const OVERSCAN = 5;
 /**
  * Rows are placed from a base row that moves in steps of this many, the whole group moved by one
  * transform: a scroll then restyles one element, and a row is drawn again only when its contact or
