@@ -9,7 +9,9 @@
  * - Memory: the preview process's RSS with the table open.
  * - Responsiveness: the page calls a trivial bridge channel (the auth state) every 20 ms over the
  *   preview's transport and times each round trip, with nothing running and while each load runs:
- *   typing a search, scrolling end to end, an export of every contact, a sync.
+ *   typing a search, scrolling end to end, an export of every contact, a sync, and the first
+ *   seconds of a full sync (bounded: a full sync of 1,000,000 contacts takes far longer than a
+ *   bench run can wait, so it is stopped with Cancel after FULL_SYNC_MS).
  */
 import { copyFileSync, rmSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
@@ -32,6 +34,8 @@ const KEYSTROKE_EVERY_MS = 150;
 const SCROLL_STEPS = 200;
 /** Contacts changed in the sandbox before the sync load: what that sync fetches and writes. */
 const SYNC_CHANGES = 20_000;
+/** How long the full sync runs under the probe before Cancel stops it. */
+const FULL_SYNC_MS = 20_000;
 
 export interface RoundTrips {
   p99: number;
@@ -40,6 +44,8 @@ export interface RoundTrips {
   unanswered: number;
   /** The most the page sent a call after its time (its own thread busy). */
   pageLateMs: number;
+  /** What the page's renderer thread did meanwhile (Chromium's own counters): all its tasks, and of them script, layout and style. */
+  pageWork: PageWork;
   /** Of the round trips, the browser's network stack's part (connection wait, transport, server), and of that the wait for a connection. */
   network: { p99: number; max: number };
   queued: { p99: number; max: number };
@@ -60,7 +66,7 @@ export interface PageFigures {
   /** Bytes resident: just started (before the page opened), with the table open, and the peak over the whole part. */
   memory: { atStart: number; rss: number; peakRss: number; mainHeap: number };
   reference: { firstPageMs: number; searchMs: number };
-  roundTrips: Record<'idle' | 'typing' | 'scrolling' | 'export' | 'sync', RoundTrips>;
+  roundTrips: Record<'idle' | 'typing' | 'scrolling' | 'export' | 'sync' | 'fullSync', RoundTrips>;
 }
 
 export async function measurePage(options: BenchOptions, keptDbPath: string, contacts: number, say: (line: string) => void): Promise<PageFigures> {
@@ -185,19 +191,45 @@ interface Load<T> {
   run(): Promise<T>;
 }
 
+interface PageWork {
+  taskMs: number;
+  scriptMs: number;
+  layoutMs: number;
+  styleMs: number;
+}
+
+/** Chromium's running totals of the page's main-thread work, through the DevTools protocol. */
+async function pageWorkMeter(page: Page): Promise<() => Promise<PageWork>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const ms = (name: string) => (metrics.find((metric) => metric.name === name)?.value ?? 0) * 1000;
+    return { taskMs: ms('TaskDuration'), scriptMs: ms('ScriptDuration'), layoutMs: ms('LayoutDuration'), styleMs: ms('RecalcStyleDuration') };
+  };
+  const start = await read();
+  return async () => {
+    const end = await read();
+    await cdp.detach();
+    return { taskMs: end.taskMs - start.taskMs, scriptMs: end.scriptMs - start.scriptMs, layoutMs: end.layoutMs - start.layoutMs, styleMs: end.styleMs - start.styleMs };
+  };
+}
+
 async function roundTripsUnderLoad(page: Page, preview: PreviewProcess, world: SignedInWorld, contacts: number, say: (line: string) => void) {
   const measure = async <T>(name: string, load: Load<T>): Promise<{ trips: RoundTrips; outcome: T }> => {
     await preview.call({ method: 'loopDelay' });
     await page.evaluate((every) => (globalThis as unknown as ProbeWindow).__probe.startCalls('getAuthState', every), CALL_EVERY_MS);
+    const pageWork = await pageWorkMeter(page);
     const started = performance.now();
     const outcome = await load.run();
     const loadMs = performance.now() - started;
+    const work = await pageWork();
     const calls = await page.evaluate(() => (globalThis as unknown as ProbeWindow).__probe.stopCalls());
-    const trips = summarise(calls, await preview.call({ method: 'loopDelay' }), loadMs, load.label);
+    const trips = summarise(calls, await preview.call({ method: 'loopDelay' }), loadMs, load.label, work);
     say(
       `scale: round trip while ${name}: p99 ${trips.p99.toFixed(1)} ms, max ${trips.max.toFixed(1)} ms over ${trips.calls} calls (${(loadMs / 1000).toFixed(1)} s); ` +
         `browser network p99 ${trips.network.p99.toFixed(1)} / max ${trips.network.max.toFixed(1)} ms (waiting for a connection: max ${trips.queued.max.toFixed(1)}); ` +
-        `main process event-loop delay p99 ${trips.mainLoop.p99.toFixed(1)} / max ${trips.mainLoop.max.toFixed(1)} ms; page up to ${trips.pageLateMs.toFixed(0)} ms late`,
+        `main process event-loop delay p99 ${trips.mainLoop.p99.toFixed(1)} / max ${trips.mainLoop.max.toFixed(1)} ms; page up to ${trips.pageLateMs.toFixed(0)} ms late; ${pageWorkText(trips)}`,
     );
     return { trips, outcome };
   };
@@ -215,13 +247,17 @@ async function roundTripsUnderLoad(page: Page, preview: PreviewProcess, world: S
   await exporting.outcome();
   const changes = await changeInSandbox(world, SYNC_CHANGES);
   const sync = await measure('sync', { label: `Sync now with ${changes.toLocaleString('en-US')} contacts changed in HubSpot (fetched and written), to the sync's end`, run: () => syncNow(page) });
-  return { idle, typing, scrolling, export: exporting, sync };
+  const fullSync = await measure('full sync', {
+    label: `a column not yet synced shown (City), then Sync now: a full sync of all ${contacts.toLocaleString('en-US')} contacts, stopped with Cancel after ${FULL_SYNC_MS / 1000} s (sooner if it finished)`,
+    run: () => fullSyncFor(page, FULL_SYNC_MS),
+  });
+  return { idle, typing, scrolling, export: exporting, sync, fullSync };
 }
 
-function summarise(calls: CallsOutcome, mainLoop: { p99: number; max: number }, loadMs: number, load: string): RoundTrips {
+function summarise(calls: CallsOutcome, mainLoop: { p99: number; max: number }, loadMs: number, load: string, pageWork: PageWork): RoundTrips {
   const spread = (values: number[]) => ({ p99: percentile(values, 99), max: Math.max(0, ...values) });
   const { p99, max } = spread(calls.trips);
-  return { p99, max, calls: calls.trips.length, unanswered: calls.unanswered, pageLateMs: calls.maxLateMs, network: spread(calls.network), queued: spread(calls.queued), mainLoop, loadMs, load };
+  return { p99, max, calls: calls.trips.length, unanswered: calls.unanswered, pageLateMs: calls.maxLateMs, pageWork, network: spread(calls.network), queued: spread(calls.queued), mainLoop, loadMs, load };
 }
 
 /** Last names typed a letter at a time, a keystroke every 150 ms; each name replaces the one before. */
@@ -279,6 +315,24 @@ async function syncNow(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sync now' }).click();
   await page.getByRole('button', { name: 'Syncing…' }).waitFor({ timeout: 30_000 });
   await waitUntilIdle(page, 600_000);
+}
+
+/**
+ * A full sync as a user starts one: showing a column that is not synced yet makes the next sync a
+ * full one. It runs for `ms` (to its end if sooner), then Cancel stops it; the cache keeps what
+ * it wrote, and the full sync is left to resume (the part measures nothing after it).
+ */
+async function fullSyncFor(page: Page, ms: number): Promise<void> {
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('searchbox', { name: 'Find a column' }).fill('city');
+  await page.getByRole('checkbox', { name: /^City/ }).check();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.getByRole('button', { name: 'Syncing…' }).waitFor({ timeout: 30_000 });
+  if (await waitUntilIdle(page, ms).then(() => true, () => false)) return;
+  // (it may end between the two: the wait below is what must succeed)
+  await page.locator('.sync-status__cancel').click({ timeout: 5000 }).catch(() => {});
+  await waitUntilIdle(page, 120_000);
 }
 
 const mb = (bytes: number) => bytes / 2 ** 20;
@@ -382,6 +436,7 @@ function roundTripRows(size: string, trips: PageFigures['roundTrips']): Measurem
     ['scrolling', 'scrolling the table end to end'],
     ['export', 'exporting every contact'],
     ['sync', 'a sync runs'],
+    ['fullSync', 'a full sync runs (its first seconds)'],
   ] as const;
   return loads.map(([load, label]) => {
     const t = trips[load];
@@ -400,9 +455,13 @@ function roundTripRows(size: string, trips: PageFigures['roundTrips']): Measurem
         `the browser's network stack (fetch → last byte: connection wait, loopback, the main process) p99 ${t.network.p99.toFixed(1)} / max ${t.network.max.toFixed(1)} ms, ` +
         `of which waiting for one of the browser's six connections per server max ${t.queued.max.toFixed(1)} ms; ` +
         `the main process's event-loop delay p99 ${t.mainLoop.p99.toFixed(1)} / max ${t.mainLoop.max.toFixed(1)} ms (idle ${idle.mainLoop.p99.toFixed(1)} / ${idle.mainLoop.max.toFixed(1)}); ` +
-        `the page's own thread sent a call up to ${t.pageLateMs.toFixed(0)} ms late`,
+        `the page's own thread sent a call up to ${t.pageLateMs.toFixed(0)} ms late; ${pageWorkText(t)}`,
     };
   });
+}
+
+function pageWorkText({ pageWork: w, loadMs }: RoundTrips): string {
+  return `the page's renderer thread worked ${w.taskMs.toFixed(0)} ms of the ${loadMs.toFixed(0)} ms (script ${w.scriptMs.toFixed(0)}, layout ${w.layoutMs.toFixed(0)}, style ${w.styleMs.toFixed(0)})`;
 }
 
 /** Nearest rank: the smallest value at least `p`% of them do not exceed. */

@@ -172,3 +172,30 @@ test('keeps what the app said about the sort until the query changes', async () 
   await settle();
   assert.equal(loader.sortIssue, null);
 });
+
+test('the status snapshot moves with the total and errors, not with each page of rows that arrives', async () => {
+  let total = 1000;
+  const source = controlledSource(() => total);
+  const loader = new ContactPageLoader(source.fetchPage, { pageSize: 100 });
+  loader.setQuery(query());
+  await source.releaseAll();
+  const afterFirstPage = { rows: loader.getSnapshot(), status: loader.getStatusSnapshot() };
+
+  for (const start of [200, 500, 800]) {
+    loader.load({ start, end: start + 30 });
+    await source.releaseAll();
+  }
+  assert.ok(loader.getSnapshot() > afterFirstPage.rows, 'the rows moved');
+  assert.equal(loader.getStatusSnapshot(), afterFirstPage.status, 'the status did not');
+
+  total = 1001;
+  loader.refresh();
+  await source.releaseAll();
+  assert.ok(loader.getStatusSnapshot() > afterFirstPage.status, 'a new total is a new status');
+
+  const beforeError = loader.getStatusSnapshot();
+  loader.load({ start: 900, end: 950 });
+  source.pending.shift()!.fail({ kind: 'internal', message: 'The contacts on this computer could not be read.' });
+  await settle();
+  assert.ok(loader.getStatusSnapshot() > beforeError, 'an error is a new status');
+});

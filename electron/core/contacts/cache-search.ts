@@ -17,8 +17,6 @@ export type SearchIndex = 'fts' | 'words';
 const SEARCH_VERSION = 2;
 /** Symbols and emoji are word characters too (the default leaves them out). */
 const FTS_TOKENIZER = `unicode61 remove_diacritics 2 categories 'L* N* Co M* S*'`;
-/** Up to this many search matches are sorted directly; above, walking the sort index is cheaper. */
-const SORT_MATCHES_DIRECTLY_UP_TO = 3000;
 
 export interface SearchMatch {
   /** The parameters of idsSql and countSql. */
@@ -53,11 +51,26 @@ export function searchMatch(index: SearchIndex, search: string): SearchMatch | n
   };
 }
 
-/** The WHERE clause for the matches (of a search, or of a view's filters: filter-queries.ts). `+id` keeps SQLite from driving a large result by the matches, so it walks the sort index instead. */
-export function matchWhere(match: Pick<SearchMatch, 'idsSql'> | null, matches: number | 'many'): string {
+/**
+ * How a page of matches is read in the sort's order (cache-queries.ts chooses, by cost):
+ * - 'sort-matches': every match read and sorted (NOT INDEXED keeps SQLite from walking a sort index);
+ * - 'walk-index': the sort index walked from its start, keeping the matches (`+id` keeps SQLite from
+ *   driving the query by the matches), until the page is full.
+ */
+export type MatchOrder = 'sort-matches' | 'walk-index';
+
+/** The FROM's tail and WHERE clause for the matches (of a search, or of a view's filters: filter-queries.ts). */
+export function matchWhere(match: Pick<SearchMatch, 'idsSql'> | null, order: MatchOrder): string {
   if (match === null) return '';
-  const walkIndex = matches === 'many' || matches > SORT_MATCHES_DIRECTLY_UP_TO;
-  return `WHERE ${walkIndex ? '+id' : 'id'} IN (${match.idsSql})`;
+  return order === 'walk-index' ? `WHERE +id IN (${match.idsSql})` : `NOT INDEXED WHERE id IN (${match.idsSql})`;
+}
+
+/**
+ * Only the matches among the first rows in the sort's order (the first parameter: how many rows),
+ * sorted: the start of the sort index walked without reading a row, then those matches read.
+ */
+export function matchAmongFirstWhere(match: Pick<SearchMatch, 'idsSql'>, orderBySql: string): string {
+  return `NOT INDEXED WHERE id IN (SELECT id FROM (SELECT id FROM contacts ${orderBySql} LIMIT ?) WHERE id IN (${match.idsSql}))`;
 }
 
 /** An FTS5 query SQLite could not parse matches nothing; it is never the user's problem. */

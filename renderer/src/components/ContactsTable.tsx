@@ -1,13 +1,24 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { ContactsQuery } from '../../../electron/ipc/types.ts';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { ContactRow, ContactsQuery } from '../../../electron/ipc/types.ts';
+import { useLoadedRows } from '../hooks/use-contact-rows.ts';
 import { labelOf, widthOf, type PropertyIndex } from '../lib/columns.ts';
 import type { ContactPageLoader } from '../lib/page-loader.ts';
 import { rowsTopAt, rowWindow, scrollTopToShow, type RowGeometry } from '../lib/row-window.ts';
 import { Icon } from './Icon.tsx';
 
 export const rowHeight = 36;
-/** Rows drawn beyond each edge of the view, so a quick scroll does not show blank space first. */
-const OVERSCAN = 10;
+/**
+ * Rows drawn beyond each edge of the view, so a wheel step does not show blank space first. Few:
+ * every row drawn costs layout, style and paint on each jump (scrolling a long table fast kept the
+ * page's thread busy the whole time with 10 each side).
+ */
+const OVERSCAN = 5;
+/**
+ * Rows are placed from a base row that moves in steps of this many, the whole group moved by one
+ * transform: a scroll then restyles one element, and a row is drawn again only when its contact or
+ * the base changes (not on every scroll event, which in a compressed scroll area moves every row).
+ */
+const BASE_STEP = 64;
 
 type Sort = ContactsQuery['sort'];
 
@@ -30,6 +41,7 @@ interface ContactsTableProps {
  * Rows are focusable one at a time (roving tabindex) and the arrow keys move between them.
  */
 export function ContactsTable({ loader, columns, properties, sort, onSort, resetKey, empty }: ContactsTableProps) {
+  useLoadedRows(loader);
   const scrollRef = useRef<HTMLDivElement>(null);
   const total = loader.total ?? 0;
   const [activeIndex, setActiveIndex] = useState(0);
@@ -111,6 +123,7 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
   const template = columns.map((name) => `minmax(${widthOf(name, properties)}px, ${widthOf(name, properties)}fr)`).join(' ');
   const width = `max(100%, ${columns.reduce((sum, name) => sum + widthOf(name, properties), 0)}px)`;
   const tabbableIndex = Math.min(activeIndex, Math.max(0, total - 1));
+  const base = view.first - (view.first % BASE_STEP);
 
   return (
     <div className="table-area">
@@ -145,42 +158,70 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
             })}
           </div>
         </div>
-        <div className="grid__body" role="rowgroup" onKeyDown={onKeyDown} style={{ height: view.bodyHeight, width }}>
-          {Array.from({ length: view.last - view.first + 1 }, (_, offset) => view.first + offset).map((index) => {
-            const row = loader.row(index);
-            return (
-              <div
+        <div className="grid__body" style={{ height: view.bodyHeight, width }}>
+          <div className="grid__rows" role="rowgroup" onKeyDown={onKeyDown} style={{ width, transform: `translateY(${view.topOf(base)}px)` }}>
+            {Array.from({ length: view.last - view.first + 1 }, (_, offset) => view.first + offset).map((index) => (
+              <TableRow
                 key={index}
-                className={row ? 'grid__row' : 'grid__row grid__row--loading'}
-                role="row"
-                aria-rowindex={index + 2}
-                data-row-index={index}
-                tabIndex={index === tabbableIndex ? 0 : -1}
-                onFocus={() => setActiveIndex(index)}
-                style={{ gridTemplateColumns: template, width, transform: `translateY(${view.topOf(index)}px)` }}
-              >
-                {columns.map((name, column) => {
-                  if (!row) {
-                    return (
-                      <div key={name} className="grid__cell" role="cell" aria-colindex={column + 1}>
-                        <span className="skeleton" aria-hidden="true" />
-                      </div>
-                    );
-                  }
-                  // Cells arrive as shown (labels, owner names, dates), formatted in the core like the export.
-                  const text = row.cells[column] ?? '';
-                  return (
-                    <div key={name} className="grid__cell" role="cell" aria-colindex={column + 1} title={text.length > 0 ? text : undefined}>
-                      {text}
-                    </div>
-                  );
-                })}
-              </div>
-            );
-          })}
+                index={index}
+                row={loader.row(index)}
+                columns={columns}
+                template={template}
+                width={width}
+                top={(index - base) * rowHeight}
+                tabbable={index === tabbableIndex}
+                onFocusRow={setActiveIndex}
+              />
+            ))}
+          </div>
         </div>
       </div>
       {loader.total === 0 && <div className="table-empty">{empty}</div>}
     </div>
   );
 }
+
+interface TableRowProps {
+  index: number;
+  /** Undefined while its page is loading. */
+  row: ContactRow | undefined;
+  columns: readonly string[];
+  template: string;
+  width: string;
+  /** From the top of the rows' group. */
+  top: number;
+  tabbable: boolean;
+  onFocusRow(index: number): void;
+}
+
+/** One contact's row; drawn again only when one of its props changes (memo). */
+const TableRow = memo(function TableRow({ index, row, columns, template, width, top, tabbable, onFocusRow }: TableRowProps) {
+  return (
+    <div
+      className={row ? 'grid__row' : 'grid__row grid__row--loading'}
+      role="row"
+      aria-rowindex={index + 2}
+      data-row-index={index}
+      tabIndex={tabbable ? 0 : -1}
+      onFocus={() => onFocusRow(index)}
+      style={{ gridTemplateColumns: template, width, transform: `translateY(${top}px)` }}
+    >
+      {columns.map((name, column) => {
+        if (!row) {
+          return (
+            <div key={name} className="grid__cell" role="cell" aria-colindex={column + 1}>
+              <span className="skeleton" aria-hidden="true" />
+            </div>
+          );
+        }
+        // Cells arrive as shown (labels, owner names, dates), formatted in the core like the export.
+        const text = row.cells[column] ?? '';
+        return (
+          <div key={name} className="grid__cell" role="cell" aria-colindex={column + 1} title={text.length > 0 ? text : undefined}>
+            {text}
+          </div>
+        );
+      })}
+    </div>
+  );
+});

@@ -39,6 +39,8 @@ export class ContactPageLoader {
   private useCounter = 0;
   private listeners = new Set<() => void>();
   private snapshot = 0;
+  private status = 0;
+  private statusKey = '';
 
   total: number | null = null;
   error: ErrorView | null = null;
@@ -59,8 +61,15 @@ export class ContactPageLoader {
     return () => this.listeners.delete(listener);
   };
 
-  /** Changes whenever anything visible changed; for useSyncExternalStore. */
+  /** Changes whenever anything visible changed (rows included); for useSyncExternalStore. */
   getSnapshot = (): number => this.snapshot;
+
+  /**
+   * Changes only when the total, the error or what the app said about the filters or the sort
+   * changed: the screen around the table shows only those, and need not redraw for every page of
+   * rows that arrives while scrolling.
+   */
+  getStatusSnapshot = (): number => this.status;
 
   /** A different search, sort, set of columns or filters: start over. */
   setQuery(query: RowsQuery): void {
@@ -156,6 +165,11 @@ export class ContactPageLoader {
 
   private changed(): void {
     this.snapshot += 1;
+    const statusKey = JSON.stringify([this.total, this.error, this.filterIssues, this.sortIssue]);
+    if (statusKey !== this.statusKey) {
+      this.statusKey = statusKey;
+      this.status += 1;
+    }
     for (const listener of this.listeners) listener();
   }
 }

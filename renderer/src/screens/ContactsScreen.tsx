@@ -22,7 +22,6 @@ import { ViewMenuArea } from '../components/ViewMenuArea.tsx';
 import { useFilterChoices } from '../hooks/use-filter-choices.ts';
 import { useViews } from '../hooks/use-views.ts';
 import { ALL_CONTACTS, withoutFilter } from '../lib/view-model.ts';
-import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useExport } from '../hooks/use-export.ts';
 import { useLiveValue } from '../hooks/use-live-value.ts';
 import { useNow } from '../hooks/use-now.ts';
@@ -63,8 +62,10 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   const [sort, setSort] = useState<Sort | null>(null);
   const [searchText, setSearchText] = useState('');
   const [searchTrimmed, setSearchTrimmed] = useState(false);
-  // Short: a search answers in milliseconds and stale answers are dropped, so only bursts of keys need merging.
-  const search = useDebouncedValue(searchText.trim(), 30);
+  // Searched at each keystroke, without waiting for a pause: the cache answers in tens of milliseconds
+  // even at 1,000,000 contacts, stale answers are dropped (page-loader.ts), and a wait would only
+  // add to every search's time (keys typed 30 ms apart or less are rare).
+  const search = searchText.trim();
   const [actionError, setActionError] = useState<{ error: ErrorView; context: 'sync' | 'general' } | null>(null);
   const [exportOpen, setExportOpen] = useState(false);
   const exporter = useExport();

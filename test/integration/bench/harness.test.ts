@@ -144,10 +144,13 @@ test(
     await fillCache({ dbPath, total: contacts, seed: options.seed, endMs: options.dataEndMs });
     const figures = await measurePage(options, dbPath, contacts, () => {});
 
+    assert.deepEqual(Object.keys(figures.roundTrips).sort(), ['export', 'fullSync', 'idle', 'scrolling', 'sync', 'typing']);
     for (const [load, trips] of Object.entries(figures.roundTrips)) {
       assert.ok(trips.calls > 0 && trips.p99 > 0 && trips.max >= trips.p99, `${load}: ${JSON.stringify(trips)}`);
       // the browser's own timings of those calls: they really went over the preview's HTTP bridge
       assert.ok(trips.network.p99 > 0, `${load}: no resource timings for the calls`);
+      // and Chromium's counters of the page's own work meanwhile
+      assert.ok(trips.pageWork.taskMs > 0 && trips.pageWork.taskMs >= trips.pageWork.scriptMs, `${load}: ${JSON.stringify(trips.pageWork)}`);
     }
     assert.ok(figures.searches.length >= 2 && figures.searches.every((search) => search.expected > 0 && search.ms > 0));
     assert.ok(figures.sorts.length > 0 && figures.sorts.every((sort) => sort.ms > 0));
