@@ -15,7 +15,6 @@ import { sleep } from './clock-sleep.ts';
 import { createPacer } from './pacer.ts';
 import type { Pacer, PacerSnapshot } from './pacer.ts';
 import type { TokenSource } from './token-source.ts';
-import { holdYoungGeneration } from './young-generation.ts';
 
 /** Which limit a request counts against: search has its own (5/s, no headers). */
 export type RateLimitPool = 'general' | 'search';
@@ -152,8 +151,6 @@ function parseBody<T>(log: Logger, text: string, call: Pick<HubSpotRequest<T>, '
 }
 
 export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClient {
-  // pages parsed here all through a long sync would otherwise grow the young generation to its largest
-  holdYoungGeneration();
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const log = options.log ?? silentLog;
