@@ -10,6 +10,7 @@ import { openContactsCache } from '../electron/core/contacts/cache.ts';
 import { createSyncService } from '../electron/core/contacts/sync.ts';
 import { createHubSpotClient } from '../electron/core/hubspot/client.ts';
 import { systemClock } from '../electron/core/ports.ts';
+import { holdYoungGeneration } from '../electron/core/young-generation.ts';
 import type { Logger } from '../electron/core/ports.ts';
 
 export interface BigSyncChildResult {
@@ -31,6 +32,7 @@ if (!baseUrl || !token || !dbPath) {
   process.exit(2);
 }
 
+holdYoungGeneration(); // as createServices does in the app
 const quiet: Logger = { info: () => {}, warn: () => {}, error: (message) => process.stderr.write(`${message}\n`) };
 const tokens = { accessToken: async () => token, refreshAfterUnauthorized: async () => token };
 const cache = openContactsCache(dbPath, { log: quiet });

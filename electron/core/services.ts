@@ -17,6 +17,7 @@ import { AppError } from './errors.ts';
 import { suggestedExportFileName } from './export/export-file-name.ts';
 import { createExporter } from './export/exporter.ts';
 import { createHubSpotClient } from './hubspot/client.ts';
+import { holdYoungGeneration } from './young-generation.ts';
 import { createOpenAtLogin } from './login-item/open-at-login.ts';
 import { openAtLoginHandlers } from './login-item/open-at-login-handlers.ts';
 import { createContactsApi } from './hubspot/contacts-api.ts';
@@ -57,6 +58,7 @@ const cachedHubKey = 'contacts.hubId';
 
 export function createServices(config: ResolvedConfig, ports: Ports, app: { version: string; shell: 'desktop' | 'preview' }): Services {
   const { clock, log } = ports;
+  holdYoungGeneration(); // the sync's pages would otherwise grow the main thread's young generation to its largest
   const settings = createSettingsStore(ports.store);
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
   const emit = <E extends EventName>(event: E, payload: Events[E]) => {

@@ -35,9 +35,17 @@ export interface WorkerHandleOptions {
   onGone(reason: GoneReason): void;
 }
 
+/**
+ * A small young generation (V8's space for new objects) per worker. Left to itself V8 doubles it up
+ * to its largest whenever enough objects survive its collections, and keeps it: a reader's first
+ * sorted search (building the collation sort keys) or the writer's pages of contacts were enough to
+ * grow it for good. Its garbage is short-lived, so a small one costs little.
+ */
+export const CACHE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 4 } as const;
+
 export function startCacheWorker(options: WorkerHandleOptions): CacheWorkerHandle {
   const { clock } = options;
-  const worker = new Worker(options.entry, { workerData: options.data });
+  const worker = new Worker(options.entry, { workerData: options.data, resourceLimits: CACHE_WORKER_LIMITS });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
   let nextId = 1;
   let gone = false;

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { test } from 'node:test';
+
+// In a process of its own: V8's flags are the whole process's. Pages of contacts are parsed while
+// the last few are still held, as during a sync; the young generation must not grow meanwhile.
+const script = `
+import { getHeapSpaceStatistics } from 'node:v8';
+import { holdYoungGeneration } from './electron/core/young-generation.ts';
+const young = () => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size;
+holdYoungGeneration();
+const page = JSON.stringify({ results: Array.from({ length: 200 }, (_, i) => ({ id: String(i), properties: Object.fromEntries(Array.from({ length: 30 }, (_, j) => ['p' + j, 'value ' + i + ' ' + j])) })) });
+const before = young();
+const held = [];
+for (let i = 0; i < 2000; i++) {
+  held.push(JSON.parse(page));
+  if (held.length > 4) held.shift();
+}
+process.stdout.write(JSON.stringify({ before, after: young() }));
+`;
+
+test('a process whose young generation is held keeps it at the size it had', () => {
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('../../../', import.meta.url), encoding: 'utf8' });
+  const { before, after } = JSON.parse(out) as { before: number; after: number };
+  assert.ok(before > 0);
+  assert.equal(after, before, `grew from ${before / 2 ** 20} MB to ${after / 2 ** 20} MB`);
+});
