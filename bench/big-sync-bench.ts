@@ -46,7 +46,7 @@ export async function runBigSyncBench(options: BenchOptions, say: (line: string)
     const outcome = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as BigSyncChildResult;
     const seconds = outcome.ms / 1000;
     const { peakMb, beforeMb: before } = outcome;
-    say(`bigsync: ${seconds.toFixed(0)} s, peak ${peakMb.toFixed(0)} MB (${before.toFixed(0)} MB before; main thread at the peak: heap ${outcome.mainHeapMb.toFixed(0)} MB, buffers ${outcome.mainExternalMb.toFixed(0)} MB)${outcome.error ? `, failed: ${outcome.error}` : ''}; comparing with the sandbox…`);
+    say(`bigsync: ${seconds.toFixed(0)} s, peak ${peakMb.toFixed(0)} MB (${before.toFixed(0)} MB before; main thread at the peak: heap ${outcome.mainHeapMb.toFixed(0)} MB, buffers ${outcome.mainExternalMb.toFixed(0)} MB; its young generation at most ${outcome.mainYoungMb.toFixed(0)} MB)${outcome.error ? `, failed: ${outcome.error}` : ''}; comparing with the sandbox…`);
     const comparison = await compareWithSandbox(sandbox, dbPath, syncedPropertyList());
     say(`bigsync: ${describeComparison(comparison)}`);
     const complete = outcome.error === null && isClean(comparison);

@@ -5,6 +5,7 @@
  *   node bench/big-sync-child.ts <sandbox URL> <access token> <cache path>
  * The token lasts the whole run (the bench asks the sandbox for a long one): refreshing is not measured.
  */
+import { getHeapSpaceStatistics } from 'node:v8';
 import { openContactsCache } from '../electron/core/contacts/cache.ts';
 import { createSyncService } from '../electron/core/contacts/sync.ts';
 import { createHubSpotClient } from '../electron/core/hubspot/client.ts';
@@ -20,6 +21,8 @@ export interface BigSyncChildResult {
   /** At the sampled peak: the main thread's JavaScript heap and what it holds outside it (buffers). */
   mainHeapMb: number;
   mainExternalMb: number;
+  /** The main thread's young generation (V8's new space) at its largest during the sync. */
+  mainYoungMb: number;
 }
 
 const [baseUrl, token, dbPath] = process.argv.slice(2);
@@ -38,9 +41,12 @@ const beforeMb = mb(process.memoryUsage.rss());
 let peak = process.memoryUsage.rss();
 /** The main thread's own share at the peak (its JavaScript heap and the buffers it holds). */
 let mainAtPeak = process.memoryUsage();
+const youngNow = () => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+let youngPeak = youngNow();
 const sampler = setInterval(() => {
   const now = process.memoryUsage();
   if (now.rss > peak) [peak, mainAtPeak] = [now.rss, now];
+  youngPeak = Math.max(youngPeak, youngNow());
 }, 100);
 const started = performance.now();
 const progress = await sync.runFull();
@@ -56,5 +62,6 @@ const result: BigSyncChildResult = {
   peakMb: Math.max(mb(peak), mb(process.resourceUsage().maxRSS * 1024)),
   mainHeapMb: mb(mainAtPeak.heapTotal),
   mainExternalMb: mb(mainAtPeak.external),
+  mainYoungMb: mb(youngPeak),
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -29,6 +29,50 @@ const pagingSchema = z.object({ next: z.object({ after: z.string().min(1) }).opt
 
 const listPageSchema = z.object({ results: z.array(contactSchema), paging: pagingSchema });
 const searchPageSchema = z.object({ total: z.number().int().nonnegative(), results: z.array(contactSchema), paging: pagingSchema });
+type ListPage = z.output<typeof listPageSchema>;
+type SearchPage = z.output<typeof searchPageSchema>;
+
+/*
+ * The same pages, tested without being copied (see `isParsed` in client.ts). Each test accepts only
+ * bodies the schema above would return unchanged (values already text, `archived` present), and may
+ * be stricter than it (the schema then decides); keys the schema does not know are kept, not
+ * stripped: nothing reads them.
+ */
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const contactIdPattern = /^\d{1,15}$/;
+
+function hasTextValues(properties: unknown): boolean {
+  if (!isObject(properties)) return false;
+  for (const key in properties) {
+    const value = properties[key];
+    if (typeof value !== 'string' && value !== null) return false;
+  }
+  return true;
+}
+
+function isParsedContact(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    typeof value.id === 'string' &&
+    contactIdPattern.test(value.id) &&
+    hasTextValues(value.properties) &&
+    typeof value.createdAt === 'string' &&
+    typeof value.updatedAt === 'string' &&
+    typeof value.archived === 'boolean' &&
+    (value.archivedAt === undefined || typeof value.archivedAt === 'string')
+  );
+}
+
+function isParsedPaging(paging: unknown): boolean {
+  if (paging === undefined) return true;
+  if (!isObject(paging)) return false;
+  const { next } = paging;
+  return next === undefined || (isObject(next) && typeof next.after === 'string' && next.after.length > 0);
+}
+
+const isParsedListPage = (json: unknown): json is ListPage => isObject(json) && Array.isArray(json.results) && json.results.every(isParsedContact) && isParsedPaging(json.paging);
+const isParsedSearchPage = (json: unknown): json is SearchPage =>
+  isObject(json) && typeof json.total === 'number' && Number.isSafeInteger(json.total) && json.total >= 0 && isParsedListPage(json);
 
 const optionSchema = z.object({ value: z.string(), label: z.string() });
 
@@ -104,6 +148,7 @@ export function createContactsApi(client: HubSpotClient): ContactsApi {
       },
       pool: 'general',
       schema: listPageSchema,
+      isParsed: isParsedListPage,
       signal,
     });
     return { results: page.results, next: page.paging?.next?.after ?? null };
@@ -113,7 +158,7 @@ export function createContactsApi(client: HubSpotClient): ContactsApi {
     listContactsPage: listPage,
 
     async searchContacts(body, signal) {
-      const page = await client.request({ method: 'POST', path: searchPath, body, pool: 'search', schema: searchPageSchema, signal });
+      const page = await client.request({ method: 'POST', path: searchPath, body, pool: 'search', schema: searchPageSchema, isParsed: isParsedSearchPage, signal });
       return { total: page.total, results: page.results, next: page.paging?.next?.after ?? null };
     },
 

@@ -154,6 +154,58 @@ test('answers in a shape HubSpot does not send end as "hubspot-error", without r
   }
 });
 
+const contact = (fields: Record<string, unknown>) => ({ id: '7', properties: { firstname: 'Ana' }, createdAt: '2026-01-02T03:04:05Z', updatedAt: '2026-01-02T03:04:05Z', archived: false, ...fields });
+
+test('a page is used as HubSpot sent it, except values that are not text, which become text, and a missing "archived", which becomes false', async (t) => {
+  const tokens = { accessToken: async () => 'token', refreshAfterUnauthorized: async () => 'token' };
+  // one page each: a page is taken as it came only when every contact on it can be
+  const cases: [Record<string, unknown>, Record<string, unknown>][] = [
+    [contact({ properties: { firstname: 'Ana', email: null, notes: '' } }), contact({ properties: { firstname: 'Ana', email: null, notes: '' } })],
+    [contact({ properties: { num_employees: 12, lifetime_value: 1.5 } }), contact({ properties: { num_employees: '12', lifetime_value: '1.5' } })],
+    [contact({ properties: { newsletter_opt_in: true } }), contact({ properties: { newsletter_opt_in: 'true' } })],
+    [contact({ archived: undefined }), contact({})],
+    [contact({ archived: true, archivedAt: '2026-02-03T00:00:00Z' }), contact({ archived: true, archivedAt: '2026-02-03T00:00:00Z' })],
+  ];
+  for (const [sent, expected] of cases) {
+    const body = JSON.stringify({ results: [sent], paging: { next: { after: '11', link: 'https://api.hubapi.com/…' } } });
+    const client = createHubSpotClient({ baseUrl: await answering(t, body), tokens, retry: quickRetry });
+    assert.deepEqual(await createContactsApi(client).listContactsPage(listOne), { results: [expected], next: '11' }, body);
+  }
+});
+
+test('each way a page can be broken ends as "hubspot-error", with where and what was wrong logged', async (t) => {
+  const tokens = { accessToken: async () => 'token', refreshAfterUnauthorized: async () => 'token' };
+  const page = (fields: Record<string, unknown>) => JSON.stringify({ total: 1, results: [contact(fields)] });
+  const broken: [string, string, string][] = [
+    [page({ id: '12a' }), 'results.0.id', 'invalid_format'],
+    [page({ id: '1234567890123456' }), 'results.0.id', 'invalid_format'],
+    [page({ id: 7 }), 'results.0.id', 'invalid_type'],
+    [page({ properties: { firstname: { value: 'Ana' } } }), 'results.0.properties.firstname', 'invalid_union'],
+    [page({ properties: ['Ana'] }), 'results.0.properties', 'invalid_type'],
+    [page({ createdAt: 1767322000000 }), 'results.0.createdAt', 'invalid_type'],
+    [page({ updatedAt: null }), 'results.0.updatedAt', 'invalid_type'],
+    [page({ archived: 'no' }), 'results.0.archived', 'invalid_type'],
+    [page({ archivedAt: 5 }), 'results.0.archivedAt', 'invalid_type'],
+    [JSON.stringify({ total: 1, results: [contact({})], paging: { next: { after: '' } } }), 'paging.next.after', 'too_small'],
+    [JSON.stringify({ total: 1, results: [contact({})], paging: { next: 'x' } }), 'paging.next', 'invalid_type'],
+    [JSON.stringify({ total: -1, results: [] }), 'total', 'too_small'],
+    [JSON.stringify({ total: 1.5, results: [] }), 'total', 'invalid_type'],
+    [JSON.stringify({ total: 1, results: [null] }), 'results.0', 'invalid_type'],
+    [JSON.stringify([]), '', 'invalid_type'],
+  ];
+  for (const [body, at, problem] of broken) {
+    const log = recordingLogger();
+    const client = createHubSpotClient({ baseUrl: await answering(t, body), tokens, log, retry: quickRetry });
+    await assert.rejects(createContactsApi(client).searchContacts({ limit: 1 }), kindOf('hubspot-error'), body);
+    const warnings = log.lines.filter((line) => line.level === 'warn');
+    assert.deepEqual(
+      warnings.map((line) => [line.message, line.fields?.at, line.fields?.problem]),
+      [['HubSpot answered in an unexpected shape', at, problem]],
+      body,
+    );
+  }
+});
+
 test('many requests at once are paced under the account limit', async (t) => {
   const world = await createWorld(t, { contacts: 10, rateLimit: { max: 30, intervalMs: 500 } });
   const api = createContactsApi(world.client);
