@@ -72,7 +72,8 @@ test('while the writer works on a page, each search worker fetches its next one'
     },
   };
   const workers = 3;
-  const running = world.sync({ client, cache: writes.cache, fullSync: { rangeSize: 300, searchWorkers: workers } }).runFull();
+  // search planned as much faster than the list, so every range holds at least two pages whatever the list's first page took
+  const running = world.sync({ client, cache: writes.cache, fullSync: { rangeSize: 300, searchWorkers: workers, searchPerSecond: 1000 } }).runFull();
   // every worker has handed a page to the (held) writer, and nothing is on its way any more
   while (writes.held() < workers + 1 || inFlight > 0) await nextTurn();
   const pagesWhileHeld = rangePages;
