@@ -277,22 +277,35 @@ function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint, saved: Prom
   };
 }
 
+/**
+ * Pages the ranges it claims. Its last page's write is awaited only before the next page is handed
+ * over, so the next page is fetched while the writer works: a writer that stops for a moment (a
+ * checkpoint of its log) does not leave search slots unused.
+ */
 async function searchWorker(run: Run, ctx: SyncContext): Promise<void> {
   const unconfirmed = new Set<IdRange>();
-  for (let range = run.claim(); range !== null; range = run.claim()) {
-    try {
-      while (!run.isFinished(range)) {
-        if (!unconfirmed.has(range) && listHasPassed(run, range)) {
-          if (await listFetchedTheRest(run, ctx, range)) break;
-          unconfirmed.add(range);
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for (let range = run.claim(); range !== null; range = run.claim()) {
+      try {
+        while (!run.isFinished(range)) {
+          if (!unconfirmed.has(range) && listHasPassed(run, range)) {
+            await writing; // counted with what this worker has written
+            if (await listFetchedTheRest(run, ctx, range)) break;
+            unconfirmed.add(range);
+          }
+          writing = (await fetchAndHandOver(run, ctx, range, writing)).written;
         }
-        await fetchAndWrite(run, ctx, range);
+      } finally {
+        unconfirmed.delete(range);
+        run.release(range);
       }
-    } finally {
-      unconfirmed.delete(range);
-      run.release(range);
     }
+  } catch (error) {
+    await writing.catch(() => {});
+    throw error;
   }
+  await writing;
 }
 
 async function writeOnceSaved(ctx: SyncContext, saved: Promise<void>, contacts: HubSpotContact[], state: FullSyncCheckpoint): Promise<UpsertOutcome> {
@@ -301,17 +314,22 @@ async function writeOnceSaved(ctx: SyncContext, saved: Promise<void>, contacts: 
 }
 
 /**
- * One page of a range, from its top down; returns once it is handed to the writer, with the write
- * still to await (so the page itself is not held while the writer works).
+ * One page of a range, from its top down, handed to the writer once the worker's previous page is
+ * written (pages of a worker reach the writer in order, and only one waits at a time); the write of
+ * this one is returned to await later, wrapped so that returning it does not wait for it.
  */
-async function fetchAndWrite(run: Run, ctx: SyncContext, range: IdRange): Promise<void> {
-  // the range can be split while a page is on its way: its bounds are read again afterwards
+async function fetchAndHandOver(run: Run, ctx: SyncContext, range: IdRange, previous: Promise<void>): Promise<{ written: Promise<void> }> {
   const { results, remaining } = await fetchIdPage(ctx, { from: range.next, end: range.end }, 'DESCENDING');
+  await previous;
+  // the range can be split while a page is on its way: its bounds are read again now, and moved in
+  // the same turn as the commit that saves them, so no other commit saves them before this page
   const lowest = results[results.length - 1];
   if (lowest) range.end = Math.min(range.end ?? Number.POSITIVE_INFINITY, Number(lowest.id));
   if (results.length < SEARCH_PAGE_LIMIT || results.length >= remaining || (range.end !== null && range.end <= range.next)) run.finish(range);
   else run.observe(range, remaining - results.length, results);
-  return run.commit(results);
+  const written = run.commit(results);
+  written.catch(() => {}); // awaited before the next page or on the way out
+  return { written };
 }
 
 /** Has the list, coming up from the lowest ids, returned ids up to the end of what is left of this range? */

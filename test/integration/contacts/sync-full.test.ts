@@ -62,9 +62,11 @@ test('through 5xx, dropped connections, 429 bursts, expiring 60-second tokens an
   let pages = 0;
   sync.onProgress(() => {
     pages++;
-    if (pages === 5 || pages === 25) world.sandbox.admin.setFaults({ ...faults, burst429: burst });
-    // the tokens' 60 seconds run out mid-sync at HubSpot (twice, far enough apart that no request sees both)
-    if (pages === 10 || pages === 30) world.sandbox.admin.advanceClock(61_000);
+    if (pages === 4 || pages === 14) world.sandbox.admin.setFaults({ ...faults, burst429: burst });
+    // the tokens' 60 seconds run out mid-sync at HubSpot (twice, far enough apart that no request
+    // sees both), early enough that every split between list and search reaches both (at least 20
+    // pages of 200 come with progress)
+    if (pages === 8 || pages === 18) world.sandbox.admin.advanceClock(61_000);
   });
   const done = await sync.syncNow();
   assert.equal(done.error, null, JSON.stringify(done.error));
