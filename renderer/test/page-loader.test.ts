@@ -199,3 +199,27 @@ test('the status snapshot moves with the total and errors, not with each page of
   await settle();
   assert.ok(loader.getStatusSnapshot() > beforeError, 'an error is a new status');
 });
+
+test('a page scrolled past before it arrived is kept, and only the pages on screen redraw the table', async () => {
+  const source = controlledSource(() => 10_000);
+  const loader = new ContactPageLoader(source.fetchPage, { pageSize: 100, maxConcurrent: 2 });
+  loader.setQuery(query());
+  await source.releaseAll();
+  let redraws = 0;
+  loader.subscribe(() => (redraws += 1));
+
+  loader.load({ start: 5000, end: 5027 });
+  loader.load({ start: 9000, end: 9027 });
+  assert.deepEqual(source.pending.map((call) => call.query.offset), [5000, 9000]);
+  const before = loader.getSnapshot();
+  source.pending.shift()!.release();
+  await settle();
+  assert.equal(loader.row(5000)?.cells[0], 'v1#5000', 'the page scrolled past is kept for a scroll back');
+  assert.equal(redraws, 0, 'it redrew nothing');
+  assert.equal(loader.getSnapshot(), before);
+
+  source.pending.shift()!.release();
+  await settle();
+  assert.equal(redraws, 1, 'the page on screen redraws the table');
+  assert.ok(loader.getSnapshot() > before);
+});

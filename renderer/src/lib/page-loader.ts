@@ -145,7 +145,8 @@ export class ContactPageLoader {
           this.sortIssue = result.sortIssue ?? null;
         }
         this.evict();
-        this.changed();
+        // a page scrolled past before it arrived is kept, but redraws nothing (scrolling fast passes many)
+        this.changed(this.onScreen(page));
       }
     } catch (error) {
       if (generation !== this.generation) return;
@@ -163,13 +164,21 @@ export class ContactPageLoader {
     for (const [page] of oldest.slice(0, this.pages.size - this.maxPages)) this.pages.delete(page);
   }
 
-  private changed(): void {
-    this.snapshot += 1;
+  private onScreen(page: number): boolean {
+    const { start, end } = this.range;
+    return page >= Math.floor(Math.max(0, start) / this.pageSize) && page <= Math.floor(Math.max(start, end) / this.pageSize);
+  }
+
+  /** Tells the listeners, unless only rows off screen changed and the status did not. */
+  private changed(rowsShown = true): void {
     const statusKey = JSON.stringify([this.total, this.error, this.filterIssues, this.sortIssue]);
-    if (statusKey !== this.statusKey) {
+    const statusChanged = statusKey !== this.statusKey;
+    if (statusChanged) {
       this.statusKey = statusKey;
       this.status += 1;
     }
+    if (!rowsShown && !statusChanged) return;
+    this.snapshot += 1;
     for (const listener of this.listeners) listener();
   }
 }
