@@ -31,6 +31,11 @@ function controlledSource(rowCount: () => number, label = () => 'v1') {
 }
 
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** A user who pauses between moves (a second each): no move counts as flying through the list. */
+const pausing = () => {
+  let now = 0;
+  return () => (now += 1000);
+};
 const query = (search = '') => ({ search, sort: { column: 'lastname', direction: 'asc' as const }, columns: ['lastname'] });
 
 test('loads the first page for a new query and reports the total', async () => {
@@ -65,7 +70,7 @@ test('fetches only the pages on screen that it does not have, a few at a time', 
 
 test('scrolling past pages drops the ones no longer wanted from the queue', async () => {
   const source = controlledSource(() => 100_000);
-  const loader = new ContactPageLoader(source.fetchPage, { pageSize: 100, maxConcurrent: 1 });
+  const loader = new ContactPageLoader(source.fetchPage, { pageSize: 100, maxConcurrent: 1, now: pausing() });
   loader.setQuery(query());
   await source.releaseAll();
   loader.load({ start: 1000, end: 1250 });
@@ -198,4 +203,67 @@ test('the status snapshot moves with the total and errors, not with each page of
   source.pending.shift()!.fail({ kind: 'internal', message: 'The contacts on this computer could not be read.' });
   await settle();
   assert.ok(loader.getStatusSnapshot() > beforeError, 'an error is a new status');
+});
+
+test('a page scrolled past before it arrived is kept, and only the pages on screen redraw the table', async () => {
+  const source = controlledSource(() => 10_000);
+  const loader = new ContactPageLoader(source.fetchPage, { pageSize: 100, maxConcurrent: 2, now: pausing() });
+  loader.setQuery(query());
+  await source.releaseAll();
+  let redraws = 0;
+  loader.subscribe(() => (redraws += 1));
+
+  loader.load({ start: 5000, end: 5027 });
+  loader.load({ start: 9000, end: 9027 });
+  assert.deepEqual(source.pending.map((call) => call.query.offset), [5000, 9000]);
+  const before = loader.getSnapshot();
+  source.pending.shift()!.release();
+  await settle();
+  assert.equal(loader.row(5000)?.cells[0], 'v1#5000', 'the page scrolled past is kept for a scroll back');
+  assert.equal(redraws, 0, 'it redrew nothing');
+  assert.equal(loader.getSnapshot(), before);
+
+  source.pending.shift()!.release();
+  await settle();
+  assert.equal(redraws, 1, 'the page on screen redraws the table');
+  assert.ok(loader.getSnapshot() > before);
+});
+
+test('flying through the list fetches no page on the way, only where the view stays put; a move from rows shown fetches at once', async () => {
+  const source = controlledSource(() => 1_000_000);
+  let clock = 0;
+  const timers: { run(): void; live: boolean }[] = [];
+  const loader = new ContactPageLoader(source.fetchPage, {
+    pageSize: 100,
+    now: () => clock,
+    later: (run) => {
+      const timer = { run, live: true };
+      timers.push(timer);
+      return () => (timer.live = false);
+    },
+  });
+  loader.setQuery(query());
+  await source.releaseAll();
+  const offsets = () => source.pending.map((call) => call.query.offset);
+
+  clock = 1000;
+  loader.load({ start: 5000, end: 5027 });
+  assert.deepEqual(offsets(), [5000], 'a jump from rows shown fetches at once');
+  for (const start of [10_000, 15_000, 20_000]) {
+    clock += 33;
+    loader.load({ start, end: start + 27 });
+  }
+  assert.deepEqual(offsets(), [5000], 'nothing fetched for the rows flown past');
+  const live = timers.filter((timer) => timer.live);
+  assert.equal(live.length, 1);
+  live[0]!.run();
+  assert.deepEqual(offsets(), [5000, 20_000], 'where the view stayed put');
+  await source.releaseAll();
+
+  clock += 33;
+  loader.load({ start: 20_050, end: 20_077 });
+  assert.deepEqual(offsets(), [], 'a step within reach needs no fetch here (its page is there)');
+  clock += 33;
+  loader.load({ start: 20_110, end: 20_137 });
+  assert.deepEqual(offsets(), [20_100], 'a step to the next page fetches at once');
 });

@@ -18,11 +18,14 @@
  * of four times (with a 64 MB limit) and a contact cost 0.27-0.29 ms instead of 0.36-0.37. At 10,000
  * the background copy keeps up and the writer never stops. SQLite looks a page up only in the part
  * of the WAL not copied yet, so a long WAL does not slow readers; the -wal file keeps its largest
- * size on disk (SQLite reuses it). If the thread fails, the writer goes back to SQLite's own
- * checkpoints. Checkpoints are safe at any moment: a crash mid-copy loses nothing committed.
+ * size on disk (SQLite reuses it) until the writing stops. If the thread fails, the writer goes back
+ * to SQLite's own checkpoints. Checkpoints are safe at any moment: a crash mid-copy loses nothing
+ * committed.
  *
  * The thread (about 14 MB: a JavaScript heap of its own) runs only while the cache is being
- * written: it starts with the first commit and stops after a quiet minute.
+ * written: it starts with the first commit and stops after a quiet minute. Then, once everything
+ * in the WAL is in the file, the writer cuts the -wal file back to nothing, so a long sync does not
+ * leave a quarter of a gigabyte on disk.
  */
 import { Worker } from 'node:worker_threads';
 import type { DatabaseSync } from 'node:sqlite';
@@ -43,6 +46,8 @@ export interface Checkpointer {
   committed(): void;
   /** Resolves once no checkpoint is running or asked for (for tests). */
   idle(): Promise<void>;
+  /** What a quiet minute does (exposed for tests): the thread stops and the copied WAL is cut back to nothing on disk. */
+  quiet(): void;
   close(): void;
 }
 
@@ -63,6 +68,8 @@ export function startCheckpointer(path: string, writerDb: DatabaseSync, options:
   let askedAgain = false;
   /** Pages in the WAL at the thread's last report. */
   let walFrames = 0;
+  /** The thread's last report: everything in the WAL is in the database file too. */
+  let copiedAll = false;
   let idleTimer: NodeJS.Timeout | null = null;
   let waiting: (() => void)[] = [];
 
@@ -101,12 +108,13 @@ export function startCheckpointer(path: string, writerDb: DatabaseSync, options:
       started.on('message', (report: CheckpointReport) => {
         running = false;
         if (report.log >= 0) walFrames = report.log;
+        copiedAll = report.log >= 0 && report.log === report.checkpointed;
         if (askedAgain) {
           checkpointer.committed();
           return;
         }
         settle();
-        idleTimer = setTimeout(stopThread, IDLE_STOP_MS);
+        idleTimer = setTimeout(() => checkpointer.quiet(), IDLE_STOP_MS);
         idleTimer.unref();
       });
       started.on('error', fallBack);
@@ -120,18 +128,40 @@ export function startCheckpointer(path: string, writerDb: DatabaseSync, options:
     return thread;
   };
 
+  const checkpointHere = (mode: 'PASSIVE' | 'TRUNCATE') => {
+    const { log, checkpointed } = writerDb.prepare(`PRAGMA wal_checkpoint(${mode})`).get() as { log: number; checkpointed: number };
+    walFrames = log === checkpointed ? 0 : log;
+  };
+
   /** After a commit, with the thread idle: the rest of the WAL is copied here, so it can start over. */
   const finishHere = () => {
     try {
-      const { log, checkpointed } = writerDb.prepare('PRAGMA wal_checkpoint(PASSIVE)').get() as { log: number; checkpointed: number };
-      walFrames = log === checkpointed ? 0 : log;
+      checkpointHere('PASSIVE');
     } catch {
       // (a full disk) the frames stay in the WAL, which stays correct; the next commit tries again
     }
   };
 
+  /**
+   * Cuts the -wal file back to nothing, never waiting: a reader still on an older snapshot (an
+   * export running) makes SQLite answer "busy" at once, and the file keeps its size until the next time.
+   */
+  const truncateCopiedLog = () => {
+    if (!copiedAll || !writerDb.isOpen || writerDb.isTransaction) return;
+    const { timeout } = writerDb.prepare('PRAGMA busy_timeout').get() as { timeout: number };
+    try {
+      writerDb.exec('PRAGMA busy_timeout = 0');
+      checkpointHere('TRUNCATE');
+    } catch {
+      // (a full disk) the WAL stays as it is, which stays correct
+    } finally {
+      writerDb.exec(`PRAGMA busy_timeout = ${timeout}`);
+    }
+  };
+
   const checkpointer: Checkpointer = {
     committed() {
+      copiedAll = false;
       askedAgain = false;
       if (running) {
         askedAgain = true;
@@ -152,6 +182,11 @@ export function startCheckpointer(path: string, writerDb: DatabaseSync, options:
     idle() {
       if (!running && !askedAgain) return Promise.resolve();
       return new Promise((resolve) => waiting.push(resolve));
+    },
+    quiet() {
+      if (running || askedAgain) return;
+      stopThread();
+      truncateCopiedLog();
     },
     close() {
       stopped = true;

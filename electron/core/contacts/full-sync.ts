@@ -10,15 +10,16 @@
  *   seen" (keyset: the 10,000-result cap never applies and no cursor is interpreted); a worker that
  *   runs out of ranges splits the busiest one. Alongside, under the general limit, the list endpoint
  *   pages up from the lowest ids, so the two meet inside ranges. Where the list has got to is only
- *   a hint: search gives up the rest of a range to the list only when HubSpot's count of contacts
- *   there equals what this sync has written there.
+ *   a hint: search gives up the rest of a range it has paged to the list only when HubSpot's count
+ *   of contacts left there equals what this sync has written there; what the list alone covered is
+ *   checked by the catch-up's count of every contact (see listFetchedTheRest).
  */
 import { isAppError } from '../errors.ts';
 import { LIST_PAGE_LIMIT, SEARCH_PAGE_LIMIT } from '../hubspot/contacts-api.ts';
 import type { ContactsPageResult, HubSpotContact } from '../hubspot/contacts-api.ts';
 import type { ContactsCache } from './cache.ts';
 import type { UpsertOutcome } from './cache-types.ts';
-import { allOrNothing, extremeContact, fetchIdPage, modifiedMs, remoteCount } from './sync-context.ts';
+import { allOrNothing, extremeContact, fetchIdPage, modifiedMs } from './sync-context.ts';
 import type { SyncContext } from './sync-context.ts';
 import type { FullSyncCheckpoint, IdRange } from './sync-state.ts';
 
@@ -199,8 +200,6 @@ interface Run {
   observe(range: IdRange, remaining: number, page: HubSpotContact[]): void;
   /** HubSpot's count of what is left in the range, when its last page said so and it has not been split since. */
   knownRemaining(range: IdRange): number | undefined;
-  /** Claims the open ranges below this one when no worker is on any range below it (see listFetchedTheRest). */
-  claimBelow(range: IdRange): IdRange[];
 }
 
 function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint, saved: Promise<void>): Run {
@@ -275,31 +274,38 @@ function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint, saved: Prom
       if (first && last && page.length > 1) idsPerContact.set(range, (Math.abs(Number(last.id) - Number(first.id)) + 1) / page.length);
     },
     knownRemaining: (range) => exact.get(range),
-    claimBelow(range) {
-      const others = checkpoint.ranges.filter((other) => other !== range && other.next < range.next);
-      if (others.some((other) => claimed.has(other))) return [];
-      for (const other of others) claimed.add(other);
-      return others;
-    },
   };
 }
 
+/**
+ * Pages the ranges it claims. Its last page's write is awaited only before the next page is handed
+ * over, so the next page is fetched while the writer works: a writer that stops for a moment (a
+ * checkpoint of its log) does not leave search slots unused.
+ */
 async function searchWorker(run: Run, ctx: SyncContext): Promise<void> {
   const unconfirmed = new Set<IdRange>();
-  for (let range = run.claim(); range !== null; range = run.claim()) {
-    try {
-      while (!run.isFinished(range)) {
-        if (!unconfirmed.has(range) && listHasPassed(run, range)) {
-          if (await listFetchedTheRest(run, ctx, range)) break;
-          unconfirmed.add(range);
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for (let range = run.claim(); range !== null; range = run.claim()) {
+      try {
+        while (!run.isFinished(range)) {
+          if (!unconfirmed.has(range) && listHasPassed(run, range)) {
+            await writing; // counted with what this worker has written
+            if (await listFetchedTheRest(run, ctx, range)) break;
+            unconfirmed.add(range);
+          }
+          writing = (await fetchAndHandOver(run, ctx, range, writing)).written;
         }
-        await fetchAndWrite(run, ctx, range);
+      } finally {
+        unconfirmed.delete(range);
+        run.release(range);
       }
-    } finally {
-      unconfirmed.delete(range);
-      run.release(range);
     }
+  } catch (error) {
+    await writing.catch(() => {});
+    throw error;
   }
+  await writing;
 }
 
 async function writeOnceSaved(ctx: SyncContext, saved: Promise<void>, contacts: HubSpotContact[], state: FullSyncCheckpoint): Promise<UpsertOutcome> {
@@ -308,17 +314,22 @@ async function writeOnceSaved(ctx: SyncContext, saved: Promise<void>, contacts: 
 }
 
 /**
- * One page of a range, from its top down; returns once it is handed to the writer, with the write
- * still to await (so the page itself is not held while the writer works).
+ * One page of a range, from its top down, handed to the writer once the worker's previous page is
+ * written (pages of a worker reach the writer in order, and only one waits at a time); the write of
+ * this one is returned to await later, wrapped so that returning it does not wait for it.
  */
-async function fetchAndWrite(run: Run, ctx: SyncContext, range: IdRange): Promise<void> {
-  // the range can be split while a page is on its way: its bounds are read again afterwards
+async function fetchAndHandOver(run: Run, ctx: SyncContext, range: IdRange, previous: Promise<void>): Promise<{ written: Promise<void> }> {
   const { results, remaining } = await fetchIdPage(ctx, { from: range.next, end: range.end }, 'DESCENDING');
+  await previous;
+  // the range can be split while a page is on its way: its bounds are read again now, and moved in
+  // the same turn as the commit that saves them, so no other commit saves them before this page
   const lowest = results[results.length - 1];
   if (lowest) range.end = Math.min(range.end ?? Number.POSITIVE_INFINITY, Number(lowest.id));
   if (results.length < SEARCH_PAGE_LIMIT || results.length >= remaining || (range.end !== null && range.end <= range.next)) run.finish(range);
   else run.observe(range, remaining - results.length, results);
-  return run.commit(results);
+  const written = run.commit(results);
+  written.catch(() => {}); // awaited before the next page or on the way out
+  return { written };
 }
 
 /** Has the list, coming up from the lowest ids, returned ids up to the end of what is left of this range? */
@@ -328,28 +339,22 @@ function listHasPassed(run: Run, range: IdRange): boolean {
 }
 
 /**
- * The list says it has returned every id below the range's end; that is believed only if HubSpot's
- * count of contacts left in the range equals what this sync has written there. The count comes from
- * the range's last page when there was one (no request); otherwise one count request covers the
- * range and the open ranges below it, which the list has passed too (they are taken last).
+ * The list says it has returned every id up to the range's end. When the range's last search page
+ * gave HubSpot's count of what is left in it, that is believed only if it equals what this sync has
+ * written there (else search goes on paging the range). Without such a count (the range was never
+ * paged), no search is spent counting it: the catch-up after the full sync counts every contact
+ * against the cache and fetches again any stretch where they differ (reconcile.ts), which also
+ * finds a contact the list left out.
  */
 async function listFetchedTheRest(run: Run, ctx: SyncContext, range: IdRange): Promise<boolean> {
-  const known = run.knownRemaining(range);
-  const below = known === undefined ? run.claimBelow(range) : [];
-  const span = { from: Math.min(range.next, ...below.map((other) => other.next)), end: range.end };
-  let confirmed = false;
-  try {
-    const expected = known ?? (await remoteCount(ctx, span));
-    const written = await ctx.cache.countIds(span, { marked: true });
-    confirmed = written >= expected;
-    if (!confirmed) ctx.log.info('The list did not cover an id range; fetching it through search', { from: span.from, end: span.end, expected, written });
-  } finally {
-    for (const other of below) {
-      if (confirmed) run.finish(other);
-      run.release(other);
+  const expected = run.knownRemaining(range);
+  if (expected !== undefined) {
+    const written = await ctx.cache.countIds({ from: range.next, end: range.end }, { marked: true });
+    if (written < expected) {
+      ctx.log.info('The list did not cover an id range; fetching it through search', { from: range.next, end: range.end, expected, written });
+      return false;
     }
   }
-  if (!confirmed) return false;
   run.finish(range);
   await run.commit([]);
   return true;

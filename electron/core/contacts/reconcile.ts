@@ -20,10 +20,16 @@ export interface ReconcileOutcome {
   added: number;
 }
 
-export async function reconcileWithHubSpot(ctx: SyncContext): Promise<ReconcileOutcome> {
-  const everything: IdSpan = { from: 0, end: null };
+export const everyId: IdSpan = { from: 0, end: null };
+
+/**
+ * `remoteTotal`: HubSpot's count of every contact, when the caller asked for it before fetching the
+ * latest changes (see catchUp in sync.ts); the cache is counted once those changes are written.
+ */
+export async function reconcileWithHubSpot(ctx: SyncContext, remoteTotal: Promise<number> = remoteCount(ctx, everyId)): Promise<ReconcileOutcome> {
   const outcome: ReconcileOutcome = { removed: 0, added: 0 };
-  await compare(ctx, everything, await remoteCount(ctx, everything), await ctx.cache.countIds(everything), outcome);
+  const [remote, local] = await Promise.all([remoteTotal, ctx.cache.countIds(everyId)]);
+  await compare(ctx, everyId, remote, local, outcome);
   if (outcome.removed + outcome.added > 0) ctx.log.info('Brought the cache in line with HubSpot', { ...outcome });
   return outcome;
 }

@@ -13,8 +13,8 @@ import type { ContactsCache } from './cache.ts';
 import { defaultFullSyncOptions, finishFullSync, isFullSyncComplete, runFullSync, startFullSync } from './full-sync.ts';
 import type { FullSyncOptions } from './full-sync.ts';
 import { runIncrementalSync } from './incremental-sync.ts';
-import { reconcileWithHubSpot } from './reconcile.ts';
-import { allOrNothing } from './sync-context.ts';
+import { everyId, reconcileWithHubSpot } from './reconcile.ts';
+import { allOrNothing, remoteCount } from './sync-context.ts';
 import type { SyncContext } from './sync-context.ts';
 import { syncedPropertyList } from './synced-properties.ts';
 import type { SyncState } from './sync-state.ts';
@@ -60,6 +60,12 @@ function needsFullSync(requested: Requested, state: SyncState, properties: strin
   if (state.fullSync !== null || requested === 'full' || state.lastFullSyncAt === null || state.syncedProperties === null) return true;
   const synced = new Set(state.syncedProperties);
   return properties.some((name) => !synced.has(name));
+}
+
+/** Waits for every task, then throws the first failure: nothing is left running when the caller hears of one. */
+async function allSettledOrThrow(tasks: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(tasks)).find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 export function createSyncService(options: SyncServiceOptions): SyncService {
@@ -114,20 +120,26 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     const run: SyncContext = { ...ctx, properties: checkpoint.properties };
     if (!isFullSyncComplete(checkpoint)) await runFullSync(run, checkpoint, fullSyncOptions, saved);
     await saved;
-    const removed = await finishFullSync(cache, checkpoint, clock.now());
-    log.info('Full sync complete', { fetched: progress.fetched, removed, generation: checkpoint.generation });
-    // what changed or left while it ran (its counts are not the full sync's, so they stay off the progress bar)
-    await catchUp({ ...run, onFetched: () => {}, onTotal: () => {} });
+    // The sweep goes to the writer first; the catch-up's requests go out meanwhile (its cache reads
+    // and writes queue behind the sweep). What changed or left while the full sync ran: its counts
+    // are not the full sync's, so they stay off the progress bar.
+    const sweep = finishFullSync(cache, checkpoint, clock.now()).then((removed) => log.info('Full sync complete', { fetched: progress.fetched, removed, generation: checkpoint.generation }));
+    await allSettledOrThrow([sweep, catchUp({ ...run, onFetched: () => {}, onTotal: () => {} })]);
   }
 
   /**
-   * Changes since the watermark, then contacts that left HubSpot. One after the other: the count
-   * check must see the changes already written, or a contact created and another archived since the
-   * last sync cancel out in the counts and the archived one stays.
+   * HubSpot's count of every contact, then the changes since the watermark, then the cache counted
+   * and compared. The count is asked first: a contact created after it is then fetched with the
+   * changes and counted in the cache only, so the counts differ and the comparison looks closer.
+   * Asked after the changes, a contact created in between and another archived would cancel out in
+   * the counts and the archived one would stay. The cache is counted once the changes are written.
+   * Both requests are in flight together.
    */
   async function catchUp(ctx: SyncContext): Promise<{ changed: number; removed: number; added: number }> {
+    const remoteTotal = remoteCount(ctx, everyId);
+    remoteTotal.catch(() => {}); // awaited by the reconcile, unless the changes fail first
     const { changed } = await runIncrementalSync(ctx);
-    const { removed, added } = await reconcileWithHubSpot(ctx);
+    const { removed, added } = await reconcileWithHubSpot(ctx, remoteTotal);
     return { changed, removed, added };
   }
 

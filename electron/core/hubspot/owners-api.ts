@@ -109,17 +109,7 @@ export function createOwnersApi(client: HubSpotClient): OwnersApi {
   };
 }
 
-/**
- * The signed-in user's owner record ("Me"): the active owner whose `userId` is the user's, else
- * the one with the user's email (that the two ids agree is inferred, not documented by HubSpot).
- */
-export function ownerOfUser<Owner extends Pick<HubSpotOwner, 'archived' | 'userId' | 'email'>>(owners: readonly Owner[], user: { userId?: number | null; email?: string | null }): Owner | undefined {
-  const active = owners.filter((o) => !o.archived);
-  const byId = user.userId == null ? undefined : active.find((o) => o.userId === user.userId);
-  if (byId) return byId;
-  const email = user.email?.trim().toLowerCase();
-  return email ? active.find((o) => o.email?.toLowerCase() === email) : undefined;
-}
+export { ownerOfUser } from './owner-of-user.ts';
 
 /** What the app shows for an owner: "First Last", else the email, else the id. */
 export function ownerDisplayName(owner: Pick<HubSpotOwner, 'id' | 'firstName' | 'lastName' | 'email'>): string {

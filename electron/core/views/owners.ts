@@ -3,7 +3,7 @@
  * the owners come from the cache (the sync keeps them there), the user from the sign-in.
  */
 import type { OwnerChoice } from '../../ipc/types.ts';
-import { ownerOfUser } from '../hubspot/owners-api.ts';
+import { ownerOfUser } from '../hubspot/owner-of-user.ts';
 
 /** What the cache keeps of an owner (contacts/owners-store.ts), as much as this needs. */
 export interface KnownOwner {

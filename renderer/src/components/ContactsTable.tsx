@@ -20,6 +20,18 @@ const OVERSCAN = 5;
  */
 const BASE_STEP = 64;
 
+/**
+ * Rows keep their elements from one scroll position to the next: each is keyed by its slot (its
+ * index modulo the most rows a window holds), not by its contact, so a jump far down the list
+ * rewrites the rows' text in place instead of building every row again (a scroll of 1,000,000 rows
+ * end to end otherwise kept the page's thread busy building rows, and every answer it waited for
+ * waited behind them). The focused row is keyed by its index: moving the focus moves it to another
+ * element, which is what makes screen readers announce the new row.
+ */
+export function rowKey(index: number, activeIndex: number, slots: number): string {
+  return index === activeIndex ? `row-${index}` : `slot-${index % slots}`;
+}
+
 type Sort = ContactsQuery['sort'];
 
 interface ContactsTableProps {
@@ -124,6 +136,8 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
   const width = `max(100%, ${columns.reduce((sum, name) => sum + widthOf(name, properties), 0)}px)`;
   const tabbableIndex = Math.min(activeIndex, Math.max(0, total - 1));
   const base = view.first - (view.first % BASE_STEP);
+  // at most this many rows in a window (a partly shown row at each edge, and the overscan): consecutive indexes get distinct slots
+  const slots = Math.ceil(viewHeight / rowHeight) + 1 + 2 * OVERSCAN;
 
   return (
     <div className="table-area">
@@ -162,7 +176,7 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
           <div className="grid__rows" role="rowgroup" onKeyDown={onKeyDown} style={{ width, transform: `translateY(${view.topOf(base)}px)` }}>
             {Array.from({ length: view.last - view.first + 1 }, (_, offset) => view.first + offset).map((index) => (
               <TableRow
-                key={index}
+                key={rowKey(index, tabbableIndex, slots)}
                 index={index}
                 row={loader.row(index)}
                 columns={columns}
@@ -207,17 +221,11 @@ const TableRow = memo(function TableRow({ index, row, columns, template, width, 
       style={{ gridTemplateColumns: template, width, transform: `translateY(${top}px)` }}
     >
       {columns.map((name, column) => {
-        if (!row) {
-          return (
-            <div key={name} className="grid__cell" role="cell" aria-colindex={column + 1}>
-              <span className="skeleton" aria-hidden="true" />
-            </div>
-          );
-        }
         // Cells arrive as shown (labels, owner names, dates), formatted in the core like the export.
-        const text = row.cells[column] ?? '';
+        // A loading cell is the same element with a placeholder drawn by CSS, so its text arrives in place.
+        const text = row ? (row.cells[column] ?? '') : '';
         return (
-          <div key={name} className="grid__cell" role="cell" aria-colindex={column + 1} title={text.length > 0 ? text : undefined}>
+          <div key={name} className={row ? 'grid__cell' : 'grid__cell skeleton'} role="cell" aria-colindex={column + 1} title={text.length > 0 ? text : undefined}>
             {text}
           </div>
         );

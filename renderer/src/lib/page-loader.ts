@@ -21,7 +21,20 @@ export interface LoaderOptions {
   /** How many pages to keep; the ones least recently on screen go first. */
   maxPages?: number;
   maxConcurrent?: number;
+  /** The clock and timer for flying past rows (see load); the browser's unless a test drives them. */
+  now?: () => number;
+  later?: (run: () => void, ms: number) => () => void;
 }
+
+/**
+ * A view that jumps clear of where it was less than this long after the previous move, before the
+ * rows there had arrived, is flying through the list (the scroll bar dragged, a long fling): its
+ * pages are fetched once it has stayed put this long. At 1,000,000 contacts a page far down costs the cache 30-90 ms (SQLite walks the
+ * sort index up to it), so fetching every page flown past kept both readers and the processor busy
+ * for rows nobody saw, and every other answer waited. A move from rest, or within reach of the
+ * rows shown (a wheel step, the arrow keys), or from rows already shown, fetches at once.
+ */
+export const SETTLE_MS = 80;
 
 export class ContactPageLoader {
   readonly pageSize: number;
@@ -41,6 +54,10 @@ export class ContactPageLoader {
   private snapshot = 0;
   private status = 0;
   private statusKey = '';
+  private readonly now: () => number;
+  private readonly later: (run: () => void, ms: number) => () => void;
+  private movedAt = Number.NEGATIVE_INFINITY;
+  private cancelSettle: (() => void) | null = null;
 
   total: number | null = null;
   error: ErrorView | null = null;
@@ -54,6 +71,13 @@ export class ContactPageLoader {
     this.pageSize = options.pageSize ?? 100;
     this.maxPages = options.maxPages ?? 60;
     this.maxConcurrent = options.maxConcurrent ?? 2;
+    this.now = options.now ?? (() => performance.now());
+    this.later =
+      options.later ??
+      ((run, ms) => {
+        const timer = setTimeout(run, ms);
+        return () => clearTimeout(timer);
+      });
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -86,7 +110,7 @@ export class ContactPageLoader {
     this.filterIssues = [];
     this.sortIssue = null;
     this.range = { start: 0, end: 0 };
-    this.load({ start: 0, end: this.pageSize - 1 });
+    this.request({ start: 0, end: this.pageSize - 1 });
     this.changed();
   }
 
@@ -95,11 +119,38 @@ export class ContactPageLoader {
     if (this.query === null) return;
     this.dataVersion += 1;
     this.error = null;
-    this.load(this.range);
+    this.request(this.range);
   }
 
-  /** Rows start..end (inclusive) are on screen. */
+  /** Rows start..end (inclusive) are on screen: fetches what they need, or once they stay put when flying past (SETTLE_MS). */
   load(range: { start: number; end: number }): void {
+    const now = this.now();
+    const { start, end } = this.range;
+    // flying: moved again soon, clear of the rows before, which were still waiting for their page
+    const flying = now - this.movedAt < SETTLE_MS && (range.end < start || range.start > end) && !this.hasRows(this.range);
+    this.movedAt = now;
+    this.cancelSettle?.();
+    this.cancelSettle = null;
+    if (!flying) {
+      this.request(range);
+      return;
+    }
+    this.range = range;
+    this.wanted = [];
+    this.cancelSettle = this.later(() => {
+      this.cancelSettle = null;
+      this.request(this.range);
+    }, SETTLE_MS);
+  }
+
+  private hasRows({ start, end }: { start: number; end: number }): boolean {
+    for (let page = Math.floor(Math.max(0, start) / this.pageSize); page <= Math.floor(Math.max(start, end) / this.pageSize); page++) {
+      if (!this.pages.has(page) && (this.total === null || page * this.pageSize < this.total)) return false;
+    }
+    return true;
+  }
+
+  private request(range: { start: number; end: number }): void {
     if (this.query === null) return;
     this.range = range;
     const first = Math.floor(Math.max(0, range.start) / this.pageSize);
@@ -145,7 +196,8 @@ export class ContactPageLoader {
           this.sortIssue = result.sortIssue ?? null;
         }
         this.evict();
-        this.changed();
+        // a page scrolled past before it arrived is kept, but redraws nothing (scrolling fast passes many)
+        this.changed(this.onScreen(page));
       }
     } catch (error) {
       if (generation !== this.generation) return;
@@ -163,13 +215,21 @@ export class ContactPageLoader {
     for (const [page] of oldest.slice(0, this.pages.size - this.maxPages)) this.pages.delete(page);
   }
 
-  private changed(): void {
-    this.snapshot += 1;
+  private onScreen(page: number): boolean {
+    const { start, end } = this.range;
+    return page >= Math.floor(Math.max(0, start) / this.pageSize) && page <= Math.floor(Math.max(start, end) / this.pageSize);
+  }
+
+  /** Tells the listeners, unless only rows off screen changed and the status did not. */
+  private changed(rowsShown = true): void {
     const statusKey = JSON.stringify([this.total, this.error, this.filterIssues, this.sortIssue]);
-    if (statusKey !== this.statusKey) {
+    const statusChanged = statusKey !== this.statusKey;
+    if (statusChanged) {
       this.statusKey = statusKey;
       this.status += 1;
     }
+    if (!rowsShown && !statusChanged) return;
+    this.snapshot += 1;
     for (const listener of this.listeners) listener();
   }
 }

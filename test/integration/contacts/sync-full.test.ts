@@ -62,9 +62,11 @@ test('through 5xx, dropped connections, 429 bursts, expiring 60-second tokens an
   let pages = 0;
   sync.onProgress(() => {
     pages++;
-    if (pages === 5 || pages === 25) world.sandbox.admin.setFaults({ ...faults, burst429: burst });
-    // the tokens' 60 seconds run out mid-sync at HubSpot (twice, far enough apart that no request sees both)
-    if (pages === 10 || pages === 30) world.sandbox.admin.advanceClock(61_000);
+    if (pages === 4 || pages === 14) world.sandbox.admin.setFaults({ ...faults, burst429: burst });
+    // the tokens' 60 seconds run out mid-sync at HubSpot (twice, far enough apart that no request
+    // sees both), early enough that every split between list and search reaches both (at least 20
+    // pages of 200 come with progress)
+    if (pages === 8 || pages === 18) world.sandbox.admin.advanceClock(61_000);
   });
   const done = await sync.syncNow();
   assert.equal(done.error, null, JSON.stringify(done.error));
@@ -207,4 +209,48 @@ test('a full sync spends no search only on the id bounds', async (t) => {
   const boundsOnly = searches.filter((body) => body.limit === 1 && body.sorts?.some((sort) => sort.propertyName === 'hs_object_id'));
   assert.deepEqual(boundsOnly, [], 'the top page by id gives the highest id and the total; the list gives the lowest');
   assert.ok(searches.some((body) => body.limit === SEARCH_PAGE_LIMIT && filtersOf(body).some((filter) => filter.operator === 'LT')), 'search paged id ranges');
+});
+
+/** A client that hands every request to the world's, with a look at the list pages it returns. */
+function watchingClient(world: { client: HubSpotClient }, around: (call: Parameters<HubSpotClient['request']>[0], send: () => Promise<unknown>) => Promise<unknown>): HubSpotClient {
+  return { ...world.client, request: (call) => around(call, () => world.client.request(call)) as never };
+}
+
+const isListPage = (call: { method: string; path: string }) => call.method === 'GET' && call.path.endsWith('/contacts');
+const idFiltersOf = (body: SearchBody) => (body.filterGroups ?? []).flatMap((group) => group.filters).filter((filter) => filter.propertyName === 'hs_object_id');
+
+test('a contact the list endpoint leaves out is still fetched: the count after the full sync finds it', async (t) => {
+  const world = await createWorld(t, { contacts: 3000, latencyMs: 1 });
+  const client = watchingClient(world, async (call, send) => {
+    const answer = await send();
+    if (!isListPage(call)) return answer;
+    const page = answer as { results: { id: string }[] };
+    return { ...page, results: page.results.filter((contact) => contact.id !== '5') };
+  });
+  const done = await world.sync({ client, fullSync: { rangeSize: 300, searchWorkers: 3 } }).runFull();
+  assert.equal(done.error, null);
+  assertCacheMatchesSandbox(world);
+});
+
+test('once the list has returned the ids of a range, no search is spent counting them', async (t) => {
+  const world = await createWorld(t, { contacts: 3000, latencyMs: 1 });
+  const searches: SearchBody[] = [];
+  let listFinished: () => void = () => {};
+  const listDone = new Promise<void>((resolve) => (listFinished = resolve));
+  const client = watchingClient(world, async (call, send) => {
+    if (call.path.endsWith('/search')) {
+      const body = call.body as SearchBody;
+      searches.push(body);
+      // pages of id ranges wait until the list has returned every contact: the list passes every range first
+      if (idFiltersOf(body).some((filter) => filter.operator === 'LT')) await listDone;
+    }
+    const answer = await send();
+    if (isListPage(call) && !(answer as { paging?: unknown }).paging) listFinished();
+    return answer;
+  });
+  const done = await world.sync({ client, fullSync: { rangeSize: 300, searchWorkers: 3 } }).runFull();
+  assert.equal(done.error, null);
+  assertCacheMatchesSandbox(world);
+  const rangeCounts = searches.filter((body) => body.limit === 1 && idFiltersOf(body).some((filter) => filter.operator === 'LT'));
+  assert.deepEqual(rangeCounts, [], 'the count of every contact after the full sync checks what the list brought');
 });

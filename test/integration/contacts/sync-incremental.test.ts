@@ -4,6 +4,8 @@ import { beginFullSync, defaultFullSyncOptions, finishFullSync, runFullSync } fr
 import type { SyncContext } from '../../../electron/core/contacts/sync-context.ts';
 import { syncedPropertyList } from '../../../electron/core/contacts/synced-properties.ts';
 import { createContactsApi } from '../../../electron/core/hubspot/contacts-api.ts';
+import type { HubSpotClient } from '../../../electron/core/hubspot/client.ts';
+import type { SearchBody } from '../../../electron/core/hubspot/contacts-api.ts';
 import { assertCacheMatchesSandbox, cachedRows, createWorld } from './world.ts';
 
 test('an incremental sync picks up contacts created, updated and archived since the last sync', async (t) => {
@@ -128,5 +130,37 @@ test('changes that search shows only a moment later are picked up by a later syn
   assert.equal(done.error, null);
   assert.equal(await world.cache.count('late'), 2);
   assert.ok(await world.cache.countIds({ from: Number(created.id), end: null }) === 1);
+  assertCacheMatchesSandbox(world);
+});
+
+test('a contact created and another archived between the catch-up\'s count and its search for changes do not cancel out', async (t) => {
+  const world = await createWorld(t, { contacts: 1500 });
+  await world.sync().syncNow();
+  const { admin } = world.sandbox;
+  const isCountOfEveryContact = (body: SearchBody) => body.limit === 1 && !body.sorts && JSON.stringify(body.filterGroups) === JSON.stringify([{ filters: [{ propertyName: 'hs_object_id', operator: 'GTE', value: '0' }] }]);
+  const isChangesSearch = (body: SearchBody) => (body.filterGroups ?? []).some((group) => group.filters.some((filter) => filter.propertyName === 'lastmodifieddate'));
+  let first: Promise<unknown> | null = null;
+  let mutated = false;
+  const client: HubSpotClient = {
+    ...world.client,
+    request: async (call) => {
+      const body = call.body as SearchBody | undefined;
+      if (!call.path.endsWith('/search') || !body || mutated || !(isCountOfEveryContact(body) || isChangesSearch(body))) return world.client.request(call);
+      if (first === null) {
+        first = world.client.request(call);
+        return first as never;
+      }
+      // the second of the two: HubSpot changes once the first has been answered, before this one is sent
+      await first;
+      mutated = true;
+      admin.createContact({ firstname: 'Between', lastname: 'Requests', email: 'between@example.com' });
+      admin.archiveContact('700');
+      return world.client.request(call);
+    },
+  };
+  const done = await world.sync({ client }).syncNow();
+  assert.equal(done.error, null);
+  assert.equal(done.kind, 'incremental');
+  assert.ok(mutated);
   assertCacheMatchesSandbox(world);
 });

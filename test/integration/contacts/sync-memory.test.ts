@@ -4,6 +4,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { ContactsCache } from '../../../electron/core/contacts/cache.ts';
+import type { HubSpotClient } from '../../../electron/core/hubspot/client.ts';
+import type { SearchBody } from '../../../electron/core/hubspot/contacts-api.ts';
 import { assertCacheMatchesSandbox, createWorld } from './world.ts';
 
 v8.setFlagsFromString('--expose-gc');
@@ -49,4 +51,35 @@ test('a full sync does not hold its pages while the writer works on them (so the
   assert.equal(done.error, null);
   assertCacheMatchesSandbox(world);
   assert.equal(kept, 0, `${kept} of the ${writes.pages.length} pages waiting for the writer are still held`);
+});
+
+test('while the writer works on a page, each search worker fetches its next one', async (t) => {
+  const world = await createWorld(t, { contacts: 3000, latencyMs: 1 });
+  const writes = heldWrites(world.cache);
+  let inFlight = 0;
+  let rangePages = 0;
+  const client: HubSpotClient = {
+    ...world.client,
+    request: async (call) => {
+      const body = call.body as SearchBody | undefined;
+      if (body?.filterGroups?.some((group) => group.filters.some((filter) => filter.propertyName === 'hs_object_id' && filter.operator === 'LT'))) rangePages++;
+      inFlight++;
+      try {
+        return await world.client.request(call);
+      } finally {
+        inFlight--;
+      }
+    },
+  };
+  const workers = 3;
+  // search planned as much faster than the list, so every range holds at least two pages whatever the list's first page took
+  const running = world.sync({ client, cache: writes.cache, fullSync: { rangeSize: 300, searchWorkers: workers, searchPerSecond: 1000 } }).runFull();
+  // every worker has handed a page to the (held) writer, and nothing is on its way any more
+  while (writes.held() < workers + 1 || inFlight > 0) await nextTurn();
+  const pagesWhileHeld = rangePages;
+  writes.release();
+  const done = await running;
+  assert.equal(done.error, null);
+  assertCacheMatchesSandbox(world);
+  assert.equal(pagesWhileHeld, 2 * workers, 'each search worker fetched the page after the one being written, and no further');
 });
