@@ -24,6 +24,13 @@ export interface CacheConnection {
   readonly searchIndex: SearchIndex;
   /** Prepared once per distinct SQL text; the set of texts is small (columns × sort × search mode). */
   statement(sql: string): StatementSync;
+  /**
+   * Runs a read that walks many pages with a small page cache, then gives the connection its own size
+   * back: the pages it read are freed at once instead of filling the cache (the writer's 32 MB) and
+   * staying resident in the process until writes push them out. The pages the writer had are re-read
+   * as it needs them, from the operating system's file cache.
+   */
+  withScanCache<T>(read: () => T): T;
   close(): void;
 }
 
@@ -43,25 +50,10 @@ const BUSY_TIMEOUT_MS = 5000;
  * sorts and searches are as fast as with 16 MB (index walks touch few pages).
  */
 const CACHE_KIB: Record<ConnectionRole, number> = { writer: 32768, reader: 4096 };
-/** While a read walks a whole index (withScanCache). */
+/** While a read walks a whole index (CacheConnection.withScanCache). */
 const SCAN_CACHE_KIB = 2048;
 
 const setCacheKib = (db: DatabaseSync, kib: number) => db.exec(`PRAGMA cache_size = -${kib}`);
-
-/**
- * Runs a read that walks many pages with a small page cache, then gives the connection its own size
- * back: the pages it read are freed at once instead of filling the cache (the writer's 32 MB) and
- * staying resident in the process until writes push them out. The pages the writer had are re-read
- * as it needs them, from the operating system's file cache.
- */
-export function withScanCache<T>(conn: CacheConnection, read: () => T): T {
-  setCacheKib(conn.db, SCAN_CACHE_KIB);
-  try {
-    return read();
-  } finally {
-    setCacheKib(conn.db, CACHE_KIB[conn.role]);
-  }
-}
 
 function connection(db: DatabaseSync, role: ConnectionRole, searchIndex: SearchIndex): CacheConnection {
   const statements = new Map<string, StatementSync>();
@@ -77,6 +69,14 @@ function connection(db: DatabaseSync, role: ConnectionRole, searchIndex: SearchI
         statements.set(sql, prepared);
       }
       return prepared;
+    },
+    withScanCache(read) {
+      setCacheKib(db, SCAN_CACHE_KIB);
+      try {
+        return read();
+      } finally {
+        setCacheKib(db, CACHE_KIB[role]);
+      }
     },
     close() {
       statements.clear();

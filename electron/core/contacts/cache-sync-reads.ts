@@ -2,7 +2,6 @@
  * What the sync reads while it writes (writer worker, on the write connection): it must see its
  * own writes, including those of a transaction not committed yet.
  */
-import { withScanCache } from './cache-connection.ts';
 import type { IdSpan } from './cache-types.ts';
 import type { Writer } from './cache-writer.ts';
 import type { SyncState } from './sync-state.ts';
@@ -27,7 +26,7 @@ export function countIds(w: Writer, span: IdSpan, options: { marked?: boolean } 
   // Every contact (each sync's check for deleted ones): counted on the smallest index, which SQLite
   // picks when nothing narrows the count. A range on the ids walks the table itself: at 1,000,000
   // contacts 28 times the pages (3 s), and they filled the writer's whole page cache.
-  if (!options.marked && span.from <= 0 && span.end === null) return withScanCache(w.conn, () => (w.conn.statement(EVERY_CONTACT_COUNT_SQL).get() as { n: number }).n);
+  if (!options.marked && span.from <= 0 && span.end === null) return w.conn.withScanCache(() => (w.conn.statement(EVERY_CONTACT_COUNT_SQL).get() as { n: number }).n);
   const { where, params } = spanSql(span);
   const marked = options.marked ? ' AND generation = ?' : '';
   const values = options.marked ? [...params, w.state().generation] : params;
