@@ -166,10 +166,10 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     const pacer = pacers[call.pool];
     const url = requestUrl(baseUrl, call);
     const where = { method: call.method, path: call.path };
-    let token = await tokenFrom(() => options.tokens.accessToken());
     // A rejected token is refreshed, and the request tried again. A refreshed token rejected at once
     // means the access is gone; one that got another answer first (a 429, a 5xx) may simply have
     // expired while the request waited through its retries, and is refreshed again.
+    let token = '';
     let justRefreshed = false;
     let failures = 0;
     let rateLimitedWaits = 0;
@@ -181,6 +181,9 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
       } catch (error) {
         throw cancelledError(error);
       }
+      // Taken after the wait for the pacer, which can be long: a token taken before it may have been
+      // replaced meanwhile, and one two replacements old would be "refreshed" into another dead one.
+      if (!justRefreshed) token = await tokenFrom(() => options.tokens.accessToken());
 
       let response: Response;
       let text: string;

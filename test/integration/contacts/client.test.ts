@@ -6,6 +6,8 @@ import type { TestContext } from 'node:test';
 import { isAppError } from '../../../electron/core/errors.ts';
 import type { AppError } from '../../../electron/core/errors.ts';
 import { createHubSpotClient } from '../../../electron/core/hubspot/client.ts';
+import { systemClock } from '../../../electron/core/ports.ts';
+import type { Clock } from '../../../electron/core/ports.ts';
 import { createContactsApi } from '../../../electron/core/hubspot/contacts-api.ts';
 import { nextUtcMidnight } from '../../../electron/core/hubspot/api-errors.ts';
 import { assertNoTokensLogged, createWorld, quickRetry, recordingLogger } from './world.ts';
@@ -31,6 +33,34 @@ test('an access token HubSpot no longer accepts is refreshed once and the call r
   assert.equal(world.tokens.refreshes(), 1);
   assert.notEqual(await world.tokens.accessToken(), before);
   assertNoTokensLogged(world.log, [before, await world.tokens.accessToken(), world.tokens.refreshToken()]);
+});
+
+test('a request that waited its turn goes with the token current then, even after two replacements', async (t) => {
+  const world = await createWorld(t, { contacts: 10, faults: { burst429: 1, retryAfterSeconds: 1 } });
+  // the first wait for the Retry-After is held until the test lets it go
+  let waitBegan: () => void = () => {};
+  const waiting = new Promise<void>((resolve) => (waitBegan = resolve));
+  const held: { endWait?: () => void } = {};
+  const clock: Clock = {
+    ...systemClock,
+    setTimeout(callback, ms) {
+      if (ms < 500 || held.endWait) return setTimeout(callback, ms);
+      held.endWait = callback;
+      waitBegan();
+      return setTimeout(() => {}, 0);
+    },
+  };
+  const client = createHubSpotClient({ baseUrl: world.sandbox.url, tokens: world.tokens, clock, retry: quickRetry });
+  const page = createContactsApi(client).listContactsPage(listOne);
+  await waiting;
+  // meanwhile the token it first had is replaced, and that one runs out too
+  const first = await world.tokens.accessToken();
+  world.sandbox.admin.expireAccessTokens();
+  await world.tokens.refreshAfterUnauthorized(first);
+  world.sandbox.admin.expireAccessTokens();
+  held.endWait?.();
+  assert.equal((await page).results.length, 1);
+  assert.equal(world.tokens.refreshes(), 2);
 });
 
 test('revoked access ends as "revoked" with a sentence that says to sign in again', async (t) => {
