@@ -68,6 +68,70 @@ async function allSettledOrThrow(tasks: Promise<unknown>[]): Promise<void> {
   if (failed) throw failed.reason;
 }
 
+async function refreshPropertyDefinitions(ctx: SyncContext): Promise<void> {
+  try {
+    await ctx.cache.replaceProperties(await ctx.api.listProperties(ctx.signal));
+  } catch (error) {
+    // Without the schema scope the column chooser shows names instead of labels; contacts still sync.
+    if (isAppError(error) && error.kind === 'missing-scope') {
+      ctx.log.warn('Contact property labels are not available (scope not granted)');
+      return;
+    }
+    throw error;
+  }
+}
+
+/**
+ * HubSpot's count of every contact, then the changes since the watermark, then the cache counted
+ * and compared. The count is asked first: a contact created after it is then fetched with the
+ * changes and counted in the cache only, so the counts differ and the comparison looks closer.
+ * Asked after the changes, a contact created in between and another archived would cancel out in
+ * the counts and the archived one would stay. The cache is counted once the changes are written.
+ * Both requests are in flight together.
+ */
+async function catchUp(ctx: SyncContext): Promise<{ changed: number; removed: number; added: number }> {
+  const remoteTotal = remoteCount(ctx, everyId);
+  remoteTotal.catch(() => {}); // awaited by the reconcile, unless the changes fail first
+  const { changed } = await runIncrementalSync(ctx);
+  const { removed, added } = await reconcileWithHubSpot(ctx, remoteTotal);
+  return { changed, removed, added };
+}
+
+interface FullSyncRun {
+  clock: Clock;
+  options: FullSyncOptions;
+  update(changes: Partial<SyncProgress>): void;
+  fetched(): number;
+}
+
+/** Starts or resumes the full sync, runs it, then sweeps what HubSpot no longer has beside the catch-up. */
+async function fullSyncThenCatchUp(ctx: SyncContext, state: SyncState, { clock, options, update, fetched }: FullSyncRun): Promise<void> {
+  const { cache, log } = ctx;
+  let checkpoint = state.fullSync;
+  if (checkpoint && !ctx.properties.every((name) => checkpoint?.properties.includes(name))) {
+    log.info('A property was added since the interrupted full sync; starting it over');
+    checkpoint = null;
+  }
+  let saved = Promise.resolve();
+  if (checkpoint) {
+    log.info('Resuming the interrupted full sync', { strategy: checkpoint.strategy, generation: checkpoint.generation });
+    update({ fetched: await cache.countIds({ from: 0, end: null }, { marked: true }), total: checkpoint.total });
+  } else {
+    const started = await startFullSync(ctx, options, clock.now());
+    checkpoint = started.checkpoint;
+    saved = started.saved.then(() => update({ total: started.checkpoint.total }));
+    saved.catch(() => {}); // awaited below, after the run that waits for it
+  }
+  const run: SyncContext = { ...ctx, properties: checkpoint.properties };
+  if (!isFullSyncComplete(checkpoint)) await runFullSync(run, checkpoint, options, saved);
+  await saved;
+  // The sweep goes to the writer first; the catch-up's requests go out meanwhile (its cache reads
+  // and writes queue behind the sweep). What changed or left while the full sync ran: its counts
+  // are not the full sync's, so they stay off the progress bar.
+  const sweep = finishFullSync(cache, checkpoint, clock.now()).then((removed) => log.info('Full sync complete', { fetched: fetched(), removed, generation: checkpoint.generation }));
+  await allSettledOrThrow([sweep, catchUp({ ...run, onFetched: () => {}, onTotal: () => {} })]);
+}
+
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const { cache, clock, log } = options;
   const api: ContactsApi = createContactsApi(options.client);
@@ -86,61 +150,6 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         log.error('A sync progress listener failed', { problem: error instanceof Error ? error.message : String(error) });
       }
     }
-  }
-
-  async function refreshPropertyDefinitions(ctx: SyncContext): Promise<void> {
-    try {
-      await cache.replaceProperties(await api.listProperties(ctx.signal));
-    } catch (error) {
-      // Without the schema scope the column chooser shows names instead of labels; contacts still sync.
-      if (isAppError(error) && error.kind === 'missing-scope') {
-        log.warn('Contact property labels are not available (scope not granted)');
-        return;
-      }
-      throw error;
-    }
-  }
-
-  async function fullSync(ctx: SyncContext, state: SyncState): Promise<void> {
-    let checkpoint = state.fullSync;
-    if (checkpoint && !ctx.properties.every((name) => checkpoint?.properties.includes(name))) {
-      log.info('A property was added since the interrupted full sync; starting it over');
-      checkpoint = null;
-    }
-    let saved = Promise.resolve();
-    if (checkpoint) {
-      log.info('Resuming the interrupted full sync', { strategy: checkpoint.strategy, generation: checkpoint.generation });
-      update({ fetched: await cache.countIds({ from: 0, end: null }, { marked: true }), total: checkpoint.total });
-    } else {
-      const started = await startFullSync(ctx, fullSyncOptions, clock.now());
-      checkpoint = started.checkpoint;
-      saved = started.saved.then(() => update({ total: started.checkpoint.total }));
-      saved.catch(() => {}); // awaited below, after the run that waits for it
-    }
-    const run: SyncContext = { ...ctx, properties: checkpoint.properties };
-    if (!isFullSyncComplete(checkpoint)) await runFullSync(run, checkpoint, fullSyncOptions, saved);
-    await saved;
-    // The sweep goes to the writer first; the catch-up's requests go out meanwhile (its cache reads
-    // and writes queue behind the sweep). What changed or left while the full sync ran: its counts
-    // are not the full sync's, so they stay off the progress bar.
-    const sweep = finishFullSync(cache, checkpoint, clock.now()).then((removed) => log.info('Full sync complete', { fetched: progress.fetched, removed, generation: checkpoint.generation }));
-    await allSettledOrThrow([sweep, catchUp({ ...run, onFetched: () => {}, onTotal: () => {} })]);
-  }
-
-  /**
-   * HubSpot's count of every contact, then the changes since the watermark, then the cache counted
-   * and compared. The count is asked first: a contact created after it is then fetched with the
-   * changes and counted in the cache only, so the counts differ and the comparison looks closer.
-   * Asked after the changes, a contact created in between and another archived would cancel out in
-   * the counts and the archived one would stay. The cache is counted once the changes are written.
-   * Both requests are in flight together.
-   */
-  async function catchUp(ctx: SyncContext): Promise<{ changed: number; removed: number; added: number }> {
-    const remoteTotal = remoteCount(ctx, everyId);
-    remoteTotal.catch(() => {}); // awaited by the reconcile, unless the changes fail first
-    const { changed } = await runIncrementalSync(ctx);
-    const { removed, added } = await reconcileWithHubSpot(ctx, remoteTotal);
-    return { changed, removed, added };
   }
 
   async function run(requested: Requested, signal: AbortSignal): Promise<SyncProgress> {
@@ -170,7 +179,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         (taskCtx) => refreshPropertyDefinitions(taskCtx),
         async (taskCtx) => options.alongside?.(taskCtx.signal),
         async (taskCtx) => {
-          if (syncKind === 'full') return fullSync(taskCtx, state);
+          if (syncKind === 'full') return fullSyncThenCatchUp(taskCtx, state, { clock, options: fullSyncOptions, update, fetched: () => progress.fetched });
           const { changed, removed, added } = await catchUp(taskCtx);
           log.info('Incremental sync complete', { changed, removed, added, ms: clock.now() - startedAt });
         },
