@@ -56,143 +56,188 @@ export interface CheckpointerOptions {
   restartFrames?: number;
 }
 
-export function startCheckpointer(path: string, writerDb: DatabaseSync, options: CheckpointerOptions = {}): Checkpointer {
-  const restartFrames = options.restartFrames ?? RESTART_FRAMES;
-  /** Set by the thread (Atomics) once its connection is closed. */
-  let closedFlag = new Int32Array(new SharedArrayBuffer(4));
-  let thread: Worker | null = null;
+/** The checkpointer's thread, with the flag it sets (Atomics) once its connection is closed. */
+interface CheckpointThread {
+  worker: Worker;
+  closedFlag: Int32Array;
+}
+
+/** What one checkpointer knows: its writer, its thread, and what the thread last reported. */
+interface CheckpointerState {
+  readonly path: string;
+  readonly writerDb: DatabaseSync;
+  readonly restartFrames: number;
+  thread: CheckpointThread | null;
   /** The thread could not run: SQLite's own checkpoints are back for good. */
-  let failed = false;
-  let stopped = false;
-  let running = false;
-  let askedAgain = false;
+  failed: boolean;
+  stopped: boolean;
+  running: boolean;
+  askedAgain: boolean;
   /** Pages in the WAL at the thread's last report. */
-  let walFrames = 0;
+  walFrames: number;
   /** The thread's last report: everything in the WAL is in the database file too. */
-  let copiedAll = false;
-  let idleTimer: NodeJS.Timeout | null = null;
-  let waiting: (() => void)[] = [];
+  copiedAll: boolean;
+  idleTimer: NodeJS.Timeout | null;
+  waiting: (() => void)[];
+}
 
-  const settle = () => {
-    const resolve = waiting;
-    waiting = [];
-    for (const done of resolve) done();
+export function startCheckpointer(path: string, writerDb: DatabaseSync, options: CheckpointerOptions = {}): Checkpointer {
+  const state: CheckpointerState = {
+    path,
+    writerDb,
+    restartFrames: options.restartFrames ?? RESTART_FRAMES,
+    thread: null,
+    failed: false,
+    stopped: false,
+    running: false,
+    askedAgain: false,
+    walFrames: 0,
+    copiedAll: false,
+    idleTimer: null,
+    waiting: [],
   };
-  const stopThread = () => {
-    if (idleTimer) clearTimeout(idleTimer);
-    idleTimer = null;
-    const closing = thread;
-    thread = null;
-    running = false;
-    askedAgain = false;
-    if (!closing) return;
-    closing.removeAllListeners();
-    closing.postMessage('close');
-    // a checkpoint in progress ends first, then the thread's connection closes
-    Atomics.wait(closedFlag, 0, 0, CLOSE_WAIT_MS);
+  return {
+    committed: () => committed(state),
+    idle: () => idle(state),
+    quiet: () => quiet(state),
+    close: () => close(state),
   };
-  const fallBack = () => {
-    failed = true;
-    thread = null;
-    running = false;
-    if (writerDb.isOpen) writerDb.exec(`PRAGMA wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_FRAMES}`);
-    settle();
-  };
+}
 
-  /** The thread starts with the first commit and stops after a quiet minute (it costs a JavaScript heap of its own). */
-  const ensureThread = (): Worker | null => {
-    if (thread || failed || stopped) return thread;
-    try {
-      closedFlag = new Int32Array(new SharedArrayBuffer(4));
-      const started = new Worker(checkpointerThread.source, { eval: true, workerData: checkpointerThread.workerData(path, closedFlag) });
-      started.on('message', (report: CheckpointReport) => {
-        running = false;
-        if (report.log >= 0) walFrames = report.log;
-        copiedAll = report.log >= 0 && report.log === report.checkpointed;
-        if (askedAgain) {
-          checkpointer.committed();
-          return;
-        }
-        settle();
-        idleTimer = setTimeout(() => checkpointer.quiet(), IDLE_STOP_MS);
-        idleTimer.unref();
-      });
-      started.on('error', fallBack);
-      started.on('exit', () => thread === started && fallBack());
-      thread = started;
-      // the writer's own checkpoints stop; this thread makes them
-      writerDb.exec('PRAGMA wal_autocheckpoint = 0');
-    } catch {
-      fallBack();
-    }
-    return thread;
-  };
+function committed(state: CheckpointerState): void {
+  state.copiedAll = false;
+  state.askedAgain = false;
+  if (state.running) {
+    state.askedAgain = true;
+    return;
+  }
+  if (state.walFrames >= state.restartFrames) {
+    finishHere(state);
+    settle(state);
+    return;
+  }
+  const thread = ensureThread(state);
+  if (!thread) return;
+  clearIdleTimer(state);
+  state.running = true;
+  thread.worker.postMessage('checkpoint');
+}
 
-  const checkpointHere = (mode: 'PASSIVE' | 'TRUNCATE') => {
-    const { log, checkpointed } = writerDb.prepare(`PRAGMA wal_checkpoint(${mode})`).get() as { log: number; checkpointed: number };
-    walFrames = log === checkpointed ? 0 : log;
-  };
+function idle(state: CheckpointerState): Promise<void> {
+  if (!state.running && !state.askedAgain) return Promise.resolve();
+  return new Promise((resolve) => state.waiting.push(resolve));
+}
 
-  /** After a commit, with the thread idle: the rest of the WAL is copied here, so it can start over. */
-  const finishHere = () => {
-    try {
-      checkpointHere('PASSIVE');
-    } catch {
-      // (a full disk) the frames stay in the WAL, which stays correct; the next commit tries again
-    }
-  };
+function quiet(state: CheckpointerState): void {
+  if (state.running || state.askedAgain) return;
+  stopThread(state);
+  truncateCopiedLog(state);
+}
 
-  /**
-   * Cuts the -wal file back to nothing, never waiting: a reader still on an older snapshot (an
-   * export running) makes SQLite answer "busy" at once, and the file keeps its size until the next time.
-   */
-  const truncateCopiedLog = () => {
-    if (!copiedAll || !writerDb.isOpen || writerDb.isTransaction) return;
-    const { timeout } = writerDb.prepare('PRAGMA busy_timeout').get() as { timeout: number };
-    try {
-      writerDb.exec('PRAGMA busy_timeout = 0');
-      checkpointHere('TRUNCATE');
-    } catch {
-      // (a full disk) the WAL stays as it is, which stays correct
-    } finally {
-      writerDb.exec(`PRAGMA busy_timeout = ${timeout}`);
-    }
-  };
+function close(state: CheckpointerState): void {
+  state.stopped = true;
+  stopThread(state);
+  settle(state);
+}
 
-  const checkpointer: Checkpointer = {
-    committed() {
-      copiedAll = false;
-      askedAgain = false;
-      if (running) {
-        askedAgain = true;
-        return;
-      }
-      if (walFrames >= restartFrames) {
-        finishHere();
-        settle();
-        return;
-      }
-      const worker = ensureThread();
-      if (!worker) return;
-      if (idleTimer) clearTimeout(idleTimer);
-      idleTimer = null;
-      running = true;
-      worker.postMessage('checkpoint');
-    },
-    idle() {
-      if (!running && !askedAgain) return Promise.resolve();
-      return new Promise((resolve) => waiting.push(resolve));
-    },
-    quiet() {
-      if (running || askedAgain) return;
-      stopThread();
-      truncateCopiedLog();
-    },
-    close() {
-      stopped = true;
-      stopThread();
-      settle();
-    },
-  };
-  return checkpointer;
+/** The thread finished a checkpoint: another if a commit came meanwhile, else the quiet minute starts. */
+function onReport(state: CheckpointerState, report: CheckpointReport): void {
+  state.running = false;
+  if (report.log >= 0) state.walFrames = report.log;
+  state.copiedAll = report.log >= 0 && report.log === report.checkpointed;
+  if (state.askedAgain) {
+    committed(state);
+    return;
+  }
+  settle(state);
+  state.idleTimer = setTimeout(() => quiet(state), IDLE_STOP_MS);
+  state.idleTimer.unref();
+}
+
+function settle(state: CheckpointerState): void {
+  const resolve = state.waiting;
+  state.waiting = [];
+  for (const done of resolve) done();
+}
+
+function clearIdleTimer(state: CheckpointerState): void {
+  if (state.idleTimer) clearTimeout(state.idleTimer);
+  state.idleTimer = null;
+}
+
+/** The thread starts with the first commit and stops after a quiet minute (it costs a JavaScript heap of its own). */
+function ensureThread(state: CheckpointerState): CheckpointThread | null {
+  if (state.thread || state.failed || state.stopped) return state.thread;
+  try {
+    state.thread = spawnThread(state);
+    // the writer's own checkpoints stop; this thread makes them
+    state.writerDb.exec('PRAGMA wal_autocheckpoint = 0');
+  } catch {
+    fallBack(state);
+  }
+  return state.thread;
+}
+
+function spawnThread(state: CheckpointerState): CheckpointThread {
+  const closedFlag = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(checkpointerThread.source, { eval: true, workerData: checkpointerThread.workerData(state.path, closedFlag) });
+  const thread: CheckpointThread = { worker, closedFlag };
+  worker.on('message', (report: CheckpointReport) => onReport(state, report));
+  worker.on('error', () => fallBack(state));
+  worker.on('exit', () => state.thread === thread && fallBack(state));
+  return thread;
+}
+
+function stopThread(state: CheckpointerState): void {
+  clearIdleTimer(state);
+  const closing = state.thread;
+  state.thread = null;
+  state.running = false;
+  state.askedAgain = false;
+  if (!closing) return;
+  closing.worker.removeAllListeners();
+  closing.worker.postMessage('close');
+  // a checkpoint in progress ends first, then the thread's connection closes
+  Atomics.wait(closing.closedFlag, 0, 0, CLOSE_WAIT_MS);
+}
+
+/** The thread failed: the writer makes its own checkpoints again, as SQLite does by default. */
+function fallBack(state: CheckpointerState): void {
+  state.failed = true;
+  state.thread = null;
+  state.running = false;
+  if (state.writerDb.isOpen) state.writerDb.exec(`PRAGMA wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_FRAMES}`);
+  settle(state);
+}
+
+function checkpointHere(state: CheckpointerState, mode: 'PASSIVE' | 'TRUNCATE'): void {
+  const { log, checkpointed } = state.writerDb.prepare(`PRAGMA wal_checkpoint(${mode})`).get() as { log: number; checkpointed: number };
+  state.walFrames = log === checkpointed ? 0 : log;
+}
+
+/** After a commit, with the thread idle: the rest of the WAL is copied here, so it can start over. */
+function finishHere(state: CheckpointerState): void {
+  try {
+    checkpointHere(state, 'PASSIVE');
+  } catch {
+    // (a full disk) the frames stay in the WAL, which stays correct; the next commit tries again
+  }
+}
+
+/**
+ * Cuts the -wal file back to nothing, never waiting: a reader still on an older snapshot (an
+ * export running) makes SQLite answer "busy" at once, and the file keeps its size until the next time.
+ */
+function truncateCopiedLog(state: CheckpointerState): void {
+  const { writerDb } = state;
+  if (!state.copiedAll || !writerDb.isOpen || writerDb.isTransaction) return;
+  const { timeout } = writerDb.prepare('PRAGMA busy_timeout').get() as { timeout: number };
+  try {
+    writerDb.exec('PRAGMA busy_timeout = 0');
+    checkpointHere(state, 'TRUNCATE');
+  } catch {
+    // (a full disk) the WAL stays as it is, which stays correct
+  } finally {
+    writerDb.exec(`PRAGMA busy_timeout = ${timeout}`);
+  }
 }

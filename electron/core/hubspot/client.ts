@@ -11,6 +11,7 @@ import { errorForNetworkFailure } from '../auth/token-errors.ts';
 import type { Clock, Logger } from '../ports.ts';
 import { systemClock } from '../ports.ts';
 import { dailyLimitError, errorDetails, errorForStatus, parseErrorBody, sentences } from './api-errors.ts';
+import type { ApiErrorBody } from './api-errors.ts';
 import { sleep } from './clock-sleep.ts';
 import { createPacer } from './pacer.ts';
 import type { Pacer, PacerSnapshot } from './pacer.ts';
@@ -150,134 +151,203 @@ function parseBody<T>(log: Logger, text: string, call: Pick<HubSpotRequest<T>, '
   return parsed.data;
 }
 
+/** What every request of one client shares. */
+interface ClientContext {
+  tokens: TokenSource;
+  clock: Clock;
+  random: () => number;
+  log: Logger;
+  /** Per attempt. */
+  timeoutMs: number;
+  retry: RetryPolicy;
+  /** Without a trailing slash. */
+  baseUrl: string;
+  pacers: Record<RateLimitPool, Pacer>;
+}
+
+/** One request on its way: the call, and what its attempts have met so far. */
+interface RequestRun<T> {
+  call: HubSpotRequest<T>;
+  policy: RetryPolicy;
+  pacer: Pacer;
+  url: string;
+  where: { method: string; path: string };
+  token: string;
+  /**
+   * A rejected token is refreshed, and the request tried again. A refreshed token rejected at once
+   * means the access is gone; one that got another answer first (a 429, a 5xx) may simply have
+   * expired while the request waited through its retries, and is refreshed again.
+   */
+  justRefreshed: boolean;
+  /** 5xx answers and failures before an answer, counted against the policy's attempts. */
+  failures: number;
+  rateLimitedWaits: number;
+}
+
+/** What one attempt came to: HubSpot's answer with its whole body, or the failure that kept it from arriving. */
+type Attempt = { answered: true; response: Response; text: string } | { answered: false; failure: AppError };
+
 export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClient {
   const clock = options.clock ?? systemClock;
-  const random = options.random ?? Math.random;
-  const log = options.log ?? silentLog;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const retry: RetryPolicy = { ...defaultRetry, ...options.retry };
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
-
-  const pacers = createPacers(clock, options.limits);
-
-  async function request<T>(call: HubSpotRequest<T>): Promise<T> {
-    const { signal } = call;
-    const policy: RetryPolicy = call.retry ? { ...retry, ...call.retry } : retry;
-    const pacer = pacers[call.pool];
-    const url = requestUrl(baseUrl, call);
-    const where = { method: call.method, path: call.path };
-    // A rejected token is refreshed, and the request tried again. A refreshed token rejected at once
-    // means the access is gone; one that got another answer first (a 429, a 5xx) may simply have
-    // expired while the request waited through its retries, and is refreshed again.
-    let token = '';
-    let justRefreshed = false;
-    let failures = 0;
-    let rateLimitedWaits = 0;
-
-    for (;;) {
-      if (signal?.aborted) throw cancelledError(signal.reason);
-      try {
-        await pacer.acquire(signal);
-      } catch (error) {
-        throw cancelledError(error);
-      }
-      // Taken after the wait for the pacer, which can be long: a token taken before it may have been
-      // replaced meanwhile, and one two replacements old would be "refreshed" into another dead one.
-      if (!justRefreshed) token = await tokenFrom(() => options.tokens.accessToken());
-
-      let response: Response;
-      let text: string;
-      try {
-        const timeout = AbortSignal.timeout(timeoutMs);
-        response = await fetch(url, {
-          method: call.method,
-          headers: {
-            authorization: `Bearer ${token}`,
-            accept: 'application/json',
-            ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-        });
-        // Read the whole body here: a connection dropped mid-body is retried like any other drop.
-        text = await response.text();
-      } catch (error) {
-        if (signal?.aborted) throw cancelledError(error);
-        const failure = errorForNetworkFailure(error) ?? new AppError('hubspot-down', sentences.noAnswer, { cause: error });
-        failures++;
-        const limit = failure.kind === 'offline' || failure.kind === 'hubspot-unreachable' ? policy.maxOfflineAttempts : policy.maxAttempts;
-        log.warn('A HubSpot request failed before an answer arrived', { ...where, kind: failure.kind, ...failure.details, attempt: failures });
-        if (failures >= limit) throw failure;
-        await wait(backoffDelay(policy, failures, random), signal);
-        continue;
-      }
-
-      if (call.pool === 'general') {
-        pacer.learn({
-          max: headerNumber(response.headers, 'x-hubspot-ratelimit-max'),
-          intervalMs: headerNumber(response.headers, 'x-hubspot-ratelimit-interval-milliseconds'),
-          // after a 429 the wait comes from Retry-After (or the interval), not from "0 remaining"
-          remaining: response.status === 429 ? undefined : headerNumber(response.headers, 'x-hubspot-ratelimit-remaining'),
-        });
-      }
-
-      if (response.ok) return parseBody(log, text, call, where, response.status);
-
-      const body = parseErrorBody(text);
-      if (response.status === 401 && !justRefreshed) {
-        justRefreshed = true;
-        log.info('HubSpot did not accept the access token; refreshing it', { ...where, category: body.category });
-        token = await tokenFrom(() => options.tokens.refreshAfterUnauthorized(token));
-        continue;
-      }
-      justRefreshed = false;
-
-      if (response.status === 429) {
-        if (body.policyName === 'DAILY') {
-          const error = dailyLimitError(clock.now(), errorDetails(429, body));
-          log.warn('HubSpot daily request limit reached', { ...where, resumeAt: error.details?.resumeAt });
-          throw error;
-        }
-        rateLimitedWaits++;
-        const pause = retryAfterMs(response.headers, clock.now()) ?? pacer.snapshot().intervalMs;
-        log.warn('HubSpot asked Contact Desk to slow down', { ...where, pool: call.pool, pauseMs: pause, policy: body.policyName });
-        // a long wait is better left to the user (Sync now) than spent silently
-        if (rateLimitedWaits > policy.maxRateLimitedWaits || pause > policy.maxRateLimitPauseMs) {
-          const error = errorForStatus(429, body);
-          // the status monitor waits at least this long before it looks again
-          throw new AppError(error.kind, error.message, { details: { ...error.details, retryAfterSeconds: Math.ceil(pause / 1000) } });
-        }
-        pacer.pauseFor(pause);
-        continue;
-      }
-
-      if (response.status >= 500) {
-        failures++;
-        log.warn('HubSpot answered with a server error', { ...where, httpStatus: response.status, attempt: failures });
-        if (failures >= policy.maxAttempts) throw errorForStatus(response.status, body);
-        const delay = Math.max(backoffDelay(policy, failures, random), Math.min(retryAfterMs(response.headers, clock.now()) ?? 0, policy.maxDelayMs));
-        await wait(delay, signal);
-        continue;
-      }
-
-      const error = errorForStatus(response.status, body);
-      log.warn('HubSpot refused a request', { ...where, ...error.details });
-      throw error;
-    }
-  }
-
-
-  async function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-    try {
-      await sleep(clock, ms, signal);
-    } catch (error) {
-      throw cancelledError(error);
-    }
-  }
-
-
-  return {
-    request,
-    limits: () => ({ general: pacers.general.snapshot(), search: pacers.search.snapshot() }),
+  const client: ClientContext = {
+    tokens: options.tokens,
+    clock,
+    random: options.random ?? Math.random,
+    log: options.log ?? silentLog,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    retry: { ...defaultRetry, ...options.retry },
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    pacers: createPacers(clock, options.limits),
   };
+  return {
+    request: (call) => sendRequest(client, call),
+    limits: () => ({ general: client.pacers.general.snapshot(), search: client.pacers.search.snapshot() }),
+  };
+}
+
+async function sendRequest<T>(client: ClientContext, call: HubSpotRequest<T>): Promise<T> {
+  const run: RequestRun<T> = {
+    call,
+    policy: call.retry ? { ...client.retry, ...call.retry } : client.retry,
+    pacer: client.pacers[call.pool],
+    url: requestUrl(client.baseUrl, call),
+    where: { method: call.method, path: call.path },
+    token: '',
+    justRefreshed: false,
+    failures: 0,
+    rateLimitedWaits: 0,
+  };
+  for (;;) {
+    await waitForTurn(run);
+    // Taken after the wait for the pacer, which can be long: a token taken before it may have been
+    // replaced meanwhile, and one two replacements old would be "refreshed" into another dead one.
+    if (!run.justRefreshed) run.token = await tokenFrom(() => client.tokens.accessToken());
+    const attempt = await sendAttempt(client, run);
+    if (!attempt.answered) {
+      await afterNetworkFailure(client, run, attempt.failure);
+      continue;
+    }
+    learnLimits(run, attempt.response);
+    if (attempt.response.ok) return parseBody(client.log, attempt.text, call, run.where, attempt.response.status);
+    await afterRefusal(client, run, attempt.response, attempt.text);
+  }
+}
+
+async function waitForTurn(run: RequestRun<unknown>): Promise<void> {
+  const { signal } = run.call;
+  if (signal?.aborted) throw cancelledError(signal.reason);
+  try {
+    await run.pacer.acquire(signal);
+  } catch (error) {
+    throw cancelledError(error);
+  }
+}
+
+/** Sends the request once; throws only when it was cancelled. */
+async function sendAttempt(client: ClientContext, run: RequestRun<unknown>): Promise<Attempt> {
+  const { call } = run;
+  const { signal } = call;
+  try {
+    const timeout = AbortSignal.timeout(client.timeoutMs);
+    const response = await fetch(run.url, {
+      method: call.method,
+      headers: {
+        authorization: `Bearer ${run.token}`,
+        accept: 'application/json',
+        ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+    // Read the whole body here: a connection dropped mid-body is retried like any other drop.
+    const text = await response.text();
+    return { answered: true, response, text };
+  } catch (error) {
+    if (signal?.aborted) throw cancelledError(error);
+    const failure = errorForNetworkFailure(error) ?? new AppError('hubspot-down', sentences.noAnswer, { cause: error });
+    return { answered: false, failure };
+  }
+}
+
+/** Returns once it is time to try again; throws when the request has used its attempts. */
+async function afterNetworkFailure(client: ClientContext, run: RequestRun<unknown>, failure: AppError): Promise<void> {
+  const { policy } = run;
+  run.failures++;
+  const limit = failure.kind === 'offline' || failure.kind === 'hubspot-unreachable' ? policy.maxOfflineAttempts : policy.maxAttempts;
+  client.log.warn('A HubSpot request failed before an answer arrived', { ...run.where, kind: failure.kind, ...failure.details, attempt: run.failures });
+  if (run.failures >= limit) throw failure;
+  await wait(client.clock, backoffDelay(policy, run.failures, client.random), run.call.signal);
+}
+
+/** The general limit is learned from HubSpot's headers; search sends none. */
+function learnLimits(run: RequestRun<unknown>, response: Response): void {
+  if (run.call.pool !== 'general') return;
+  run.pacer.learn({
+    max: headerNumber(response.headers, 'x-hubspot-ratelimit-max'),
+    intervalMs: headerNumber(response.headers, 'x-hubspot-ratelimit-interval-milliseconds'),
+    // after a 429 the wait comes from Retry-After (or the interval), not from "0 remaining"
+    remaining: response.status === 429 ? undefined : headerNumber(response.headers, 'x-hubspot-ratelimit-remaining'),
+  });
+}
+
+/** After an answer other than 2xx: returns when the request is to be tried again, throws when it ends here. */
+async function afterRefusal(client: ClientContext, run: RequestRun<unknown>, response: Response, text: string): Promise<void> {
+  const body = parseErrorBody(text);
+  if (response.status === 401 && !run.justRefreshed) {
+    run.justRefreshed = true;
+    client.log.info('HubSpot did not accept the access token; refreshing it', { ...run.where, category: body.category });
+    run.token = await tokenFrom(() => client.tokens.refreshAfterUnauthorized(run.token));
+    return;
+  }
+  run.justRefreshed = false;
+
+  if (response.status === 429) {
+    afterRateLimited(client, run, response, body);
+    return;
+  }
+  if (response.status >= 500) {
+    await afterServerError(client, run, response, body);
+    return;
+  }
+  const error = errorForStatus(response.status, body);
+  client.log.warn('HubSpot refused a request', { ...run.where, ...error.details });
+  throw error;
+}
+
+/** A 429: the pool pauses for HubSpot's Retry-After, unless the wait is too long or the daily limit is reached. */
+function afterRateLimited(client: ClientContext, run: RequestRun<unknown>, response: Response, body: ApiErrorBody): void {
+  const { clock, log } = client;
+  if (body.policyName === 'DAILY') {
+    const error = dailyLimitError(clock.now(), errorDetails(429, body));
+    log.warn('HubSpot daily request limit reached', { ...run.where, resumeAt: error.details?.resumeAt });
+    throw error;
+  }
+  run.rateLimitedWaits++;
+  const pause = retryAfterMs(response.headers, clock.now()) ?? run.pacer.snapshot().intervalMs;
+  log.warn('HubSpot asked Contact Desk to slow down', { ...run.where, pool: run.call.pool, pauseMs: pause, policy: body.policyName });
+  // a long wait is better left to the user (Sync now) than spent silently
+  if (run.rateLimitedWaits > run.policy.maxRateLimitedWaits || pause > run.policy.maxRateLimitPauseMs) {
+    const error = errorForStatus(429, body);
+    // the status monitor waits at least this long before it looks again
+    throw new AppError(error.kind, error.message, { details: { ...error.details, retryAfterSeconds: Math.ceil(pause / 1000) } });
+  }
+  run.pacer.pauseFor(pause);
+}
+
+/** A 5xx: backoff (at least HubSpot's Retry-After, within the policy's longest delay) and another attempt, while attempts remain. */
+async function afterServerError(client: ClientContext, run: RequestRun<unknown>, response: Response, body: ApiErrorBody): Promise<void> {
+  const { policy } = run;
+  run.failures++;
+  client.log.warn('HubSpot answered with a server error', { ...run.where, httpStatus: response.status, attempt: run.failures });
+  if (run.failures >= policy.maxAttempts) throw errorForStatus(response.status, body);
+  const delay = Math.max(backoffDelay(policy, run.failures, client.random), Math.min(retryAfterMs(response.headers, client.clock.now()) ?? 0, policy.maxDelayMs));
+  await wait(client.clock, delay, run.call.signal);
+}
+
+async function wait(clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await sleep(clock, ms, signal);
+  } catch (error) {
+    throw cancelledError(error);
+  }
 }
