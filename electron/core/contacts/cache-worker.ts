@@ -14,7 +14,6 @@ import { openReader } from './cache-reader.ts';
 import type { Reader } from './cache-reader.ts';
 import { openWriter } from './cache-writer.ts';
 import type { Writer } from './cache-writer.ts';
-import { lowerThreadPriority, WRITER_NICE } from './thread-priority.ts';
 
 const { dbPath, role, openAtStart, writer: writerOptions, refuseWrites } = workerData as CacheWorkerData;
 const port = parentPort;
@@ -37,9 +36,6 @@ function open(): Writer | Reader {
     throw error;
   }
 }
-
-// the writer (and the checkpointer thread it starts) yields the CPU to the main thread: see thread-priority.ts
-if (role === 'writer') lowerThreadPriority(WRITER_NICE);
 
 if (openAtStart) {
   try {
