@@ -16,12 +16,17 @@ const preview = await startPreview({
 });
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
+let mainCpu = process.threadCpuUsage();
+let processCpu = process.cpuUsage();
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
 async function answer(call: Exclude<PreviewCall, { method: 'close' }>): Promise<PreviewResults[PreviewCall['method']]> {
   switch (call.method) {
     case 'loopDelay': {
-      const result = { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 };
+      const result = { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6, mainCpuMs: cpuMs(process.threadCpuUsage(mainCpu)), processCpuMs: cpuMs(process.cpuUsage(processCpu)) };
       delay.reset();
+      mainCpu = process.threadCpuUsage();
+      processCpu = process.cpuUsage();
       return result;
     }
     case 'memory':

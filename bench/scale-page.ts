@@ -49,8 +49,11 @@ export interface RoundTrips {
   /** Of the round trips, the browser's network stack's part (connection wait, transport, server), and of that the wait for a connection. */
   network: { p99: number; max: number };
   queued: { p99: number; max: number };
-  /** The preview process's event-loop delay meanwhile: how late its main thread answered anything. */
-  mainLoop: { p99: number; max: number };
+  /**
+   * The preview process's event-loop delay meanwhile: how late its main thread answered anything; and
+   * the CPU time its main thread and the whole process (cache workers included) used meanwhile.
+   */
+  mainLoop: { p99: number; max: number; mainCpuMs: number; processCpuMs: number };
   /** How long the load ran, and what it did. */
   loadMs: number;
   load: string;
@@ -229,7 +232,7 @@ async function roundTripsUnderLoad(page: Page, preview: PreviewProcess, world: S
     say(
       `scale: round trip while ${name}: p99 ${trips.p99.toFixed(1)} ms, max ${trips.max.toFixed(1)} ms over ${trips.calls} calls (${(loadMs / 1000).toFixed(1)} s); ` +
         `browser network p99 ${trips.network.p99.toFixed(1)} / max ${trips.network.max.toFixed(1)} ms (waiting for a connection: max ${trips.queued.max.toFixed(1)}); ` +
-        `main process event-loop delay p99 ${trips.mainLoop.p99.toFixed(1)} / max ${trips.mainLoop.max.toFixed(1)} ms; page up to ${trips.pageLateMs.toFixed(0)} ms late; ${pageWorkText(trips)}`,
+        `main process event-loop delay p99 ${trips.mainLoop.p99.toFixed(1)} / max ${trips.mainLoop.max.toFixed(1)} ms (${cpuText(trips)}); page up to ${trips.pageLateMs.toFixed(0)} ms late; ${pageWorkText(trips)}`,
     );
     return { trips, outcome };
   };
@@ -254,7 +257,7 @@ async function roundTripsUnderLoad(page: Page, preview: PreviewProcess, world: S
   return { idle, typing, scrolling, export: exporting, sync, fullSync };
 }
 
-function summarise(calls: CallsOutcome, mainLoop: { p99: number; max: number }, loadMs: number, load: string, pageWork: PageWork): RoundTrips {
+function summarise(calls: CallsOutcome, mainLoop: RoundTrips['mainLoop'], loadMs: number, load: string, pageWork: PageWork): RoundTrips {
   const spread = (values: number[]) => ({ p99: percentile(values, 99), max: Math.max(0, ...values) });
   const { p99, max } = spread(calls.trips);
   return { p99, max, calls: calls.trips.length, unanswered: calls.unanswered, pageLateMs: calls.maxLateMs, pageWork, network: spread(calls.network), queued: spread(calls.queued), mainLoop, loadMs, load };
@@ -454,10 +457,15 @@ function roundTripRows(size: string, trips: PageFigures['roundTrips']): Measurem
         `${t.load}: ${(t.loadMs / 1000).toFixed(1)} s, ${t.calls} calls (${t.unanswered} unanswered at the end). Where the time went: ` +
         `the browser's network stack (fetch → last byte: connection wait, loopback, the main process) p99 ${t.network.p99.toFixed(1)} / max ${t.network.max.toFixed(1)} ms, ` +
         `of which waiting for one of the browser's six connections per server max ${t.queued.max.toFixed(1)} ms; ` +
-        `the main process's event-loop delay p99 ${t.mainLoop.p99.toFixed(1)} / max ${t.mainLoop.max.toFixed(1)} ms (idle ${idle.mainLoop.p99.toFixed(1)} / ${idle.mainLoop.max.toFixed(1)}); ` +
+        `the main process's event-loop delay p99 ${t.mainLoop.p99.toFixed(1)} / max ${t.mainLoop.max.toFixed(1)} ms (idle ${idle.mainLoop.p99.toFixed(1)} / ${idle.mainLoop.max.toFixed(1)}; ${cpuText(t)}); ` +
         `the page's own thread sent a call up to ${t.pageLateMs.toFixed(0)} ms late; ${pageWorkText(t)}`,
     };
   });
+}
+
+/** A main thread using little CPU of its own yet answering late was waiting for a core (the writer's, the browser's). */
+function cpuText({ mainLoop: m }: RoundTrips): string {
+  return `its main thread used ${m.mainCpuMs.toFixed(0)} ms of CPU, the whole process ${m.processCpuMs.toFixed(0)} ms, cache workers included`;
 }
 
 function pageWorkText({ pageWork: w, loadMs }: RoundTrips): string {

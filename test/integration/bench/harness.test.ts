@@ -149,6 +149,8 @@ test(
       assert.ok(trips.calls > 0 && trips.p99 > 0 && trips.max >= trips.p99, `${load}: ${JSON.stringify(trips)}`);
       // the browser's own timings of those calls: they really went over the preview's HTTP bridge
       assert.ok(trips.network.p99 > 0, `${load}: no resource timings for the calls`);
+      // the main process's CPU meanwhile: its main thread's own share of the whole process's
+      assert.ok(trips.mainLoop.mainCpuMs > 0 && trips.mainLoop.processCpuMs >= trips.mainLoop.mainCpuMs, `${load}: ${JSON.stringify(trips.mainLoop)}`);
       // and Chromium's counters of the page's own work meanwhile
       assert.ok(trips.pageWork.taskMs > 0 && trips.pageWork.taskMs >= trips.pageWork.scriptMs, `${load}: ${JSON.stringify(trips.pageWork)}`);
     }
