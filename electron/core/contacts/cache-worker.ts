@@ -21,7 +21,7 @@ const port = parentPort;
 if (!port) throw new Error('cache-worker.ts runs as a worker thread.');
 const post = (reply: CacheWorkerReply) => port.postMessage(reply);
 /** Collects the garbage SQL functions leave behind, once it adds up (worker-heap.ts). */
-const heap = heapTrimmer();
+const heap = heapTrimmer({ announce: (collecting) => post({ type: 'collecting', collecting }) });
 
 let connection: Writer | Reader | null = null;
 /** Why the connection could not be opened; every call answers with it. */
