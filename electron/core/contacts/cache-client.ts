@@ -124,8 +124,10 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
   const waiting: { name: CacheRequestName; args: unknown[]; resolve(value: unknown): void; reject(error: unknown): void }[] = [];
   function dispatch(): void {
     if (!writerReady) return;
-    for (const reader of readers) {
-      const next = reader.inFlight === 0 && !reader.gone ? waiting.shift() : undefined;
+    // a reader collecting its garbage (worker-heap.ts) answers once it has done: the others first
+    const free = readers.filter((reader) => reader.inFlight === 0 && !reader.gone).sort((a, b) => Number(a.collecting) - Number(b.collecting));
+    for (const reader of free) {
+      const next = waiting.shift();
       if (next) reader.call(next.name, next.args).then(next.resolve, next.reject).finally(dispatch);
     }
   }

@@ -84,7 +84,9 @@ export type CacheWorkerRequest = { type: 'call'; id: number; name: CacheRequestN
 export type CacheWorkerReply =
   | { type: 'ready'; failure: CacheFailure | null; searchIndex: SearchIndex | null }
   | { type: 'result'; id: number; value: unknown }
-  | { type: 'failed'; id: number; failure: CacheFailure };
+  | { type: 'failed'; id: number; failure: CacheFailure }
+  /** The worker collects its garbage (worker-heap.ts): a request sent meanwhile waits for it. */
+  | { type: 'collecting'; collecting: boolean };
 
 /** What a cache worker is started with. */
 export interface CacheWorkerData {

@@ -17,6 +17,8 @@ export interface CacheWorkerHandle {
   /** Calls posted and not answered yet. */
   readonly inFlight: number;
   readonly gone: boolean;
+  /** The worker is collecting its garbage (worker-heap.ts): a call would wait for it. */
+  readonly collecting: boolean;
   /** Settles once the worker has opened its connection: the failure, or null and the file's search index. */
   readonly ready: Promise<{ failure: AppError | null; searchIndex: SearchIndex | null }>;
   /** Answers what was posted, closes the connection, and ends (terminated if it does not within the budget). */
@@ -42,6 +44,7 @@ export function startCacheWorker(options: WorkerHandleOptions): CacheWorkerHandl
   let nextId = 1;
   let gone = false;
   let closing = false;
+  let collecting = false;
   let watchdog: Timer | null = null;
   let markReady: (outcome: { failure: AppError | null; searchIndex: SearchIndex | null }) => void = () => {};
   const ready = new Promise<{ failure: AppError | null; searchIndex: SearchIndex | null }>((resolve) => (markReady = resolve));
@@ -75,7 +78,8 @@ export function startCacheWorker(options: WorkerHandleOptions): CacheWorkerHandl
   };
 
   worker.on('message', (reply: CacheWorkerReply) => {
-    if (reply.type === 'ready') markReady({ failure: reply.failure ? fromCacheFailure(reply.failure) : null, searchIndex: reply.searchIndex });
+    if (reply.type === 'collecting') collecting = reply.collecting;
+    else if (reply.type === 'ready') markReady({ failure: reply.failure ? fromCacheFailure(reply.failure) : null, searchIndex: reply.searchIndex });
     else if (reply.type === 'result') settle(reply.id, { value: reply.value });
     else settle(reply.id, { error: fromCacheFailure(reply.failure) });
   });
@@ -93,6 +97,9 @@ export function startCacheWorker(options: WorkerHandleOptions): CacheWorkerHandl
     },
     get gone() {
       return gone;
+    },
+    get collecting() {
+      return collecting;
     },
     call(name, args) {
       if (gone) return Promise.reject(options.failure('exited'));

@@ -14,11 +14,14 @@ import { openReader } from './cache-reader.ts';
 import type { Reader } from './cache-reader.ts';
 import { openWriter } from './cache-writer.ts';
 import type { Writer } from './cache-writer.ts';
+import { heapTrimmer } from './worker-heap.ts';
 
 const { dbPath, role, openAtStart, writer: writerOptions, refuseWrites } = workerData as CacheWorkerData;
 const port = parentPort;
 if (!port) throw new Error('cache-worker.ts runs as a worker thread.');
 const post = (reply: CacheWorkerReply) => port.postMessage(reply);
+/** Collects the garbage SQL functions leave behind, once it adds up (worker-heap.ts). */
+const heap = heapTrimmer({ announce: (collecting) => post({ type: 'collecting', collecting }) });
 
 let connection: Writer | Reader | null = null;
 /** Why the connection could not be opened; every call answers with it. */
@@ -71,8 +74,12 @@ port.on('message', (request: CacheWorkerRequest) => {
   }
   // while the writer's batch is open, an answer waits for its commit: an answered write is on disk
   if (role === 'writer' && connection && 'batchOpen' in connection && connection.batchOpen()) {
-    connection.onBatchEnd((failure) => post(failure ? { type: 'failed', id: request.id, failure: toCacheFailure(failure) } : reply));
+    connection.onBatchEnd((failure) => {
+      post(failure ? { type: 'failed', id: request.id, failure: toCacheFailure(failure) } : reply);
+      heap.afterRequest();
+    });
   } else {
     post(reply);
+    heap.afterRequest();
   }
 });
