@@ -8,7 +8,7 @@ const script = `
 import { getHeapSpaceStatistics } from 'node:v8';
 import { holdYoungGeneration } from './electron/core/young-generation.ts';
 const young = () => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size;
-holdYoungGeneration();
+if (process.argv.includes('hold')) holdYoungGeneration();
 const page = JSON.stringify({ results: Array.from({ length: 200 }, (_, i) => ({ id: String(i), properties: Object.fromEntries(Array.from({ length: 30 }, (_, j) => ['p' + j, 'value ' + i + ' ' + j])) })) });
 const before = young();
 const held = [];
@@ -19,9 +19,17 @@ for (let i = 0; i < 2000; i++) {
 process.stdout.write(JSON.stringify({ before, after: young() }));
 `;
 
-test('a process whose young generation is held keeps it at the size it had', () => {
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('../../../', import.meta.url), encoding: 'utf8' });
+function youngGenerationMB(hold: boolean): { before: number; after: number } {
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, ...(hold ? ['hold'] : [])], { cwd: new URL('../../../', import.meta.url), encoding: 'utf8' });
   const { before, after } = JSON.parse(out) as { before: number; after: number };
-  assert.ok(before > 0);
-  assert.equal(after, before, `grew from ${before / 2 ** 20} MB to ${after / 2 ** 20} MB`);
+  return { before: before / 2 ** 20, after: after / 2 ** 20 };
+}
+
+test('a process whose young generation is held keeps it near the size it had, where it would grow to its largest', () => {
+  const free = youngGenerationMB(false);
+  assert.ok(free.after >= 8 * free.before, `unheld, the same work grows it (${free.before} → ${free.after} MB)`);
+  const held = youngGenerationMB(true);
+  assert.ok(held.before > 0);
+  // under load V8 was once seen adding part of a step while collecting (2 → 3.25 MB in a CI run)
+  assert.ok(held.after <= 2 * held.before, `grew from ${held.before} MB to ${held.after} MB`);
 });
