@@ -9,6 +9,7 @@ import { createAuthService, type HubSpotConfig } from './auth/auth-service.ts';
 import type { AppConfig } from './config.ts';
 import { openContactsCache } from './contacts/cache.ts';
 import { createCountAnnouncer } from './contacts/count-announcer.ts';
+import { createProgressAnnouncer } from './contacts/progress-announcer.ts';
 import { createOwnersSync, OWNERS_SCOPE } from './contacts/owners-sync.ts';
 import { createSyncService } from './contacts/sync.ts';
 import { startSyncSchedule, type SyncSchedule } from './contacts/sync-schedule.ts';
@@ -54,6 +55,7 @@ export interface Services {
 const backgroundSyncMinutes = 15;
 /** Rows appear in the table while a sync runs, without repainting it on every page. */
 const contactsChangedEveryMs = 500;
+const syncProgressEveryMs = 250;
 const cachedHubKey = 'contacts.hubId';
 
 export function createServices(config: ResolvedConfig, ports: Ports, app: { version: string; shell: 'desktop' | 'preview' }): Services {
@@ -103,6 +105,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
 
   const openAtLogin = createOpenAtLogin({ port: ports.loginItem, managed: config.openAtLogin, store: ports.store, log });
 
+  const syncProgress = createProgressAnnouncer((progress) => emit('syncProgress', progress), clock, syncProgressEveryMs);
   const contactsChanged = createCountAnnouncer({
     count: () => cache.count(),
     announce: (count) => emit('contactsChanged', { count }),
@@ -176,7 +179,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       }
     }),
     sync.onProgress((progress) => {
-      emit('syncProgress', progress);
+      syncProgress(progress);
       contactsChanged(!progress.running);
       // HubSpot lists (views) are refreshed after each sync that got through
       if (!progress.running && progress.error === null) void views.refreshLists();
@@ -314,6 +317,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       schedule?.stop();
       await schedules.dispose();
       for (const unsubscribe of unsubscribes) unsubscribe();
+      syncProgress.dispose();
       monitor.stop();
       await sync.dispose();
       await exporter.dispose();

@@ -3,7 +3,7 @@ import { AppError } from '../errors.ts';
 import type { CachedContact, PropertyDefinition, UpsertOutcome } from './cache-types.ts';
 import { clearSql } from './cache-schema.ts';
 import type { Writer } from './cache-writer.ts';
-import { clearSearchIndex, indexContact, unindexContact } from './cache-search.ts';
+import { clearSearchIndex, indexContact, reindexContact, unindexContact } from './cache-search.ts';
 import { isPropertyName } from './synced-properties.ts';
 import type { SyncState } from './sync-state.ts';
 
@@ -16,10 +16,6 @@ function deleteContact(w: Writer, id: number): boolean {
   const removed = w.conn.statement('DELETE FROM contacts WHERE id = ?').run(id).changes > 0;
   if (removed) unindexContact(w.conn, w.conn.searchIndex, id);
   return removed;
-}
-
-function writeSearchText(w: Writer, id: number, properties: Record<string, string | null>): void {
-  indexContact(w.conn, w.conn.searchIndex, id, properties);
 }
 
 /** One contact into the cache: inserted, updated when newer and different, or only marked with the generation. */
@@ -35,7 +31,7 @@ function upsertOne(w: Writer, id: number, contact: CachedContact, generation: nu
   const cached = statement('SELECT generation, updated_ms, properties FROM contacts WHERE id = ?').get(id) as { generation: number; updated_ms: number | null; properties: string } | undefined;
   if (!cached) {
     statement('INSERT INTO contacts (id, properties, created_at, updated_at, updated_ms, generation) VALUES (?, ?, ?, ?, ?, ?)').run(id, json, contact.createdAt, contact.updatedAt, updatedMs, generation);
-    writeSearchText(w, id, contact.properties);
+    indexContact(w.conn, w.conn.searchIndex, id, contact.properties);
     outcome.written++;
     outcome.marked++;
     return;
@@ -46,7 +42,7 @@ function upsertOne(w: Writer, id: number, contact: CachedContact, generation: nu
   const newer = updatedMs === null || cached.updated_ms === null || updatedMs >= cached.updated_ms;
   if (newer && (json !== cached.properties || updatedMs !== cached.updated_ms)) {
     statement('UPDATE contacts SET properties = ?, created_at = ?, updated_at = ?, updated_ms = ?, generation = ? WHERE id = ?').run(json, contact.createdAt, contact.updatedAt, updatedMs, generation, id);
-    writeSearchText(w, id, contact.properties);
+    reindexContact(w.conn, w.conn.searchIndex, id, JSON.parse(cached.properties) as Record<string, string | null>, contact.properties);
     outcome.written++;
   } else if (cached.generation !== generation) {
     statement('UPDATE contacts SET generation = ? WHERE id = ?').run(generation, id);

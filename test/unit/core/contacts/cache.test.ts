@@ -227,6 +227,28 @@ for (const searchIndex of ['fts', 'words'] as const) {
   });
 }
 
+test('an update that leaves the searchable text alone leaves the search index alone (a full sync that adds a column rewrites every contact)', async (t) => {
+  const { cache, path } = openTemp(t, { searchIndex: 'fts' });
+  await cache.upsertContacts([contact(1, { firstname: 'Ada', lastname: 'Lovelace', jobtitle: 'Analyst' })]);
+  const searchData = () => {
+    const db = new DatabaseSync(path, { readOnly: true });
+    try {
+      return JSON.stringify(db.prepare('SELECT CAST(id AS TEXT) AS id, hex(block) AS block FROM contacts_search_data ORDER BY id').all());
+    } finally {
+      db.close();
+    }
+  };
+  const before = searchData();
+  const outcome = await cache.upsertContacts([contact(1, { firstname: 'Ada', lastname: 'Lovelace', jobtitle: 'Engineer', city: 'London' }, '2026-02-01T00:00:00.000Z')]);
+  assert.equal(outcome.written, 1);
+  assert.deepEqual((await page(cache, { columns: ['jobtitle'] })).rows[0]?.cells, ['Engineer']);
+  assert.equal(searchData(), before);
+  await cache.upsertContacts([contact(1, { firstname: 'Ada', lastname: 'King', jobtitle: 'Engineer', city: 'London' }, '2026-03-01T00:00:00.000Z')]);
+  assert.notEqual(searchData(), before);
+  assert.equal(await cache.count('king'), 1);
+  assert.equal(await cache.count('lovelace'), 0);
+});
+
 test('contacts and the sync state are written together or not at all', async (t) => {
   const { cache, path } = openTemp(t);
   await cache.upsertContacts([contact(1, { firstname: 'A' })], { watermark: 1000 });
