@@ -10,7 +10,7 @@ import type { FilterContext } from '../contacts/filter-queries.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { FileOpenerChoice } from './export-file.ts';
 import { partialPathFor } from './partial-file.ts';
-import { createThrottle } from './progress-throttle.ts';
+import { createThrottle } from '../progress-throttle.ts';
 import { defaultExportWorkerEntry } from './worker-entry.ts';
 import { CANCELLED, type ExportWorkerInput, type ExportWorkerMessage } from './worker-protocol.ts';
 

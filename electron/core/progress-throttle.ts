@@ -1,8 +1,9 @@
-import type { Clock, Timer } from '../ports.ts';
+import type { Clock, Timer } from './ports.ts';
 
 /**
  * Passes values on at most once per `intervalMs`: the first at once, later ones after the interval,
- * always the latest. `finish` sends the final value at once and drops anything pending.
+ * always the latest. `now` sends a value at once (the interval starts again from it); `finish` sends
+ * the final value at once; both drop anything pending. `cancel` drops it and sends nothing more.
  */
 export function createThrottle<T>(clock: Clock, intervalMs: number, emit: (value: T) => void) {
   let lastEmitAt = -Infinity;
@@ -19,6 +20,12 @@ export function createThrottle<T>(clock: Clock, intervalMs: number, emit: (value
     emit(value);
   };
 
+  const dropPending = () => {
+    pending = null;
+    if (timer) clock.clearTimeout(timer);
+    timer = null;
+  };
+
   return {
     push(value: T): void {
       if (finished) return;
@@ -28,13 +35,21 @@ export function createThrottle<T>(clock: Clock, intervalMs: number, emit: (value
       if (wait <= 0) flush();
       else timer = clock.setTimeout(flush, wait);
     },
+    now(value: T): void {
+      if (finished) return;
+      dropPending();
+      lastEmitAt = clock.now();
+      emit(value);
+    },
     finish(value: T): void {
       if (finished) return;
       finished = true;
-      pending = null;
-      if (timer) clock.clearTimeout(timer);
-      timer = null;
+      dropPending();
       emit(value);
+    },
+    cancel(): void {
+      finished = true;
+      dropPending();
     },
   };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createThrottle } from '../../../../electron/core/export/progress-throttle.ts';
-import type { Clock } from '../../../../electron/core/ports.ts';
+import { createThrottle } from '../../../electron/core/progress-throttle.ts';
+import type { Clock } from '../../../electron/core/ports.ts';
 
 /** A clock the test moves by hand; due timers fire in order as it advances. */
 function manualClock() {
@@ -73,5 +73,36 @@ test('finish sends the final value at once and drops what was pending', () => {
   clock.advance(1000);
   throttle.push('late');
   assert.deepEqual(seen, ['running 0', 'done']);
+  assert.equal(clock.pending(), 0);
+});
+
+test('now sends a value at once in place of a pending one, and the interval starts again from it', () => {
+  const clock = manualClock();
+  const seen: string[] = [];
+  const throttle = createThrottle<string>(clock, 100, (value) => seen.push(value));
+  throttle.push('page 1');
+  throttle.push('page 2');
+  clock.advance(50);
+  throttle.now('total known');
+  clock.advance(60);
+  assert.deepEqual(seen, ['page 1', 'total known'], 'page 2 dropped: the value sent now is newer');
+  throttle.push('page 3');
+  clock.advance(39);
+  assert.deepEqual(seen, ['page 1', 'total known']);
+  clock.advance(1);
+  assert.deepEqual(seen, ['page 1', 'total known', 'page 3']);
+});
+
+test('cancel drops what was pending and sends nothing more', () => {
+  const clock = manualClock();
+  const seen: string[] = [];
+  const throttle = createThrottle<string>(clock, 100, (value) => seen.push(value));
+  throttle.push('page 1');
+  throttle.push('page 2');
+  throttle.cancel();
+  clock.advance(1000);
+  throttle.push('late');
+  throttle.now('later');
+  assert.deepEqual(seen, ['page 1']);
   assert.equal(clock.pending(), 0);
 });
