@@ -34,10 +34,16 @@ function manualClock() {
   return clock;
 }
 
-test('the first value goes out at once, then at most one per interval, always the latest', () => {
+/** A throttle with a 100 ms interval on a manual clock, and what it sent. */
+function throttled<T>() {
   const clock = manualClock();
-  const seen: number[] = [];
-  const throttle = createThrottle<number>(clock, 100, (value) => seen.push(value));
+  const seen: T[] = [];
+  const throttle = createThrottle<T>(clock, 100, (value) => seen.push(value));
+  return { clock, seen, throttle };
+}
+
+test('the first value goes out at once, then at most one per interval, always the latest', () => {
+  const { clock, seen, throttle } = throttled<number>();
   throttle.push(1);
   throttle.push(2);
   throttle.push(3);
@@ -64,9 +70,7 @@ test('a burst over one second yields at most ~10 values', () => {
 });
 
 test('finish sends the final value at once and drops what was pending', () => {
-  const clock = manualClock();
-  const seen: string[] = [];
-  const throttle = createThrottle<string>(clock, 100, (value) => seen.push(value));
+  const { clock, seen, throttle } = throttled<string>();
   throttle.push('running 0');
   throttle.push('running 50');
   throttle.finish('done');
@@ -77,9 +81,7 @@ test('finish sends the final value at once and drops what was pending', () => {
 });
 
 test('now sends a value at once in place of a pending one, and the interval starts again from it', () => {
-  const clock = manualClock();
-  const seen: string[] = [];
-  const throttle = createThrottle<string>(clock, 100, (value) => seen.push(value));
+  const { clock, seen, throttle } = throttled<string>();
   throttle.push('page 1');
   throttle.push('page 2');
   clock.advance(50);
@@ -94,9 +96,7 @@ test('now sends a value at once in place of a pending one, and the interval star
 });
 
 test('cancel drops what was pending and sends nothing more', () => {
-  const clock = manualClock();
-  const seen: string[] = [];
-  const throttle = createThrottle<string>(clock, 100, (value) => seen.push(value));
+  const { clock, seen, throttle } = throttled<string>();
   throttle.push('page 1');
   throttle.push('page 2');
   throttle.cancel();
