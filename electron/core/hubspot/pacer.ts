@@ -16,6 +16,26 @@ export interface PacerOptions {
    * a one-second window, a burst followed by a request a moment late at HubSpot would count six.
    */
   smooth?: boolean;
+  /**
+   * Let the padding follow what HubSpot says instead of staying at `padMs`. How much padding a
+   * network needs is not known in advance: on a steady one a few milliseconds keep requests apart at
+   * HubSpot, and every millisecond of padding costs throughput (for 5 a second, 100 ms is a tenth of
+   * it); over a jittery one requests sent evenly arrive bunched and a sixth in a second draws a 429,
+   * which costs far more (the pool pauses for Retry-After or a whole window). So `padMs` is where the
+   * padding starts and the least it comes back to; each 429 (see `rateLimited`) doubles it, up to
+   * `maxMs`; after `narrowAfter` requests in a row without a 429 it narrows by a quarter, so a network
+   * that was jittery for a while is not paid for all day.
+   */
+  adaptivePad?: { maxMs: number; narrowAfter: number };
+  /**
+   * More padding for the first window after the pool was quiet (nothing sent within a window): such
+   * requests go out on connections opened for them, and reach HubSpot later, by the handshakes, than
+   * the ones that follow on warm connections, so a window's first request and the sixth can arrive
+   * less than a window apart. They are counted as sent this much later; the spacing is unchanged,
+   * so a quiet spell costs this once, not on every request. For smooth pacers (the times counted
+   * must stay in order).
+   */
+  coldPadMs?: number;
 }
 
 export interface PacerSnapshot {
@@ -24,6 +44,8 @@ export interface PacerSnapshot {
   budget: number;
   inWindow: number;
   pausedUntil: number;
+  /** The padding now (it moves when adaptive). */
+  padMs: number;
 }
 
 export interface Pacer {
@@ -33,6 +55,11 @@ export interface Pacer {
   learn(observed: { max?: number; intervalMs?: number; remaining?: number }): void;
   /** After a 429: nobody sends before `ms` from now. */
   pauseFor(ms: number): void;
+  /**
+   * HubSpot answered 429 to a request this pacer let go at `sentAt` (clock time): an adaptive padding
+   * widens, once for all the requests sent before it widened (they went out under the narrower one).
+   */
+  rateLimited(sentAt: number): void;
   snapshot(): PacerSnapshot;
 }
 
@@ -49,7 +76,18 @@ export function createPacer(clock: Clock, options: PacerOptions): Pacer {
   let max = options.max;
   let intervalMs = options.intervalMs;
   const reserve = options.reserve ?? (() => 0);
-  const padMs = options.padMs ?? 0;
+  const leastPadMs = options.padMs ?? 0;
+  const adaptive = options.adaptivePad;
+  let padMs = leastPadMs;
+  /** when the padding last widened: a 429 for a request sent before then is already answered by it */
+  let widenedAt = Number.NEGATIVE_INFINITY;
+  /** requests let go since the last 429 or narrowing */
+  let clean = 0;
+  const coldPadMs = options.coldPadMs ?? 0;
+  /** until when a request counts as going out on a fresh connection */
+  let coldUntil = Number.NEGATIVE_INFINITY;
+  /** when the last request went (the spacing is from there; `sent` may hold a later time for it) */
+  let lastAt: number | undefined;
   /** send times (plus stand-ins for requests HubSpot counted that we did not send), oldest first */
   let sent: number[] = [];
   let head = 0;
@@ -74,8 +112,7 @@ export function createPacer(clock: Clock, options: PacerOptions): Pacer {
   function waitMs(now: number): number {
     if (now < pausedUntil) return pausedUntil - now;
     prune(now);
-    const last = sent[sent.length - 1];
-    const spaced = last === undefined || inWindow() === 0 ? 0 : Math.max(0, last + spacingMs() - now);
+    const spaced = lastAt === undefined || inWindow() === 0 ? 0 : Math.max(0, lastAt + spacingMs() - now);
     if (inWindow() < budget()) return spaced;
     return Math.max(spaced, (sent[head + inWindow() - budget()] as number) + windowMs() - now);
   }
@@ -97,7 +134,13 @@ export function createPacer(clock: Clock, options: PacerOptions): Pacer {
       }
       const waiter = waiters.shift() as Waiter;
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      sent.push(now);
+      if (inWindow() === 0) coldUntil = now + windowMs();
+      sent.push(Math.max(now < coldUntil ? now + coldPadMs : now, sent[sent.length - 1] ?? now));
+      lastAt = now;
+      if (adaptive && ++clean >= adaptive.narrowAfter) {
+        clean = 0;
+        padMs = Math.max(leastPadMs, Math.floor(padMs * 0.75));
+      }
       waiter.resolve();
     }
   }
@@ -143,9 +186,18 @@ export function createPacer(clock: Clock, options: PacerOptions): Pacer {
       pump();
     },
 
+    rateLimited(sentAt) {
+      if (!adaptive) return;
+      clean = 0;
+      if (sentAt < widenedAt) return;
+      widenedAt = clock.now();
+      // (a turn already timed under the narrower padding is timed again when it comes: see pump)
+      padMs = Math.min(adaptive.maxMs, Math.max(1, padMs * 2));
+    },
+
     snapshot() {
       prune(clock.now());
-      return { max, intervalMs, budget: budget(), inWindow: inWindow(), pausedUntil };
+      return { max, intervalMs, budget: budget(), inWindow: inWindow(), pausedUntil, padMs };
     },
   };
 }

@@ -111,6 +111,16 @@ test('a search 429 waits a second and goes on', async (t) => {
   assert.ok(Date.now() - started >= 950, `waited ${Date.now() - started} ms`);
 });
 
+test('each 429 a search draws widens the search padding; the general one keeps its own', async (t) => {
+  const world = await createWorld(t, { contacts: 10, faults: { burst429: 2 } });
+  assert.equal(world.client.limits().search.padMs, 25);
+  // the same request refused twice: the retry went out under the padding the first 429 widened
+  const page = await createContactsApi(world.client).searchContacts({ limit: 1 });
+  assert.equal(page.total, 10);
+  assert.equal(world.client.limits().search.padMs, 100);
+  assert.equal(world.client.limits().general.padMs, 200);
+});
+
 test('the daily limit stops at once and says when it can resume', async (t) => {
   const world = await createWorld(t, { contacts: 10, faults: { dailyLimitReached: true } });
   await assert.rejects(createContactsApi(world.client).listContactsPage(listOne), (error: unknown) => {

@@ -107,3 +107,95 @@ test('smooth pacing spreads a window\'s requests evenly instead of sending them 
   await clock.advance(2000);
   assert.deepEqual(at, [0, 220, 440, 660, 880, 1100]);
 });
+
+/** Search's pacer as the client makes it, with a short clean stretch so narrowing can be seen. */
+function adaptivePacer(clock: ReturnType<typeof createManualClock>, narrowAfter = 1000) {
+  return createPacer(clock, { max: 5, intervalMs: 1000, padMs: 25, adaptivePad: { maxMs: 400, narrowAfter }, smooth: true });
+}
+
+/** Asks for `count` turns at once and returns when each was granted, from the clock's start. */
+async function grantTimes(clock: ReturnType<typeof createManualClock>, pacer: ReturnType<typeof createPacer>, count: number, start: number): Promise<number[]> {
+  const at: number[] = [];
+  for (let i = 0; i < count; i++) void pacer.acquire().then(() => void at.push(clock.now() - start));
+  await clock.advance(count * 1000);
+  return at;
+}
+
+test('an adaptive padding starts small, doubles after a 429, and the spacing follows at once', async () => {
+  const clock = createManualClock();
+  const pacer = adaptivePacer(clock);
+  const start = clock.now();
+  const at: number[] = [];
+  for (let i = 0; i < 3; i++) void pacer.acquire().then(() => void at.push(clock.now() - start));
+  await clock.advance(410);
+  assert.deepEqual(at, [0, 205, 410], '(1000 + 25) / 5 apart');
+  assert.equal(pacer.snapshot().padMs, 25);
+  pacer.rateLimited(start + 205);
+  assert.equal(pacer.snapshot().padMs, 50);
+  for (let i = 0; i < 3; i++) void pacer.acquire().then(() => void at.push(clock.now() - start));
+  await clock.advance(1000);
+  assert.deepEqual(at, [0, 205, 410, 620, 830, 1050], '(1000 + 50) / 5 apart from the 429 on, and no sixth within 1,050 ms of the first');
+});
+
+test('429s for requests sent before the padding widened widen it once; a later one widens it again, up to its most', async () => {
+  const clock = createManualClock();
+  const pacer = adaptivePacer(clock);
+  const start = clock.now();
+  await grantTimes(clock, pacer, 3, start);
+  pacer.rateLimited(start);
+  pacer.rateLimited(start + 205);
+  pacer.rateLimited(start + 410);
+  assert.equal(pacer.snapshot().padMs, 50, 'three requests in flight under 25 ms: one widening');
+  await clock.advance(1);
+  pacer.rateLimited(clock.now());
+  assert.equal(pacer.snapshot().padMs, 100, 'a request sent under 50 ms drew one too');
+  for (let i = 0; i < 5; i++) {
+    await clock.advance(1);
+    pacer.rateLimited(clock.now());
+  }
+  assert.equal(pacer.snapshot().padMs, 400, 'no wider than its most');
+});
+
+test('after a clean stretch the padding narrows by a quarter, never below where it started', async () => {
+  const clock = createManualClock();
+  const pacer = adaptivePacer(clock, 4);
+  const start = clock.now();
+  pacer.rateLimited(start);
+  await clock.advance(1);
+  pacer.rateLimited(clock.now());
+  assert.equal(pacer.snapshot().padMs, 100);
+  await grantTimes(clock, pacer, 3, clock.now());
+  assert.equal(pacer.snapshot().padMs, 100, 'three clean requests are not yet a stretch');
+  await grantTimes(clock, pacer, 1, clock.now());
+  assert.equal(pacer.snapshot().padMs, 75);
+  // a 429 restarts the count: four more after it before the next narrowing
+  await grantTimes(clock, pacer, 3, clock.now());
+  pacer.rateLimited(0);
+  assert.equal(pacer.snapshot().padMs, 75, 'sent before the last widening: no wider, but not clean either');
+  await grantTimes(clock, pacer, 3, clock.now());
+  assert.equal(pacer.snapshot().padMs, 75);
+  const pads: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    await grantTimes(clock, pacer, 4, clock.now());
+    pads.push(pacer.snapshot().padMs);
+  }
+  assert.deepEqual(pads, [56, 42, 31, 25, 25, 25]);
+});
+
+test('a pacer without an adaptive padding keeps its padding after a 429', async () => {
+  const clock = createManualClock();
+  const pacer = createPacer(clock, { max: 5, intervalMs: 1000, padMs: 100, smooth: true });
+  pacer.rateLimited(clock.now());
+  assert.equal(pacer.snapshot().padMs, 100);
+  assert.deepEqual(await grantTimes(clock, pacer, 3, clock.now()), [0, 220, 440]);
+});
+
+test('the first window after a quiet spell counts its requests as sent later, once: spacing unchanged, the sixth later by that much', async () => {
+  const clock = createManualClock();
+  const pacer = createPacer(clock, { max: 5, intervalMs: 1000, padMs: 25, coldPadMs: 100, smooth: true });
+  assert.deepEqual(await grantTimes(clock, pacer, 8, clock.now()), [0, 205, 410, 615, 820, 1125, 1330, 1535]);
+  // quiet for a window: the next requests open connections again
+  await clock.advance(2000);
+  const start = clock.now();
+  assert.deepEqual(await grantTimes(clock, pacer, 7, start), [0, 205, 410, 615, 820, 1125, 1330]);
+});
