@@ -72,17 +72,39 @@ interface Waiter {
 
 const sane = (n: number | undefined, min: number, max: number): n is number => n !== undefined && Number.isInteger(n) && n >= min && n <= max;
 
-export function createPacer(clock: Clock, options: PacerOptions): Pacer {
-  let max = options.max;
-  let intervalMs = options.intervalMs;
-  const reserve = options.reserve ?? (() => 0);
-  const leastPadMs = options.padMs ?? 0;
+/** The padding added to the window: `padMs`, or moving with HubSpot's 429s (PacerOptions.adaptivePad). */
+function createPadding(clock: Clock, options: PacerOptions) {
+  const leastMs = options.padMs ?? 0;
   const adaptive = options.adaptivePad;
-  let padMs = leastPadMs;
+  let ms = leastMs;
   /** when the padding last widened: a 429 for a request sent before then is already answered by it */
   let widenedAt = Number.NEGATIVE_INFINITY;
   /** requests let go since the last 429 or narrowing */
   let clean = 0;
+  return {
+    ms: () => ms,
+    /** A request was let go: after a long enough clean stretch the padding narrows. */
+    sent(): void {
+      if (!adaptive || ++clean < adaptive.narrowAfter) return;
+      clean = 0;
+      ms = Math.max(leastMs, Math.floor(ms * 0.75));
+    },
+    rateLimited(sentAt: number): void {
+      if (!adaptive) return;
+      clean = 0;
+      if (sentAt < widenedAt) return;
+      widenedAt = clock.now();
+      // (a turn already timed under the narrower padding is timed again when it comes: see pump)
+      ms = Math.min(adaptive.maxMs, Math.max(1, ms * 2));
+    },
+  };
+}
+
+export function createPacer(clock: Clock, options: PacerOptions): Pacer {
+  let max = options.max;
+  let intervalMs = options.intervalMs;
+  const reserve = options.reserve ?? (() => 0);
+  const padding = createPadding(clock, options);
   const coldPadMs = options.coldPadMs ?? 0;
   /** until when a request counts as going out on a fresh connection */
   let coldUntil = Number.NEGATIVE_INFINITY;
@@ -96,7 +118,7 @@ export function createPacer(clock: Clock, options: PacerOptions): Pacer {
   let timer: Timer | null = null;
 
   const budget = () => Math.max(1, max - reserve(max));
-  const windowMs = () => intervalMs + padMs;
+  const windowMs = () => intervalMs + padding.ms();
   const inWindow = () => sent.length - head;
   const spacingMs = () => (options.smooth ? windowMs() / budget() : 0);
 
@@ -137,10 +159,7 @@ export function createPacer(clock: Clock, options: PacerOptions): Pacer {
       if (inWindow() === 0) coldUntil = now + windowMs();
       sent.push(Math.max(now < coldUntil ? now + coldPadMs : now, sent[sent.length - 1] ?? now));
       lastAt = now;
-      if (adaptive && ++clean >= adaptive.narrowAfter) {
-        clean = 0;
-        padMs = Math.max(leastPadMs, Math.floor(padMs * 0.75));
-      }
+      padding.sent();
       waiter.resolve();
     }
   }
@@ -187,17 +206,12 @@ export function createPacer(clock: Clock, options: PacerOptions): Pacer {
     },
 
     rateLimited(sentAt) {
-      if (!adaptive) return;
-      clean = 0;
-      if (sentAt < widenedAt) return;
-      widenedAt = clock.now();
-      // (a turn already timed under the narrower padding is timed again when it comes: see pump)
-      padMs = Math.min(adaptive.maxMs, Math.max(1, padMs * 2));
+      padding.rateLimited(sentAt);
     },
 
     snapshot() {
       prune(clock.now());
-      return { max, intervalMs, budget: budget(), inWindow: inWindow(), pausedUntil, padMs };
+      return { max, intervalMs, budget: budget(), inWindow: inWindow(), pausedUntil, padMs: padding.ms() };
     },
   };
 }
