@@ -4,10 +4,10 @@
  */
 import { join } from 'node:path';
 import type { EventName, Events, Handlers } from '../ipc/contract.ts';
-import type { AuthState, ExportProgress, PropertyInfo, Settings, ConnectionState, StatusView } from '../ipc/types.ts';
+import type { AuthState, PropertyInfo, Settings, ConnectionState, StatusView } from '../ipc/types.ts';
 import { createAuthService, type HubSpotConfig } from './auth/auth-service.ts';
 import type { AppConfig } from './config.ts';
-import { openContactsCache } from './contacts/cache.ts';
+import { openContactsCache, type ContactsCache } from './contacts/cache.ts';
 import { createCountAnnouncer } from './contacts/count-announcer.ts';
 import { createProgressAnnouncer } from './contacts/progress-announcer.ts';
 import { createOwnersSync, OWNERS_SCOPE } from './contacts/owners-sync.ts';
@@ -15,7 +15,7 @@ import { createSyncService } from './contacts/sync.ts';
 import { startSyncSchedule, type SyncSchedule } from './contacts/sync-schedule.ts';
 import { syncedPropertyList } from './contacts/synced-properties.ts';
 import { AppError } from './errors.ts';
-import { suggestedExportFileName } from './export/export-file-name.ts';
+import { exportHandlers } from './export/export-handlers.ts';
 import { createExporter } from './export/exporter.ts';
 import { createHubSpotClient } from './hubspot/client.ts';
 import { holdYoungGeneration } from './young-generation.ts';
@@ -58,6 +58,21 @@ const contactsChangedEveryMs = 500;
 const syncProgressEveryMs = 250;
 const cachedHubKey = 'contacts.hubId';
 
+/** The cache's property definitions, each marked with whether the sync fetches it. */
+async function propertyInfo(cache: ContactsCache, extraSyncedProperties: string[]): Promise<PropertyInfo[]> {
+  const synced = new Set(syncedPropertyList(extraSyncedProperties));
+  return (await cache.properties()).map((property) => ({
+    name: property.name,
+    label: property.label,
+    type: property.type,
+    groupName: property.groupName,
+    description: property.description,
+    hidden: property.hidden,
+    options: property.options,
+    synced: synced.has(property.name),
+  }));
+}
+
 export function createServices(config: ResolvedConfig, ports: Ports, app: { version: string; shell: 'desktop' | 'preview' }): Services {
   const { clock, log } = ports;
   holdYoungGeneration(); // the sync's pages would otherwise grow the main thread's young generation to its largest
@@ -91,7 +106,6 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
   });
   // a view is exported with the same facts the table applies its filters with (views created below)
   const exporter = createExporter({ dbPath, clock, log, filterContext: () => views.filterContext() });
-  const exportTargets = new Map<string, string>();
   const views = createViewsService({ store: ports.store, clock, log, cache, client, account: () => auth.account(), emit: (event, payload) => emit(event, payload) });
   const monitor = createConnectionMonitor({
     check: (signal) => contactsApi.checkConnection(signal),
@@ -191,20 +205,6 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     }),
   ];
 
-  const propertyInfo = async (): Promise<PropertyInfo[]> => {
-    const synced = new Set(syncedPropertyList(settings.get().extraSyncedProperties));
-    return (await cache.properties()).map((property) => ({
-      name: property.name,
-      label: property.label,
-      type: property.type,
-      groupName: property.groupName,
-      description: property.description,
-      hidden: property.hidden,
-      options: property.options,
-      synced: synced.has(property.name),
-    }));
-  };
-
   const handlers: Handlers = {
     getAppInfo: async () => ({
       name: 'Contact Desk',
@@ -238,7 +238,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       syncedProperties: syncedPropertyList(settings.get().extraSyncedProperties),
     }),
     queryContacts: (query) => cache.queryShown(query, views.filterContext()),
-    listProperties: () => propertyInfo(),
+    listProperties: () => propertyInfo(cache, settings.get().extraSyncedProperties),
     syncNow: async () => {
       if (auth.state().status !== 'signed-in') {
         throw new AppError('not-signed-in', 'Connect to HubSpot first, then sync your contacts.');
@@ -252,25 +252,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       return sync.progress();
     },
 
-    startExport: async (request) => {
-      exporter.assertCanStart(); // before the Save dialog: don't ask where to save an export that can't start
-      const target = await ports.chooseExportTarget(suggestedExportFileName(request, clock.now()));
-      if (target === null) return null;
-      const { exportId, done } = exporter.start(request, { path: target.path }, (progress) => emit('exportProgress', progress));
-      exportTargets.set(exportId, target.path);
-      void done.then((progress) => {
-        if (progress.state === 'done') target.onComplete?.(target.path);
-        else exportTargets.delete(exportId);
-      });
-      const started: ExportProgress = { exportId, state: 'running', written: 0, total: 0, fileName: null, sheets: null, error: null };
-      return started;
-    },
-    cancelExport: async ({ exportId }) => exporter.cancel(exportId),
-    showExportInFolder: async ({ exportId }) => {
-      const path = exportTargets.get(exportId);
-      if (path === undefined) throw new AppError('bad-input', 'That export is no longer available. Export again to get a new file.');
-      ports.showInFolder(path);
-    },
+    ...exportHandlers({ exporter, ports, clock, emitProgress: (progress) => emit('exportProgress', progress) }),
 
     ...views.handlers,
 
