@@ -25,6 +25,7 @@
  */
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { Clock, Timer } from '../ports.ts';
 
 export interface HeapTrimmerOptions {
   /** Heap growth (live objects and garbage) since the last collection that makes the worker collect once idle. */
@@ -35,9 +36,16 @@ export interface HeapTrimmerOptions {
   idleMs?: number;
   /** Told just before a collection (true) and after it (false). */
   announce?: (collecting: boolean) => void;
+  /** The idle timer's clock (tests move it by hand); by default the real one, not keeping the worker alive. */
+  timers?: Pick<Clock, 'setTimeout' | 'clearTimeout'>;
 }
 
-const DEFAULTS: Required<Omit<HeapTrimmerOptions, 'announce'>> = { growthBytes: 8 * 2 ** 20, urgentBytes: 64 * 2 ** 20, idleMs: 100 };
+const unrefTimers: Pick<Clock, 'setTimeout' | 'clearTimeout'> = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms).unref(),
+  clearTimeout: (timer) => clearTimeout(timer),
+};
+
+const DEFAULTS: Required<Omit<HeapTrimmerOptions, 'announce' | 'timers'>> = { growthBytes: 8 * 2 ** 20, urgentBytes: 64 * 2 ** 20, idleMs: 100 };
 
 type Collector = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
 
@@ -63,10 +71,11 @@ export interface HeapTrimmer {
 export function heapTrimmer(options: HeapTrimmerOptions = {}): HeapTrimmer {
   const { growthBytes, urgentBytes, idleMs } = { ...DEFAULTS, ...options };
   const announce = options.announce ?? (() => {});
+  const timers = options.timers ?? unrefTimers;
   const collect = fullCollector();
   const used = () => getHeapStatistics().used_heap_size;
   let baseline = used();
-  let idleTimer: NodeJS.Timeout | null = null;
+  let idleTimer: Timer | null = null;
   let collections = 0;
 
   const grown = () => {
@@ -76,7 +85,7 @@ export function heapTrimmer(options: HeapTrimmerOptions = {}): HeapTrimmer {
     return now - baseline;
   };
   const collectNow = () => {
-    if (idleTimer !== null) clearTimeout(idleTimer);
+    if (idleTimer !== null) timers.clearTimeout(idleTimer);
     idleTimer = null;
     announce(true);
     try {
@@ -91,14 +100,11 @@ export function heapTrimmer(options: HeapTrimmerOptions = {}): HeapTrimmer {
   return {
     afterRequest() {
       if (!collect) return;
-      if (idleTimer !== null) clearTimeout(idleTimer);
+      if (idleTimer !== null) timers.clearTimeout(idleTimer);
       idleTimer = null;
       const growth = grown();
       if (growth >= urgentBytes) collectNow();
-      else if (growth >= growthBytes) {
-        idleTimer = setTimeout(collectNow, idleMs);
-        idleTimer.unref();
-      }
+      else if (growth >= growthBytes) idleTimer = timers.setTimeout(collectNow, idleMs);
     },
     get collections() {
       return collections;

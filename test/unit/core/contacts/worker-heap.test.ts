@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { DatabaseSync } from 'node:sqlite';
 import { test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { getHeapStatistics } from 'node:v8';
 import { heapTrimmer } from '../../../../electron/core/contacts/worker-heap.ts';
+import { createManualClock } from '../status/manual-clock.ts';
 
 const MB = 2 ** 20;
 const used = () => getHeapStatistics().used_heap_size;
@@ -17,26 +17,28 @@ function sqlFunctionCalls(calls: number): void {
 }
 
 test('a cache worker collects the garbage of its SQL functions once idle after the heap has grown enough', async () => {
-  const trimmer = heapTrimmer({ growthBytes: 8 * MB, urgentBytes: 1024 * MB, idleMs: 30 });
+  const clock = createManualClock();
+  const trimmer = heapTrimmer({ growthBytes: 8 * MB, urgentBytes: 1024 * MB, idleMs: 30, timers: clock });
   sqlFunctionCalls(200_000);
   const grown = used();
   trimmer.afterRequest();
   assert.equal(trimmer.collections, 0, 'not while requests may follow');
-  await sleep(120);
+  await clock.advance(30);
   assert.equal(trimmer.collections, 1);
   assert.ok(used() < grown - 8 * MB, `the heap went from ${(grown / MB).toFixed(1)} to ${(used() / MB).toFixed(1)} MB`);
 });
 
 test('a request before the worker is idle puts the collection off', async () => {
-  const trimmer = heapTrimmer({ growthBytes: 8 * MB, urgentBytes: 1024 * MB, idleMs: 80 });
+  const clock = createManualClock();
+  const trimmer = heapTrimmer({ growthBytes: 8 * MB, urgentBytes: 1024 * MB, idleMs: 80, timers: clock });
   // reachable until the end, so the growth stays whatever V8 does meanwhile
   const held = Array.from({ length: 300_000 }, (_, i) => ({ i, text: `contact ${i}` }));
   trimmer.afterRequest();
-  await sleep(40);
+  await clock.advance(40);
   trimmer.afterRequest();
-  await sleep(50);
+  await clock.advance(50);
   assert.equal(trimmer.collections, 0);
-  await sleep(100);
+  await clock.advance(30);
   assert.equal(trimmer.collections, 1);
   assert.equal(held.length, 300_000);
 });
@@ -49,9 +51,10 @@ test('a heap grown past the urgent size is collected at once', () => {
 });
 
 test('a little growth is left to V8', async () => {
-  const trimmer = heapTrimmer({ growthBytes: 64 * MB, urgentBytes: 1024 * MB, idleMs: 10 });
+  const clock = createManualClock();
+  const trimmer = heapTrimmer({ growthBytes: 64 * MB, urgentBytes: 1024 * MB, idleMs: 10, timers: clock });
   sqlFunctionCalls(1_000);
   trimmer.afterRequest();
-  await sleep(50);
+  await clock.advance(50);
   assert.equal(trimmer.collections, 0);
 });
