@@ -17,7 +17,7 @@ import { createExporter } from '../../../electron/core/export/exporter.ts';
 import { systemClock } from '../../../electron/core/ports.ts';
 import type { ExportProgress, ExportRequest } from '../../../electron/ipc/types.ts';
 import { HOSTILE_CONTACTS, OWNER_CONTACTS } from '../../../sandbox/contacts-data.ts';
-import { findLibreOffice, openCsvInLibreOffice, openWorkbookInLibreOffice, readWorkbookLayout, type SpreadsheetCell } from '../../support/spreadsheet.ts';
+import { convertWorkbooksInLibreOffice, findLibreOffice, openCsvFilesInLibreOffice, readLayout, readSheets, type SpreadsheetCell } from '../../support/spreadsheet.ts';
 import { cacheFromSandbox, recordingLogger, type CacheFixture } from './cache-fixture.ts';
 import { expectedCsvField, shownValues, visible } from './expected-cells.ts';
 
@@ -254,15 +254,34 @@ function assertCalcCell(cell: SpreadsheetCell, field: string, where: string): vo
   }
 }
 
-for (const mode of [
+const CALC_MODES = [
   { values: 'stored', delimiter: ',', excelFriendly: true },
   { values: 'shown', delimiter: ';', excelFriendly: false },
-] as const) {
+] as const;
+const CALC_SEPARATORS = [',', ';', '\t'] as const;
+
+/**
+ * Both modes' CSV files, each opened by LibreOffice with every separator: one LibreOffice start per
+ * separator for both files (a start costs seconds), made once for the tests below that read them.
+ */
+let calcCsvs: Promise<Map<string, SpreadsheetCell[][][]>> | undefined;
+function openCalcCsvs(soffice: string): Promise<Map<string, SpreadsheetCell[][][]>> {
+  calcCsvs ??= (async () => {
+    const paths: string[] = [];
+    for (const mode of CALC_MODES) paths.push((await exportTo(`calc-${mode.values}.csv`, request(mode))).path);
+    const opened = new Map<string, SpreadsheetCell[][][]>();
+    for (const separator of CALC_SEPARATORS) opened.set(separator, await openCsvFilesInLibreOffice(soffice, paths, separator));
+    return opened;
+  })();
+  return calcCsvs;
+}
+
+for (const [m, mode] of CALC_MODES.entries()) {
   test(`LibreOffice opens the CSV (${mode.values}, '${mode.delimiter}', Excel-friendly ${mode.excelFriendly}) as written, and no cell is a formula with any separator`, async (t) => {
     const soffice = await libreOffice(t);
     if (!soffice) return;
-    const { path } = await exportTo(`calc-${mode.values}.csv`, request(mode));
-    const sheet = await openCsvInLibreOffice(soffice, path, mode.delimiter);
+    const opened = await openCalcCsvs(soffice);
+    const sheet = opened.get(mode.delimiter)![m]!;
     const raw = rawRows();
     assert.equal(sheet.length, TOTAL + 1);
     sheet[0]!.forEach((cell, c) => assertCalcCell(cell, HEADER[c]!, `header ${c}`));
@@ -284,8 +303,8 @@ for (const mode of [
     assert.equal(byId.get('990001')![col('company')]!.text, `'=HYPERLINK("http://x","y")`, 'the NUL is dropped, the marker stays');
 
     // German and French Excel split a comma file on ";" (and anyone may pick tab): still no formula.
-    for (const separator of ([',', ';', '\t'] as const).filter((other) => other !== mode.delimiter)) {
-      const resplit = await openCsvInLibreOffice(soffice, path, separator);
+    for (const separator of CALC_SEPARATORS.filter((other) => other !== mode.delimiter)) {
+      const resplit = opened.get(separator)![m]!;
       assert.ok(resplit.length > TOTAL, `opened with ${JSON.stringify(separator)}: every row is there`);
       assert.deepEqual(resplit.flat().filter((cell) => cell.formula !== null), [], `opened with ${JSON.stringify(separator)} as the separator, no cell is a formula`);
     }
@@ -296,13 +315,34 @@ function cellAt(rows: SpreadsheetCell[][], r: number, c: number): SpreadsheetCel
   return rows[r]?.[c] ?? { text: '', valueType: null, formula: null, value: null };
 }
 
+/** The workbooks the tests below check, exported once; with LibreOffice, each converted to flat ODF, all by one LibreOffice start. */
+const WORKBOOKS = {
+  shown: () => exportTo('shown.xlsx', request({ format: 'xlsx', values: 'shown' })),
+  stored: () => exportTo('stored.xlsx', request({ format: 'xlsx', values: 'stored', header: 'names' })),
+  sheets: () => exportTo('sheets.xlsx', request({ format: 'xlsx', columns: ['hs_object_id', 'lastname'] }), { rowsPerSheet: 1500 }),
+  layout: () => exportTo('layout.xlsx', request({ format: 'xlsx', columns: ['hs_object_id', 'company'] }), { rowsPerSheet: 2000 }),
+};
+type Workbook = keyof typeof WORKBOOKS;
+type WorkbookExport = Awaited<ReturnType<typeof exportTo>> & { fods: string | null };
+let workbooks: Promise<Record<Workbook, WorkbookExport>> | undefined;
+function exportWorkbooks(soffice: string | null): Promise<Record<Workbook, WorkbookExport>> {
+  workbooks ??= (async () => {
+    const names = Object.keys(WORKBOOKS) as Workbook[];
+    const exports: Awaited<ReturnType<typeof exportTo>>[] = [];
+    for (const name of names) exports.push(await WORKBOOKS[name]());
+    const fods = soffice ? await convertWorkbooksInLibreOffice(soffice, exports.map((done) => done.path)) : null;
+    return Object.fromEntries(names.map((name, i) => [name, { ...exports[i]!, fods: fods?.[i] ?? null }])) as Record<Workbook, WorkbookExport>;
+  })();
+  return workbooks;
+}
+
 test('Excel workbook, as shown: text cells exact, numbers only for number properties, dates as date cells, no formula', async (t) => {
   const soffice = await libreOffice(t);
-  const { path, final } = await exportTo('shown.xlsx', request({ format: 'xlsx', values: 'shown' }));
+  const { final, fods } = (await exportWorkbooks(soffice)).shown;
   assert.equal(final.state, 'done');
   assert.equal(final.sheets, 1);
   if (!soffice) return;
-  const sheets = await openWorkbookInLibreOffice(soffice, path);
+  const sheets = readSheets(fods!);
   assert.deepEqual(sheets.map((sheet) => sheet.name), ['Contacts']);
   const rows = sheets[0]!.rows;
   assert.deepEqual(rows[0]!.map((cell) => cell.text), HEADER);
@@ -341,8 +381,7 @@ test('Excel workbook, as shown: text cells exact, numbers only for number proper
 test('Excel workbook, as stored: HubSpot\'s raw strings, all as text', async (t) => {
   const soffice = await libreOffice(t);
   if (!soffice) return;
-  const { path } = await exportTo('stored.xlsx', request({ format: 'xlsx', values: 'stored', header: 'names' }));
-  const [sheet] = await openWorkbookInLibreOffice(soffice, path);
+  const [sheet] = readSheets((await exportWorkbooks(soffice)).stored.fods!);
   assert.deepEqual(sheet!.rows[0]!.map((cell) => cell.text), COLUMNS);
   const raw = rawRows();
   raw.forEach((values, r) => {
@@ -357,12 +396,12 @@ test('Excel workbook, as stored: HubSpot\'s raw strings, all as text', async (t)
 
 test('more rows than a sheet holds continue on "Contacts (2)", "Contacts (3)", each with the header', async (t) => {
   const soffice = await libreOffice(t);
-  const { path, final } = await exportTo('sheets.xlsx', request({ format: 'xlsx', columns: ['hs_object_id', 'lastname'] }), { rowsPerSheet: 1500 });
+  const { final, fods } = (await exportWorkbooks(soffice)).sheets;
   assert.equal(final.state, 'done');
   assert.equal(final.written, TOTAL);
   assert.equal(final.sheets, 3);
   if (!soffice) return;
-  const sheets = await openWorkbookInLibreOffice(soffice, path);
+  const sheets = readSheets(fods!);
   assert.deepEqual(sheets.map((sheet) => sheet.name), ['Contacts', 'Contacts (2)', 'Contacts (3)']);
   assert.deepEqual(sheets.map((sheet) => sheet.rows.length - 1), [1500, 1500, TOTAL - 3000]);
   for (const sheet of sheets) assert.deepEqual(sheet.rows[0]!.map((cell) => cell.text), ['Record ID', 'Last Name']);
@@ -373,9 +412,9 @@ test('more rows than a sheet holds continue on "Contacts (2)", "Contacts (3)", e
 test('the workbook reads as laid out: bold header, filter buttons over every row of each sheet, columns sized to their content', async (t) => {
   const soffice = await libreOffice(t);
   if (!soffice) return;
-  const { path, final } = await exportTo('layout.xlsx', request({ format: 'xlsx', columns: ['hs_object_id', 'company'] }), { rowsPerSheet: 2000 });
+  const { final, fods } = (await exportWorkbooks(soffice)).layout;
   assert.equal(final.sheets, 2);
-  const layout = await readWorkbookLayout(soffice, path);
+  const layout = readLayout(fods!);
   assert.deepEqual(layout.sheets.map((sheet) => [sheet.name, sheet.boldHeader, sheet.boldBody]), [['Contacts', true, false], ['Contacts (2)', true, false]]);
   assert.deepEqual(layout.filterRanges, ['Contacts.A1:Contacts.B2001', `'Contacts (2)'.A1:'Contacts (2)'.B${TOTAL - 2000 + 1}`]);
   for (const sheet of layout.sheets) {

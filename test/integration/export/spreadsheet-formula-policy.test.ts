@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { CsvChunker, dialectFor, fileStart } from '../../../electron/core/export/csv-encoder.ts';
-import { findLibreOffice, openCsvInLibreOffice } from '../../support/spreadsheet.ts';
+import { findLibreOffice, openCsvFilesInLibreOffice, type SpreadsheetCell } from '../../support/spreadsheet.ts';
 import { expectedCsvField, visible } from './expected-cells.ts';
 
 /** How the spreadsheet must show each value: as the text written to the file, or as this number. */
@@ -72,19 +72,26 @@ test('LibreOffice evaluates no exported cell as a formula, and shows each value 
   const folder = mkdtempSync(join(tmpdir(), 'contact-desk-calc-check-'));
   t.after(() => rmSync(folder, { recursive: true, force: true }));
 
-  for (const request of [
+  const requests = [
     { excelFriendly: true, delimiter: ',' },
     { excelFriendly: true, delimiter: ';' },
     { excelFriendly: false, delimiter: ',' },
     { excelFriendly: false, delimiter: ';' },
-  ] as const) {
-    await t.test(`Excel-friendly ${request.excelFriendly}, delimiter '${request.delimiter}'`, async () => {
-      const dialect = dialectFor(request);
-      const values: [string, Shown][] = [...VALUES, ...(request.excelFriendly ? DIGITS.map((value): [string, Shown] => [value, 'text']) : [])];
-      const path = join(folder, `policy-${request.excelFriendly ? 'excel' : 'plain'}-${request.delimiter === ',' ? 'comma' : 'semicolon'}.csv`);
-      writeFileSync(path, encodeFile(dialect, values.map(([value]) => value)));
+  ] as const;
+  const files = requests.map((request) => {
+    const values: [string, Shown][] = [...VALUES, ...(request.excelFriendly ? DIGITS.map((value): [string, Shown] => [value, 'text']) : [])];
+    const path = join(folder, `policy-${request.excelFriendly ? 'excel' : 'plain'}-${request.delimiter === ',' ? 'comma' : 'semicolon'}.csv`);
+    writeFileSync(path, encodeFile(dialectFor(request), values.map(([value]) => value)));
+    return { request, values, path };
+  });
+  // Every file opened with every separator: one LibreOffice start per separator (a start costs
+  // seconds, a file a fraction), each file still its own document.
+  const opened = new Map<string, SpreadsheetCell[][][]>();
+  for (const separator of SEPARATORS) opened.set(separator, await openCsvFilesInLibreOffice(soffice.path, files.map((file) => file.path), separator));
 
-      const rows = await openCsvInLibreOffice(soffice.path, path, request.delimiter);
+  for (const [f, { request, values }] of files.entries()) {
+    await t.test(`Excel-friendly ${request.excelFriendly}, delimiter '${request.delimiter}'`, async () => {
+      const rows = opened.get(request.delimiter)![f]!;
       assert.equal(rows.length, values.length + 1, 'one row per value, plus the header');
       assert.deepEqual(rows[0]!.map((cell) => cell.text), ['Value', 'After']);
       values.forEach(([value, shown], i) => {
@@ -105,7 +112,7 @@ test('LibreOffice evaluates no exported cell as a formula, and shows each value 
       for (const row of rows) for (const cell of row) assert.equal(cell.formula, null);
 
       for (const separator of SEPARATORS.filter((other) => other !== request.delimiter)) {
-        const resplit = await openCsvInLibreOffice(soffice.path, path, separator);
+        const resplit = opened.get(separator)![f]!;
         const formulas = resplit.flat().filter((cell) => cell.formula !== null);
         assert.deepEqual(formulas, [], `opened with ${JSON.stringify(separator)} as the separator, no cell is a formula`);
       }
