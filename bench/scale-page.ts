@@ -11,7 +11,7 @@
  *   preview's transport and times each round trip, with nothing running and while each load runs:
  *   typing a search, scrolling end to end, an export of every contact, a sync, and the first
  *   seconds of a full sync (bounded: a full sync of 1,000,000 contacts takes far longer than a
- *   bench run can wait, so it is stopped with Cancel after FULL_SYNC_MS).
+ *   bench run can wait, so it is stopped with Cancel after `fullSyncMs`).
  */
 import { copyFileSync, rmSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
@@ -29,13 +29,17 @@ const OPENINGS = 5;
 /** Half of them common last names, half rare ones (see commonAndRare). */
 const SEARCHES = 20;
 const CALL_EVERY_MS = 20;
-const LOAD_MS = 10_000;
 const KEYSTROKE_EVERY_MS = 150;
 const SCROLL_STEPS = 200;
 /** Contacts changed in the sandbox before the sync load: what that sync fetches and writes. */
 const SYNC_CHANGES = 20_000;
-/** How long the full sync runs under the probe before Cancel stops it. */
-const FULL_SYNC_MS = 20_000;
+/** How long the timed loads run under the probe: typing (the idle spell half as long), and the full sync before Cancel stops it. */
+export interface LoadWindows {
+  loadMs: number;
+  fullSyncMs: number;
+}
+/** The bench's; the harness test (test/integration/bench/harness.test.ts) runs every load for less. */
+export const BENCH_LOAD_WINDOWS: LoadWindows = { loadMs: 10_000, fullSyncMs: 20_000 };
 
 export interface RoundTrips {
   p99: number;
@@ -72,7 +76,7 @@ export interface PageFigures {
   roundTrips: Record<'idle' | 'typing' | 'scrolling' | 'export' | 'sync' | 'fullSync', RoundTrips>;
 }
 
-export async function measurePage(options: BenchOptions, keptDbPath: string, contacts: number, say: (line: string) => void): Promise<PageFigures> {
+export async function measurePage(options: BenchOptions, keptDbPath: string, contacts: number, say: (line: string) => void, windows = BENCH_LOAD_WINDOWS): Promise<PageFigures> {
   await ensureRendererBuilt(say);
   say(`scale: starting a sandbox of ${contacts.toLocaleString('en-US')} contacts`);
   const world = await startSignedInWorld('scale', contacts, options, say);
@@ -100,7 +104,7 @@ export async function measurePage(options: BenchOptions, keptDbPath: string, con
     const memory = await preview.call({ method: 'memory' });
     say(`scale: preview process ${(memory.rss / 2 ** 20).toFixed(0)} MB resident with the table open`);
 
-    const roundTrips = await roundTripsUnderLoad(page, preview, world, contacts, say);
+    const roundTrips = await roundTripsUnderLoad(page, preview, world, contacts, say, windows);
     const scroll = roundTrips.scrolling.outcome;
     return {
       openings,
@@ -218,7 +222,7 @@ async function pageWorkMeter(page: Page): Promise<() => Promise<PageWork>> {
   };
 }
 
-async function roundTripsUnderLoad(page: Page, preview: PreviewProcess, world: SignedInWorld, contacts: number, say: (line: string) => void) {
+async function roundTripsUnderLoad(page: Page, preview: PreviewProcess, world: SignedInWorld, contacts: number, say: (line: string) => void, { loadMs, fullSyncMs }: LoadWindows) {
   const measure = async <T>(name: string, load: Load<T>): Promise<{ trips: RoundTrips; outcome: T }> => {
     await preview.call({ method: 'loopDelay' });
     await page.evaluate((every) => (globalThis as unknown as ProbeWindow).__probe.startCalls('getAuthState', every), CALL_EVERY_MS);
@@ -236,9 +240,9 @@ async function roundTripsUnderLoad(page: Page, preview: PreviewProcess, world: S
     );
     return { trips, outcome };
   };
-  const idle = await measure('idle', { label: 'nothing', run: () => new Promise((resolve) => setTimeout(resolve, LOAD_MS / 2)) });
+  const idle = await measure('idle', { label: 'nothing', run: () => new Promise((resolve) => setTimeout(resolve, loadMs / 2)) });
   await clearSearch(page);
-  const typing = await measure('typing', { label: `${LOAD_MS / 1000} s of typing last names, a keystroke every ${KEYSTROKE_EVERY_MS} ms`, run: () => typeSearches(page) });
+  const typing = await measure('typing', { label: `${loadMs / 1000} s of typing last names, a keystroke every ${KEYSTROKE_EVERY_MS} ms`, run: () => typeSearches(page, loadMs) });
   await clearSearch(page);
   await scrollToTop(page);
   const scrolling = await measure('scrolling', {
@@ -251,8 +255,8 @@ async function roundTripsUnderLoad(page: Page, preview: PreviewProcess, world: S
   const changes = await changeInSandbox(world, SYNC_CHANGES);
   const sync = await measure('sync', { label: `Sync now with ${changes.toLocaleString('en-US')} contacts changed in HubSpot (fetched and written), to the sync's end`, run: () => syncNow(page) });
   const fullSync = await measure('full sync', {
-    label: `a column not yet synced shown (City), then Sync now: a full sync of all ${contacts.toLocaleString('en-US')} contacts, stopped with Cancel after ${FULL_SYNC_MS / 1000} s (sooner if it finished)`,
-    run: () => fullSyncFor(page, FULL_SYNC_MS),
+    label: `a column not yet synced shown (City), then Sync now: a full sync of all ${contacts.toLocaleString('en-US')} contacts, stopped with Cancel after ${fullSyncMs / 1000} s (sooner if it finished)`,
+    run: () => fullSyncFor(page, fullSyncMs),
   });
   return { idle, typing, scrolling, export: exporting, sync, fullSync };
 }
@@ -264,14 +268,14 @@ function summarise(calls: CallsOutcome, mainLoop: RoundTrips['mainLoop'], loadMs
 }
 
 /** Last names typed a letter at a time, a keystroke every 150 ms; each name replaces the one before. */
-async function typeSearches(page: Page): Promise<void> {
+async function typeSearches(page: Page, forMs: number): Promise<void> {
   const names = ['smith', 'williams', 'garcia', 'mwangi', 'silva', 'roberts', 'nguyen', 'kowalski', 'johansson', 'okafor'];
   const box = page.getByRole('searchbox', { name: 'Search contacts' });
   await box.focus();
   const started = performance.now();
   let key = 0;
   for (const name of names.join(' ').split('')) {
-    if (performance.now() - started >= LOAD_MS) break;
+    if (performance.now() - started >= forMs) break;
     // a space ends a name: the next letter replaces the search
     if (name === ' ') await page.keyboard.press('ControlOrMeta+A');
     else await page.keyboard.press(name);

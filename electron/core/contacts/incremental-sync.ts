@@ -12,7 +12,39 @@ import type { SyncContext } from './sync-context.ts';
 /** Search can show a change a little after it happened: every run looks this far back again. */
 export const WATERMARK_SAFETY_MARGIN_MS = 5 * 60_000;
 
-export async function runIncrementalSync(ctx: SyncContext): Promise<{ changed: number }> {
+/**
+ * How many of the newest changes the first search of a catch-up brings (sync.ts). A quiet portal
+ * has fewer between two syncs, so that one search is the whole sync; a small page keeps it light.
+ */
+export const NEWEST_CHANGES_LIMIT = 50;
+
+/** One search's answer: every live contact counted, and the newest changes among them, newest first. */
+export interface NewestChanges {
+  total: number;
+  results: HubSpotContact[];
+}
+
+/** Every contact, newest change first: the total is HubSpot's count of them all, the results the newest changes. */
+export async function newestChanges(ctx: SyncContext): Promise<NewestChanges> {
+  const page = await ctx.api.searchContacts({ sorts: [{ propertyName: 'lastmodifieddate', direction: 'DESCENDING' }], properties: ctx.properties, limit: NEWEST_CHANGES_LIMIT }, ctx.signal);
+  return { total: page.total, results: page.results };
+}
+
+/**
+ * The changes from `windowStart` on, oldest first, when the newest changes hold all of them: the
+ * page ends with an older change, or holds every contact there is. Null otherwise (they are paged).
+ */
+export function changesSince(newest: NewestChanges, windowStart: number): HubSpotContact[] | null {
+  const stamps = newest.results.map(modifiedMs);
+  if (stamps.some((stamp) => stamp === null)) return null;
+  const holdsEveryContact = newest.results.length >= newest.total;
+  const endsBefore = (stamps.at(-1) ?? Infinity) < windowStart;
+  if (!holdsEveryContact && !endsBefore) return null;
+  return newest.results.filter((_, i) => (stamps[i] as number) >= windowStart).reverse();
+}
+
+/** The changes since the watermark; `newestPage`, when given, saves searching for them if it holds them all. */
+export async function runIncrementalSync(ctx: SyncContext, newestPage: NewestChanges | null = null): Promise<{ changed: number }> {
   // only this sync moves the watermark while it runs
   let watermark = (await ctx.cache.syncState()).watermark;
   let windowStart = Math.max(0, (watermark ?? 0) - WATERMARK_SAFETY_MARGIN_MS);
@@ -26,6 +58,13 @@ export async function runIncrementalSync(ctx: SyncContext): Promise<{ changed: n
     changed += outcome.written + outcome.removed;
     if (contacts.length > 0) ctx.onFetched(contacts.length);
   };
+
+  const held = newestPage === null ? null : changesSince(newestPage, windowStart);
+  if (held !== null) {
+    ctx.onTotal(held.length);
+    if (held.length > 0) await save(held, modifiedMs(held[held.length - 1]!));
+    return { changed };
+  }
 
   for (;;) {
     let after: string | undefined;

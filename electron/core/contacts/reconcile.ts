@@ -23,10 +23,10 @@ export interface ReconcileOutcome {
 export const everyId: IdSpan = { from: 0, end: null };
 
 /**
- * `remoteTotal`: HubSpot's count of every contact, when the caller asked for it before fetching the
+ * `remoteTotal`: HubSpot's count of every contact, when the caller has it from before fetching the
  * latest changes (see catchUp in sync.ts); the cache is counted once those changes are written.
  */
-export async function reconcileWithHubSpot(ctx: SyncContext, remoteTotal: Promise<number> = remoteCount(ctx, everyId)): Promise<ReconcileOutcome> {
+export async function reconcileWithHubSpot(ctx: SyncContext, remoteTotal: number | Promise<number> = remoteCount(ctx, everyId)): Promise<ReconcileOutcome> {
   const outcome: ReconcileOutcome = { removed: 0, added: 0 };
   const [remote, local] = await Promise.all([remoteTotal, ctx.cache.countIds(everyId)]);
   await compare(ctx, everyId, remote, local, outcome);

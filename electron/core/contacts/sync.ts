@@ -12,9 +12,9 @@ import type { ContactsApi } from '../hubspot/contacts-api.ts';
 import type { ContactsCache } from './cache.ts';
 import { defaultFullSyncOptions, finishFullSync, isFullSyncComplete, runFullSync, startFullSync } from './full-sync.ts';
 import type { FullSyncOptions } from './full-sync.ts';
-import { runIncrementalSync } from './incremental-sync.ts';
-import { everyId, reconcileWithHubSpot } from './reconcile.ts';
-import { allOrNothing, remoteCount } from './sync-context.ts';
+import { newestChanges, runIncrementalSync } from './incremental-sync.ts';
+import { reconcileWithHubSpot } from './reconcile.ts';
+import { allOrNothing } from './sync-context.ts';
 import type { SyncContext } from './sync-context.ts';
 import { syncedPropertyList } from './synced-properties.ts';
 import type { SyncState } from './sync-state.ts';
@@ -82,18 +82,19 @@ async function refreshPropertyDefinitions(ctx: SyncContext): Promise<void> {
 }
 
 /**
- * HubSpot's count of every contact, then the changes since the watermark, then the cache counted
- * and compared. The count is asked first: a contact created after it is then fetched with the
- * changes and counted in the cache only, so the counts differ and the comparison looks closer.
- * Asked after the changes, a contact created in between and another archived would cancel out in
- * the counts and the archived one would stay. The cache is counted once the changes are written.
- * Both requests are in flight together.
+ * One search first: every contact, newest change first. Its total is HubSpot's count, and its page
+ * holds the changes since the watermark when there are few (most runs): count and changes from one
+ * moment, one request. Then the cache is counted and compared.
+ *
+ * With more changes they are paged after that count: a contact created after it is then fetched
+ * with the changes and counted in the cache only, so the counts differ and the comparison looks
+ * closer. Counted after the changes, a contact created in between and another archived would cancel
+ * out in the counts and the archived one would stay.
  */
 async function catchUp(ctx: SyncContext): Promise<{ changed: number; removed: number; added: number }> {
-  const remoteTotal = remoteCount(ctx, everyId);
-  remoteTotal.catch(() => {}); // awaited by the reconcile, unless the changes fail first
-  const { changed } = await runIncrementalSync(ctx);
-  const { removed, added } = await reconcileWithHubSpot(ctx, remoteTotal);
+  const newest = await newestChanges(ctx);
+  const { changed } = await runIncrementalSync(ctx, newest);
+  const { removed, added } = await reconcileWithHubSpot(ctx, newest.total);
   return { changed, removed, added };
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { beginFullSync, defaultFullSyncOptions, finishFullSync, runFullSync } from '../../../electron/core/contacts/full-sync.ts';
+import { NEWEST_CHANGES_LIMIT } from '../../../electron/core/contacts/incremental-sync.ts';
 import type { SyncContext } from '../../../electron/core/contacts/sync-context.ts';
 import { syncedPropertyList } from '../../../electron/core/contacts/synced-properties.ts';
 import { createContactsApi } from '../../../electron/core/hubspot/contacts-api.ts';
@@ -40,7 +41,27 @@ test('with nothing changed an incremental sync costs a handful of requests', asy
   world.sandbox.admin.resetStats();
   const done = await sync.syncNow();
   assert.equal(done.kind, 'incremental');
-  assert.ok(world.sandbox.admin.stats().apiRequests <= 4, JSON.stringify(world.sandbox.admin.stats().byPath));
+  assert.ok(world.sandbox.admin.stats().apiRequests <= 3, JSON.stringify(world.sandbox.admin.stats().byPath));
+  assert.equal(world.sandbox.admin.stats().searchRequests, 1, 'one search counts every contact and finds the changes');
+});
+
+test(`a few changes come with the catch-up's count; more than ${NEWEST_CHANGES_LIMIT} are paged, and none is missed`, async (t) => {
+  const world = await createWorld(t, { contacts: 2000 });
+  const sync = world.sync();
+  await sync.syncNow();
+  const { admin } = world.sandbox;
+  for (const [changes, searches] of [[3, 1], [NEWEST_CHANGES_LIMIT + 10, 2]] as const) {
+    for (let id = 1; id <= changes; id++) admin.updateContact(String(id * 7), { jobtitle: `Changed ${changes}` });
+    admin.resetStats();
+    const done = await sync.syncNow();
+    assert.equal(done.error, null);
+    assert.equal(done.kind, 'incremental');
+    // (and any change in the 5 minutes before the last sync's newest, which every run looks at again)
+    assert.ok(done.total !== null && done.total >= changes && done.total < changes + 5, `the changes are counted for the progress bar: ${done.total}`);
+    assert.equal(done.fetched, done.total);
+    assert.equal(admin.stats().searchRequests, searches, `${changes} changes`);
+    assertCacheMatchesSandbox(world);
+  }
 });
 
 test('more than 10,000 changes since the last sync: the search window moves past the cap', async (t) => {
@@ -137,7 +158,12 @@ test('a contact created and another archived between the catch-up\'s count and i
   const world = await createWorld(t, { contacts: 1500 });
   await world.sync().syncNow();
   const { admin } = world.sandbox;
-  const isCountOfEveryContact = (body: SearchBody) => body.limit === 1 && !body.sorts && JSON.stringify(body.filterGroups) === JSON.stringify([{ filters: [{ propertyName: 'hs_object_id', operator: 'GTE', value: '0' }] }]);
+  // more changes than the count's search brings, so they are searched for after it
+  for (let id = 1; id <= NEWEST_CHANGES_LIMIT + 10; id++) admin.updateContact(String(id * 11), { jobtitle: 'Changed' });
+  // the count: the catch-up's newest changes (their total), or a count on its own
+  const isCountOfEveryContact = (body: SearchBody) =>
+    (!body.filterGroups && body.sorts?.[0]?.propertyName === 'lastmodifieddate' && body.sorts[0].direction === 'DESCENDING') ||
+    (body.limit === 1 && !body.sorts && JSON.stringify(body.filterGroups) === JSON.stringify([{ filters: [{ propertyName: 'hs_object_id', operator: 'GTE', value: '0' }] }]));
   const isChangesSearch = (body: SearchBody) => (body.filterGroups ?? []).some((group) => group.filters.some((filter) => filter.propertyName === 'lastmodifieddate'));
   let first: Promise<unknown> | null = null;
   let mutated = false;
