@@ -73,6 +73,46 @@ async function propertyInfo(cache: ContactsCache, extraSyncedProperties: string[
   }));
 }
 
+/**
+ * Cached contacts belong to one portal: signing in to another starts from an empty cache, emptied
+ * before the page hears of the sign-in, so its first look at the contacts never shows the other
+ * portal's. State changes are announced one after another, in the order they happened.
+ */
+function authChangeAnnouncer(deps: {
+  cache: ContactsCache;
+  store: Ports['store'];
+  log: Ports['log'];
+  contactsChanged: (force: boolean) => void;
+  emit: (state: AuthState) => void;
+  signedIn: () => void;
+}): (state: AuthState) => void {
+  const { cache, store, log, contactsChanged, emit } = deps;
+  const announce = async (state: AuthState) => {
+    const cachedHub = state.status === 'signed-in' ? store.get(cachedHubKey) : undefined;
+    if (state.status === 'signed-in' && cachedHub !== undefined && cachedHub !== state.account.hubId) {
+      // A sync cannot be running: it needs a signed-in account, and this one just signed in.
+      // (The writer takes calls in order: a sync asked for after this sees the emptied cache.)
+      try {
+        await cache.clear();
+        contactsChanged(true);
+      } catch (error) {
+        // The sign-in still goes ahead; the next sign-in tries again (the portal on record is unchanged).
+        log.error('Could not clear the previous portal\'s contacts', { problem: error instanceof Error ? error.message : String(error) });
+        emit(state);
+        return;
+      }
+    }
+    emit(state);
+    if (state.status !== 'signed-in') return;
+    store.set(cachedHubKey, state.account.hubId);
+    deps.signedIn();
+  };
+  let changes = Promise.resolve();
+  return (state) => {
+    changes = changes.then(() => announce(state)).catch((error: unknown) => log.error('Could not announce a sign-in change', { problem: error instanceof Error ? error.message : String(error) }));
+  };
+}
+
 export function createServices(config: ResolvedConfig, ports: Ports, app: { version: string; shell: 'desktop' | 'preview' }): Services {
   const { clock, log } = ports;
   holdYoungGeneration(); // the sync's pages would otherwise grow the main thread's young generation to its largest
@@ -148,40 +188,10 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     showInFolder: (path) => ports.showInFolder(path),
   });
 
-  /**
-   * Cached contacts belong to one portal: signing in to another starts from an empty cache, emptied
-   * before the page hears of the sign-in, so its first look at the contacts never shows the other
-   * portal's. State changes are announced one after another, in the order they happened.
-   */
-  const onAuthChanged = async (state: AuthState) => {
-    const cachedHub = state.status === 'signed-in' ? ports.store.get(cachedHubKey) : undefined;
-    if (state.status === 'signed-in' && cachedHub !== undefined && cachedHub !== state.account.hubId) {
-      // A sync cannot be running: it needs a signed-in account, and this one just signed in.
-      // (The writer takes calls in order: a sync asked for after this sees the emptied cache.)
-      try {
-        await cache.clear();
-        contactsChanged(true);
-      } catch (error) {
-        // The sign-in still goes ahead; the next sign-in tries again (the portal on record is unchanged).
-        log.error('Could not clear the previous portal\'s contacts', { problem: error instanceof Error ? error.message : String(error) });
-        emit('authChanged', state);
-        return;
-      }
-    }
-    emit('authChanged', state);
-    if (state.status !== 'signed-in') return;
-    ports.store.set(cachedHubKey, state.account.hubId);
-    schedule?.nudge();
-  };
-  let authChanges = Promise.resolve();
   let connectionWasLost = false;
 
   const unsubscribes = [
-    auth.onChange((state) => {
-      authChanges = authChanges
-        .then(() => onAuthChanged(state))
-        .catch((error: unknown) => log.error('Could not announce a sign-in change', { problem: error instanceof Error ? error.message : String(error) }));
-    }),
+    auth.onChange(authChangeAnnouncer({ cache, store: ports.store, log, contactsChanged, emit: (state) => emit('authChanged', state), signedIn: () => schedule?.nudge() })),
     monitor.onChange((status) => {
       emit('statusChanged', status);
       // only a connection back after a state that stopped syncing (checks in between aside): a check

@@ -23,12 +23,12 @@ export interface ReconcileOutcome {
 export const everyId: IdSpan = { from: 0, end: null };
 
 /**
- * `remoteTotal`: HubSpot's count of every contact, when the caller has it from before fetching the
- * latest changes (see catchUp in sync.ts); the cache is counted once those changes are written.
+ * `remote`: HubSpot's count of every contact, taken before the latest changes were fetched (see
+ * catchUp in sync.ts); the cache is counted now, once those changes are written.
  */
-export async function reconcileWithHubSpot(ctx: SyncContext, remoteTotal: number | Promise<number> = remoteCount(ctx, everyId)): Promise<ReconcileOutcome> {
+export async function reconcileWithHubSpot(ctx: SyncContext, remote: number): Promise<ReconcileOutcome> {
   const outcome: ReconcileOutcome = { removed: 0, added: 0 };
-  const [remote, local] = await Promise.all([remoteTotal, ctx.cache.countIds(everyId)]);
+  const local = await ctx.cache.countIds(everyId);
   await compare(ctx, everyId, remote, local, outcome);
   if (outcome.removed + outcome.added > 0) ctx.log.info('Brought the cache in line with HubSpot', { ...outcome });
   return outcome;
