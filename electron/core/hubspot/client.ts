@@ -130,12 +130,22 @@ function requestUrl(baseUrl: string, call: HubSpotRequest<unknown>): string {
   return url.toString();
 }
 
-async function tokenFrom(get: () => Promise<string>): Promise<string> {
+const transientTokenFailures = new Set(['hubspot-down', 'offline', 'hubspot-unreachable']);
+
+/**
+ * The token to send, or null when getting it met a failure worth another attempt (HubSpot's token
+ * endpoint down or unreachable for a moment): that counts against the request's attempts like the
+ * same failure of the request itself, and is waited out the same way. Anything else (revoked, not
+ * signed in) ends the request.
+ */
+async function tokenFor(client: ClientContext, run: RequestRun<unknown>, get: () => Promise<string>): Promise<string | null> {
   try {
     return await get();
   } catch (error) {
-    if (isAppError(error)) throw error;
-    throw new AppError('internal', 'Contact Desk could not read its sign-in. Sign in again.', { cause: error });
+    if (!isAppError(error)) throw new AppError('internal', 'Contact Desk could not read its sign-in. Sign in again.', { cause: error });
+    if (!transientTokenFailures.has(error.kind) || run.call.signal?.aborted) throw error;
+    await afterNetworkFailure(client, run, error);
+    return null;
   }
 }
 
@@ -231,7 +241,11 @@ async function sendRequest<T>(client: ClientContext, call: HubSpotRequest<T>): P
     run.sentAt = client.clock.now();
     // Taken after the wait for the pacer, which can be long: a token taken before it may have been
     // replaced meanwhile, and one two replacements old would be "refreshed" into another dead one.
-    if (!run.justRefreshed) run.token = await tokenFrom(() => client.tokens.accessToken());
+    if (!run.justRefreshed) {
+      const token = await tokenFor(client, run, () => client.tokens.accessToken());
+      if (token === null) continue;
+      run.token = token;
+    }
     const attempt = await sendAttempt(client, run);
     if (!attempt.answered) {
       await afterNetworkFailure(client, run, attempt.failure);
@@ -304,9 +318,11 @@ function learnLimits(run: RequestRun<unknown>, response: Response): void {
 async function afterRefusal(client: ClientContext, run: RequestRun<unknown>, response: Response, text: string): Promise<void> {
   const body = parseErrorBody(text);
   if (response.status === 401 && !run.justRefreshed) {
-    run.justRefreshed = true;
     client.log.info('HubSpot did not accept the access token; refreshing it', { ...run.where, category: body.category });
-    run.token = await tokenFrom(() => client.tokens.refreshAfterUnauthorized(run.token));
+    const token = await tokenFor(client, run, () => client.tokens.refreshAfterUnauthorized(run.token));
+    if (token === null) return;
+    run.token = token;
+    run.justRefreshed = true;
     return;
   }
   run.justRefreshed = false;

@@ -10,7 +10,7 @@ import { systemClock } from '../../../electron/core/ports.ts';
 import type { Clock } from '../../../electron/core/ports.ts';
 import { createContactsApi } from '../../../electron/core/hubspot/contacts-api.ts';
 import { nextUtcMidnight } from '../../../electron/core/hubspot/api-errors.ts';
-import { assertNoTokensLogged, createWorld, quickRetry, recordingLogger } from './world.ts';
+import { appSession, assertNoTokensLogged, createWorld, quickRetry, recordingLogger } from './world.ts';
 
 const listOne = { properties: ['firstname', 'email'], limit: 1 };
 
@@ -33,6 +33,43 @@ test('an access token HubSpot no longer accepts is refreshed once and the call r
   assert.equal(world.tokens.refreshes(), 1);
   assert.notEqual(await world.tokens.accessToken(), before);
   assertNoTokensLogged(world.log, [before, await world.tokens.accessToken(), world.tokens.refreshToken()]);
+});
+
+test('a refresh that meets HubSpot down counts as a failed attempt of the request, which then goes through', async (t) => {
+  const world = await createWorld(t, { contacts: 10 });
+  // HubSpot is down while the first refresh is sent (the token client's own second try included), and back after
+  let outages = 1;
+  const { client, persisted } = await appSession(world, 60, (refresh) => async (refreshToken) => {
+    if (outages-- <= 0) return refresh(refreshToken);
+    world.sandbox.admin.setFaults({ down: true });
+    try {
+      return await refresh(refreshToken);
+    } finally {
+      world.sandbox.admin.setFaults({});
+    }
+  });
+  world.sandbox.admin.expireAccessTokens();
+  const page = await createContactsApi(client).listContactsPage(listOne);
+  assert.equal(page.results.length, 1);
+  assert.equal(persisted.length, 1, 'the refresh after the outage');
+  const failures = world.log.lines.filter((line) => line.message === 'A HubSpot request failed before an answer arrived');
+  assert.deepEqual(failures.map((line) => [line.fields?.kind, line.fields?.attempt]), [['hubspot-down', 1]]);
+});
+
+test('a refresh that keeps meeting HubSpot down ends the request as "hubspot-down" after its attempts', async (t) => {
+  const world = await createWorld(t, { contacts: 10 });
+  const { client } = await appSession(world, 60, (refresh) => async (refreshToken) => {
+    world.sandbox.admin.setFaults({ down: true });
+    try {
+      return await refresh(refreshToken);
+    } finally {
+      world.sandbox.admin.setFaults({});
+    }
+  });
+  world.sandbox.admin.expireAccessTokens();
+  await assert.rejects(createContactsApi(client).listContactsPage(listOne), kindOf('hubspot-down'));
+  const failures = world.log.lines.filter((line) => line.message === 'A HubSpot request failed before an answer arrived');
+  assert.equal(failures.length, 6, 'the default attempts');
 });
 
 test('a request that waited its turn goes with the token current then, even after two replacements', async (t) => {

@@ -18,6 +18,7 @@ import { syncedPropertyList } from '../../../electron/core/contacts/synced-prope
 import { createTokenSession, sessionTokensFrom } from '../../../electron/core/auth/session.ts';
 import type { TokenSession } from '../../../electron/core/auth/session.ts';
 import { createTokenClient } from '../../../electron/core/auth/token-client.ts';
+import type { IssuedTokens } from '../../../electron/core/auth/token-client.ts';
 import type { SessionTokens } from '../../../electron/core/auth/token-store.ts';
 import { createHubSpotClient } from '../../../electron/core/hubspot/client.ts';
 import type { HubSpotClient, HubSpotClientOptions } from '../../../electron/core/hubspot/client.ts';
@@ -97,14 +98,17 @@ export async function createWorld(
  * the world's sign-in, and a HubSpot client that takes its tokens from it: a sync through these
  * refreshes expiring tokens the way the app does.
  */
-export async function appSession(world: World, tokenLifetimeSeconds: number): Promise<{ session: TokenSession; client: HubSpotClient; persisted: SessionTokens[] }> {
+type Refresh = (refreshToken: string) => Promise<IssuedTokens>;
+
+/** `aroundRefresh`: what the session's refreshes go through (a test's moment of HubSpot being down). */
+export async function appSession(world: World, tokenLifetimeSeconds: number, aroundRefresh: (refresh: Refresh) => Refresh = (refresh) => refresh): Promise<{ session: TokenSession; client: HubSpotClient; persisted: SessionTokens[] }> {
   const { sandbox } = world;
   const tokenClient = createTokenClient({ config: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, authBaseUrl: sandbox.url, apiBaseUrl: sandbox.url }, log: world.log });
   const persisted: SessionTokens[] = [];
   const session = createTokenSession({
     clock: systemClock,
     log: world.log,
-    refresh: (refreshToken) => tokenClient.refresh(refreshToken),
+    refresh: aroundRefresh((refreshToken) => tokenClient.refresh(refreshToken)),
     persist: async (tokens) => void persisted.push(tokens),
     onRevoked: (error) => world.log.error('signed out', { kind: error.kind }),
   });
