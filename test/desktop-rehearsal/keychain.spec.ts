@@ -6,8 +6,8 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Browser } from '@playwright/test';
+import { seriousAxeViolations } from '../support/axe.ts';
 import { approveInNewTab, attachRecordsIfFailed, expectCleanRun } from './harness/expectations.ts';
 import { launchApp, type LaunchOptions, type RehearsedApp } from './harness/launch.ts';
 import { startWorld, type RehearsalWorld } from './harness/world.ts';
@@ -72,8 +72,7 @@ test('a keychain that answers late: the window is up at once, says it is unlocki
     await expect(page.getByRole('heading', { name: 'Unlocking your saved sign-in…' })).toBeVisible();
     expect(app.find('BrowserWindow.show', (detail) => detail.painted === true).length).toBeGreaterThan(0);
     expect(app.find('safeStorage#encryptor-ready'), 'the window did not wait for the keychain').toEqual([]);
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // A second launch while the first still waits for the keychain: it hands over and leaves.
     const showsBefore = app.find('BrowserWindow.show').length;

@@ -7,8 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { AxeBuilder } from '@axe-core/playwright';
 import { startPreview, type Preview } from '../../electron/preview/preview.ts';
+import { seriousAxeViolations } from '../support/axe.ts';
 import { freeRedirectUris } from '../support/free-ports.ts';
 import type { Sandbox } from '../../sandbox/server.ts';
 
@@ -104,9 +104,7 @@ export async function signIn(app: Page): Promise<void> {
 
 /** Scans the page with axe-core; serious or critical violations fail the test. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
 }
 
 /** The text of one column of the contacts table in every row in the DOM, top to bottom. */
