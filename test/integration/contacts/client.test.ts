@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import type { TestContext } from 'node:test';
+import type { IssuedTokens } from '../../../electron/core/auth/token-client.ts';
 import { isAppError } from '../../../electron/core/errors.ts';
 import type { AppError } from '../../../electron/core/errors.ts';
 import { createHubSpotClient } from '../../../electron/core/hubspot/client.ts';
@@ -11,6 +12,7 @@ import type { Clock } from '../../../electron/core/ports.ts';
 import { createContactsApi } from '../../../electron/core/hubspot/contacts-api.ts';
 import { nextUtcMidnight } from '../../../electron/core/hubspot/api-errors.ts';
 import { appSession, assertNoTokensLogged, createWorld, quickRetry, recordingLogger } from './world.ts';
+import type { World } from './world.ts';
 
 const listOne = { properties: ['firstname', 'email'], limit: 1 };
 
@@ -35,19 +37,23 @@ test('an access token HubSpot no longer accepts is refreshed once and the call r
   assertNoTokensLogged(world.log, [before, await world.tokens.accessToken(), world.tokens.refreshToken()]);
 });
 
-test('a refresh that meets HubSpot down counts as a failed attempt of the request, which then goes through', async (t) => {
-  const world = await createWorld(t, { contacts: 10 });
-  // HubSpot is down while the first refresh is sent (the token client's own second try included), and back after
-  let outages = 1;
-  const { client, persisted } = await appSession(world, 60, (refresh) => async (refreshToken) => {
-    if (outages-- <= 0) return refresh(refreshToken);
+/** The first `count` refreshes are sent while HubSpot answers every call with 503 (the token client's own second try included); it is back after each. */
+function refreshesWhileDown(world: World, count: number) {
+  let left = count;
+  return (refresh: (refreshToken: string) => Promise<IssuedTokens>) => async (refreshToken: string) => {
+    if (left-- <= 0) return refresh(refreshToken);
     world.sandbox.admin.setFaults({ down: true });
     try {
       return await refresh(refreshToken);
     } finally {
       world.sandbox.admin.setFaults({});
     }
-  });
+  };
+}
+
+test('a refresh that meets HubSpot down counts as a failed attempt of the request, which then goes through', async (t) => {
+  const world = await createWorld(t, { contacts: 10 });
+  const { client, persisted } = await appSession(world, 60, refreshesWhileDown(world, 1));
   world.sandbox.admin.expireAccessTokens();
   const page = await createContactsApi(client).listContactsPage(listOne);
   assert.equal(page.results.length, 1);
@@ -58,14 +64,7 @@ test('a refresh that meets HubSpot down counts as a failed attempt of the reques
 
 test('a refresh that keeps meeting HubSpot down ends the request as "hubspot-down" after its attempts', async (t) => {
   const world = await createWorld(t, { contacts: 10 });
-  const { client } = await appSession(world, 60, (refresh) => async (refreshToken) => {
-    world.sandbox.admin.setFaults({ down: true });
-    try {
-      return await refresh(refreshToken);
-    } finally {
-      world.sandbox.admin.setFaults({});
-    }
-  });
+  const { client } = await appSession(world, 60, refreshesWhileDown(world, Infinity));
   world.sandbox.admin.expireAccessTokens();
   await assert.rejects(createContactsApi(client).listContactsPage(listOne), kindOf('hubspot-down'));
   const failures = world.log.lines.filter((line) => line.message === 'A HubSpot request failed before an answer arrived');
