@@ -111,20 +111,22 @@ test('answers for an earlier search never show up under a newer one', async () =
   assert.equal(loader.row(0)?.cells[0], 'bobv1#0');
 });
 
-test('an older answer arriving after a newer one does not overwrite it', async () => {
+test('refreshes while a page is on its way ask for it once more when it arrives, never twice at once', async () => {
   let version = 'v1';
   const source = controlledSource(() => 100, () => version);
   const loader = new ContactPageLoader(source.fetchPage, { pageSize: 100 });
   loader.setQuery(query());
-  const first = source.pending.shift()!;
   loader.refresh();
-  version = 'v2';
+  loader.refresh();
+  assert.equal(source.pending.length, 1, 'no second request for the page on its way');
   source.pending.shift()!.release();
   await settle();
-  version = 'v1';
-  first.release();
-  await settle();
+  assert.equal(loader.row(0)?.cells[0], 'v1#0', 'its rows are shown meanwhile');
+  assert.deepEqual(source.pending.map((call) => call.query.offset), [0], 'and it is asked for once more');
+  version = 'v2';
+  await source.releaseAll();
   assert.equal(loader.row(0)?.cells[0], 'v2#0');
+  assert.equal(source.pending.length, 0);
 });
 
 test('keeps at most maxPages pages, dropping those least recently on screen', async () => {

@@ -162,8 +162,8 @@ export class ContactPageLoader {
       if (cached) cached.lastUsed = stamp;
       if (this.total !== null && page * this.pageSize >= this.total && page > 0) continue;
       const fresh = cached !== undefined && cached.dataVersion === this.dataVersion;
-      const requested = this.inFlight.get(page) === this.dataVersion;
-      if (!fresh && !requested) this.wanted.push(page);
+      // one request per page at a time: one on its way for older data is asked again when it arrives
+      if (!fresh && !this.inFlight.has(page)) this.wanted.push(page);
     }
     this.pump();
   }
@@ -204,9 +204,21 @@ export class ContactPageLoader {
       this.error = toErrorView(error);
       this.changed();
     } finally {
-      if (generation === this.generation && this.inFlight.get(page) === dataVersion) this.inFlight.delete(page);
-      if (generation === this.generation && this.error === null) this.pump();
+      if (generation === this.generation) this.afterFetch(page, dataVersion);
     }
+  }
+
+  /**
+   * A sync changes the data a few times a second, and at 1,000,000 contacts a page can take longer
+   * than that to come back: a page the data changed under while it was on its way is asked for
+   * once more, instead of a request per change piling up on the cache and the connection.
+   */
+  private afterFetch(page: number, dataVersion: number): void {
+    this.inFlight.delete(page);
+    if (this.error !== null) return;
+    const stale = dataVersion !== this.dataVersion && this.onScreen(page) && this.cancelSettle === null;
+    if (stale && !this.wanted.includes(page)) this.wanted.unshift(page);
+    this.pump();
   }
 
   private evict(): void {
