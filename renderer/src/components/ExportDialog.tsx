@@ -10,6 +10,7 @@ import { Dialog } from './Dialog.tsx';
 import { FocusOnAppear } from './FocusOnAppear.tsx';
 import { Icon } from './Icon.tsx';
 import { ErrorNotice, Notice } from './Notice.tsx';
+import { ProgressBar } from './ProgressBar.tsx';
 
 interface ExportDialogProps {
   open: boolean;
@@ -344,11 +345,7 @@ export function ExportProgressView({ progress, shell, focusErrors = false }: { p
         <p id={labelId} className="progress-label">
           {counted ? `Saving contacts… ${formatNumber(progress.written)} of ${formatCount(progress.total, 'contact')}` : 'Preparing the file…'}
         </p>
-        {counted ? (
-          <progress className="progress" aria-labelledby={labelId} max={progress.total} value={progress.written} />
-        ) : (
-          <progress className="progress" aria-labelledby={labelId} />
-        )}
+        <ProgressBar labelledBy={labelId} value={progress.written} max={progress.total} />
       </div>
     );
   }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { SyncProgress } from '../../../electron/ipc/types.ts';
 import { formatCount, formatNumber, formatRelativeTime } from '../lib/format.ts';
+import { ProgressBar } from './ProgressBar.tsx';
 
 interface SyncStatusProps {
   progress: SyncProgress | null;
@@ -27,11 +28,7 @@ export function SyncStatus({ progress, lastSyncedAt, hasContacts, now, onCancel 
         <span id={labelId} className="sync-status__label">
           {label}
         </span>
-        {total !== null && total > 0 ? (
-          <progress className="progress progress--inline" aria-labelledby={labelId} max={total} value={Math.min(fetched, total)} />
-        ) : (
-          <progress className="progress progress--inline" aria-labelledby={labelId} />
-        )}
+        <ProgressBar labelledBy={labelId} value={fetched} max={total ?? undefined} inline />
         <button type="button" className="button button--small button--quiet sync-status__cancel" onClick={onCancel}>
           Cancel
         </button>
