@@ -1,5 +1,5 @@
 /**
- * A progress bar: how far along when the total is known, otherwise a sweep back and forth. The
+ * A progress bar: how far along when the total is known, otherwise a highlight sweeping across. The
  * sweep moves a layer of its own by transform, which the browser animates without redrawing the
  * page; an animated background did, fifty times a second through every sync and export.
  */
