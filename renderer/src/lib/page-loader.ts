@@ -46,7 +46,8 @@ export class ContactPageLoader {
   private generation = 0;
   private dataVersion = 0;
   private pages = new Map<number, CachedPage>();
-  private inFlight = new Map<number, number>();
+  /** Pages with a request on its way (one each at a time). */
+  private inFlight = new Set<number>();
   private wanted: number[] = [];
   private range: { start: number; end: number } = { start: 0, end: 0 };
   private useCounter = 0;
@@ -183,7 +184,7 @@ export class ContactPageLoader {
     const query = this.query!;
     const generation = this.generation;
     const dataVersion = this.dataVersion;
-    this.inFlight.set(page, dataVersion);
+    this.inFlight.add(page);
     try {
       const result = await this.fetchPage({ ...query, offset: page * this.pageSize, limit: this.pageSize });
       if (generation !== this.generation) return;
