@@ -11,7 +11,7 @@ import { openContactsCache, type ContactsCache } from './contacts/cache.ts';
 import { createCountAnnouncer } from './contacts/count-announcer.ts';
 import { createProgressAnnouncer } from './contacts/progress-announcer.ts';
 import { createOwnersSync, OWNERS_SCOPE } from './contacts/owners-sync.ts';
-import { createSyncService } from './contacts/sync.ts';
+import { createSyncService, type SyncService } from './contacts/sync.ts';
 import { startSyncSchedule, type SyncSchedule } from './contacts/sync-schedule.ts';
 import { syncedPropertyList } from './contacts/synced-properties.ts';
 import { AppError } from './errors.ts';
@@ -25,9 +25,9 @@ import { createContactsApi } from './hubspot/contacts-api.ts';
 import { createOwnersApi } from './hubspot/owners-api.ts';
 import type { Ports } from './ports.ts';
 import { ensurePrivateFolder } from './private-files.ts';
-import { createSettingsStore } from './settings.ts';
+import { createSettingsStore, type SettingsStore } from './settings.ts';
 import { createConnectionMonitor } from './status/connection-monitor.ts';
-import { createViewsService } from './views/views-service.ts';
+import { createViewsService, type ViewsService } from './views/views-service.ts';
 import { createSchedulesService } from './schedules/schedules-service.ts';
 import { createSyncFirst } from './schedules/sync-first.ts';
 
@@ -110,6 +110,40 @@ function authChangeAnnouncer(deps: {
   let changes = Promise.resolve();
   return (state) => {
     changes = changes.then(() => announce(state)).catch((error: unknown) => log.error('Could not announce a sign-in change', { problem: error instanceof Error ? error.message : String(error) }));
+  };
+}
+
+/** The table's and the sync's calls: what is cached, a page of it, the properties, and the sync. */
+function contactsHandlers(deps: {
+  cache: ContactsCache;
+  settings: SettingsStore;
+  views: Pick<ViewsService, 'filterContext'>;
+  sync: SyncService;
+  signedIn: () => boolean;
+  startSync: () => void;
+}): Pick<Handlers, 'getContactsSummary' | 'queryContacts' | 'listProperties' | 'syncNow' | 'cancelSync' | 'getSyncProgress'> {
+  const { cache, settings, views, sync } = deps;
+  return {
+    getContactsSummary: async () => ({
+      count: await cache.count(),
+      lastSyncedAt: await cache.lastSyncedAt(),
+      visibleColumns: settings.get().visibleColumns,
+      syncedProperties: syncedPropertyList(settings.get().extraSyncedProperties),
+    }),
+    queryContacts: (query) => cache.queryShown(query, views.filterContext()),
+    listProperties: () => propertyInfo(cache, settings.get().extraSyncedProperties),
+    syncNow: async () => {
+      if (!deps.signedIn()) {
+        throw new AppError('not-signed-in', 'Connect to HubSpot first, then sync your contacts.');
+      }
+      deps.startSync();
+      return sync.progress();
+    },
+    cancelSync: async () => sync.cancel(),
+    getSyncProgress: async () => {
+      await sync.ready;
+      return sync.progress();
+    },
   };
 }
 
@@ -241,26 +275,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
       return { revokedAtHubSpot, cachedContactsDeleted: deleteCachedContacts };
     },
 
-    getContactsSummary: async () => ({
-      count: await cache.count(),
-      lastSyncedAt: await cache.lastSyncedAt(),
-      visibleColumns: settings.get().visibleColumns,
-      syncedProperties: syncedPropertyList(settings.get().extraSyncedProperties),
-    }),
-    queryContacts: (query) => cache.queryShown(query, views.filterContext()),
-    listProperties: () => propertyInfo(cache, settings.get().extraSyncedProperties),
-    syncNow: async () => {
-      if (auth.state().status !== 'signed-in') {
-        throw new AppError('not-signed-in', 'Connect to HubSpot first, then sync your contacts.');
-      }
-      startSync();
-      return sync.progress();
-    },
-    cancelSync: async () => sync.cancel(),
-    getSyncProgress: async () => {
-      await sync.ready;
-      return sync.progress();
-    },
+    ...contactsHandlers({ cache, settings, views, sync, signedIn: () => auth.state().status === 'signed-in', startSync }),
 
     ...exportHandlers({ exporter, ports, clock, emitProgress: (progress) => emit('exportProgress', progress) }),
 
