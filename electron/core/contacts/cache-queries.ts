@@ -5,6 +5,7 @@ import type { Reader } from './cache-reader.ts';
 import { isSearchSyntaxError, matchAmongFirstWhere, matchWhere, type MatchOrder } from './cache-search.ts';
 import { checkColumn, orderBy, valueOf } from './cache-sorting.ts';
 import { narrowContacts, type FilterContext, type IdSet } from './filter-queries.ts';
+import { narrowRemembered, sortAndRemember } from './sorted-matches.ts';
 import { checkSort } from './sort-fallback.ts';
 
 function countMatches(r: Reader, set: IdSet | null): number {
@@ -42,12 +43,22 @@ const FIRST_TRY_MARGIN = 3;
 
 type PageRows = [number, ...(string | null)[]][];
 
+/** The rows of `ids`, in that order. */
+function rowsById(r: Reader, columns: string[], ids: number[]): PageRows {
+  if (ids.length === 0) return [];
+  const select = r.conn.statement(`SELECT ${['id', ...columns.map(valueOf)].join(', ')} FROM contacts WHERE id IN (SELECT value FROM json_each(?))`);
+  select.setReturnArrays(true);
+  const byId = new Map((select.all(JSON.stringify(ids)) as unknown as PageRows).map((row) => [row[0], row]));
+  return ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
+}
+
 /**
  * Rows offset..offset+limit of `total` matches, the cheapest way: sorting the matches costs their
  * number, walking the sort index costs how far into it the page's matches lie, which depends on the
  * search (a last name sorted by last name lies where that name is: Wright, 900,000 entries into
  * 1,000,000). So for many matches the start of the index is tried first, as far as evenly spread
  * matches would fill the page; when they are not there, the matches are sorted or the index walked.
+ * Sorted matches are remembered for the next keystroke and the next pages (sorted-matches.ts).
  */
 function readPage(r: Reader, columns: string[], sort: RowsOptions['sort'], set: IdSet | null, total: number, offset: number, limit: number): PageRows {
   const read = (sql: string, params: IdSet['params']) => {
@@ -56,17 +67,21 @@ function readPage(r: Reader, columns: string[], sort: RowsOptions['sort'], set: 
     return select.all(...params, limit, offset) as unknown as PageRows;
   };
   if (set === null) return read(selectSql(r, columns, true, sort, null, 'walk-index'), []);
+  const order = orderBy(sort, (column) => r.typeOf(column));
+  const narrowed = narrowRemembered(r, order, set, total);
+  if (narrowed) return rowsById(r, columns, narrowed.slice(offset, offset + limit));
   const everyone = countMatches(r, null);
   const sortCost = total * COST.sortMatch;
   const firstTry = Math.ceil((FIRST_TRY_MARGIN * (offset + limit) * everyone) / total);
   if (firstTry < everyone && firstTry * COST.firstTryEntry < sortCost) {
-    const order = orderBy(sort, (column) => r.typeOf(column));
     const list = ['id', ...columns.map(valueOf)].join(', ');
     const rows = read(`SELECT ${list} FROM contacts ${matchAmongFirstWhere(set, order)} ${order}`, [firstTry, ...set.params]);
     // all the page's matches were among the first rows: they are the page
     if (rows.length === Math.min(limit, total - offset)) return rows;
   }
-  return read(selectSql(r, columns, true, sort, set, sortCost <= everyone * COST.walkEntry ? 'sort-matches' : 'walk-index'), set.params);
+  if (sortCost > everyone * COST.walkEntry) return read(selectSql(r, columns, true, sort, set, 'walk-index'), set.params);
+  const sorted = sortAndRemember(r, order, selectSql(r, [], true, sort, set, 'sort-matches'), set);
+  return rowsById(r, columns, sorted.slice(offset, offset + limit));
 }
 
 /**
