@@ -8,9 +8,9 @@
  * names still come in one fixed order.
  *
  * How: every character of the Basic Multilingual Plane is sorted once with the collator, and each
- * gets the rank of its group of equal characters (about 0.2 s, once per thread that sorts). A character that sorts as
- * two letters (ß as "ss", æ as "ae", ligatures) is expanded first; Thai and Lao vowels written
- * before their consonant are swapped behind it, as the collator does. Characters beyond the BMP
+ * gets the rank of its group of equal characters (about 0.2 s, once per thread that sorts). A
+ * character that sorts as two letters (ß as "ss", æ as "ae", ligatures) is expanded first; Thai and
+ * Lao vowels written before their consonant are swapped behind it, as the collator does. Characters beyond the BMP
  * (emoji, rare CJK) are placed where the collator puts them among the BMP ones, then by code point.
  * Language-specific contractions ("ch" as one letter in Czech) are not modelled: such words sort
  * as their separate letters.
