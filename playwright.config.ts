@@ -12,7 +12,11 @@ export default defineConfig({
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    trace: 'retain-on-failure',
+    // On failure: the trace's actions, console and network, and a screenshot. The trace's DOM
+    // snapshots and screencast are left out: recording them on every action made each test about
+    // 40% slower (a sign-in test: 6.7 s with them, 4.1 s without).
+    trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false },
+    screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: systemChromium,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
