@@ -122,14 +122,41 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
   for (let slot = 0; slot < Math.max(1, options.readers ?? 2); slot++) readers.push(startReader(slot));
 
   const waiting: { name: CacheRequestName; args: unknown[]; resolve(value: unknown): void; reject(error: unknown): void }[] = [];
+  const answered = new WeakSet<CacheWorkerHandle>();
   function dispatch(): void {
     if (!writerReady) return;
     // a reader collecting its garbage (worker-heap.ts) answers once it has done: the others first
     const free = readers.filter((reader) => reader.inFlight === 0 && !reader.gone).sort((a, b) => Number(a.collecting) - Number(b.collecting));
     for (const reader of free) {
       const next = waiting.shift();
-      if (next) reader.call(next.name, next.args).then(next.resolve, next.reject).finally(dispatch);
+      if (next) {
+        reader.call(next.name, next.args).then(next.resolve, next.reject).finally(() => {
+          answered.add(reader);
+          dispatch();
+        });
+      }
     }
+    prepareSorting();
+  }
+
+  // Each reader makes the tables of its sort keys (about 0.2 s, values/sort-key.ts) before the first
+  // search sorted by a name needs them: once it has answered a call, while no call waits, one reader
+  // at a time, so the others keep answering the table.
+  const prepared = new WeakSet<CacheWorkerHandle>();
+  let preparing = false;
+  function prepareSorting(): void {
+    if (preparing || closed || waiting.length > 0) return;
+    const reader = readers.find((candidate) => answered.has(candidate) && !prepared.has(candidate) && candidate.inFlight === 0 && !candidate.gone);
+    if (!reader) return;
+    prepared.add(reader);
+    preparing = true;
+    reader
+      .call('prepareSortKeys', [])
+      .then((ms) => log?.info('A reader prepared its sort keys', { ms: Math.round(ms as number) }), () => undefined)
+      .finally(() => {
+        preparing = false;
+        dispatch();
+      });
   }
 
   // the first readers open their connections once the writer has created or migrated the file

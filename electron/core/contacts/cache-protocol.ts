@@ -22,6 +22,7 @@ import * as shown from './shown-queries.ts';
 import * as syncReads from './cache-sync-reads.ts';
 import * as writes from './cache-writes.ts';
 import * as lists from './lists-store.ts';
+import { prepareSortKeys } from './sort-keys.ts';
 
 export type ConnectionKind = 'writer' | 'reader';
 
@@ -53,6 +54,8 @@ export const cacheRequests = {
   count: onReader(queries.count),
   properties: onReader(queries.properties),
   propertyLabels: onReader(queries.propertyLabels),
+  /** The client asks each reader once, while the table is idle (cache-client.ts). */
+  prepareSortKeys: onReader(prepareSortKeys),
   // --- owners and cells as shown (issue 15)
   replaceOwners: onWriter(owners.replaceOwners),
   readOwners: onReader(owners.readOwners),
