@@ -44,6 +44,12 @@ export interface ContactsCacheOptions {
   writeBudgetMs?: number;
   /** Which search index the writer keeps (default: FTS5 where SQLite has it). Tests force 'words'. */
   searchIndex?: SearchIndex;
+  /**
+   * Each reader makes its sort keys' tables ahead of the first search that needs them (see
+   * prepareSorting below). The app turns it on; tests that open many caches leave it off: it costs
+   * 0.2 s of CPU per reader (measured: the unit tests took 88 s without it for every cache, 96 s with).
+   */
+  prepareSortKeys?: boolean;
   /** Fault injection for tests: "disk full" once the file would pass this many pages (see cache-connection.ts). */
   maxPageCount?: number;
   /** Tests only: another worker script (wrapping cache-worker.ts) to inject crashes and hangs. The bundled worker otherwise (see cache-worker-entry.ts). */
@@ -139,13 +145,13 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
     prepareSorting();
   }
 
-  // Each reader makes the tables of its sort keys (about 0.2 s, values/sort-key.ts) before the first
-  // search sorted by a name needs them: once it has answered a call, while no call waits, one reader
-  // at a time, so the others keep answering the table.
+  // With prepareSortKeys, each reader makes the tables of its sort keys (about 0.2 s, values/sort-key.ts)
+  // before the first search sorted by a name needs them: once it has answered a call, while no call
+  // waits, one reader at a time, so the others keep answering the table.
   const prepared = new WeakSet<CacheWorkerHandle>();
   let preparing = false;
   function prepareSorting(): void {
-    if (preparing || closed || waiting.length > 0) return;
+    if (!options.prepareSortKeys || preparing || closed || waiting.length > 0) return;
     const reader = readers.find((candidate) => answered.has(candidate) && !prepared.has(candidate) && candidate.inFlight === 0 && !candidate.gone);
     if (!reader) return;
     prepared.add(reader);

@@ -27,7 +27,7 @@ test('each reader prepares its sort keys once, after answering a call, and the t
     warn() {},
     error() {},
   };
-  const cache = openContactsCache(join(dir, 'contacts.sqlite'), { log, readers: 2 });
+  const cache = openContactsCache(join(dir, 'contacts.sqlite'), { log, readers: 2, prepareSortKeys: true });
   await cache.upsertContacts([{ id: '1', properties: { hs_object_id: '1', lastname: 'Álvarez' }, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' }]);
   assert.deepEqual(preparations, [], 'no reader prepares before it has answered a call');
   // both readers answer, then prepare in turn while these reads keep coming
