@@ -10,10 +10,10 @@
  * How: every character of the Basic Multilingual Plane is sorted once with the collator, and each
  * gets the rank of its group of equal characters (about 0.2 s, once per thread that sorts). A
  * character that sorts as two letters (ß as "ss", æ as "ae", ligatures) is expanded first; Thai and
- * Lao vowels written before their consonant are swapped behind it, as the collator does. Characters beyond the BMP
- * (emoji, rare CJK) are placed where the collator puts them among the BMP ones, then by code point.
- * Language-specific contractions ("ch" as one letter in Czech) are not modelled: such words sort
- * as their separate letters.
+ * Lao vowels written before their consonant are swapped behind it, as the collator does. Characters
+ * beyond the BMP (emoji, rare CJK) are placed where the collator puts them among the BMP ones, then
+ * by code point. Language-specific contractions ("ch" as one letter in Czech) are not modelled:
+ * such words sort as their separate letters.
  *
  * The keys depend on the locale and ICU's version: `sortKeyIdentity` names both, and an index
  * built with other keys must be rebuilt (see contacts/sort-keys.ts).
@@ -89,7 +89,7 @@ function buildTables(locale: string): Tables {
   return { primary, full: rankGroups(sorted, variant, false), sorted, collator: base, expansions: findExpansions(chars, base, primary) };
 }
 
-/** Every assigned character of the BMP but surrogates and private use (one pattern over them all: a test per character takes far longer). */
+/** Every assigned character of the BMP but surrogates and private use (one pattern over them all: a test per character is slower). */
 function assignedBmpCharacters(): string[] {
   let all = '';
   for (let code = 0; code < 0x10000; code++) {
