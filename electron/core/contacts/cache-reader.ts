@@ -9,6 +9,8 @@ import { loadPropertyTypes } from './cache-sorting.ts';
 
 export interface Reader {
   readonly conn: CacheConnection;
+  /** Changes whenever another connection has committed (PRAGMA data_version): what a reader remembers is forgotten then. */
+  dataVersion(): number;
   typeOf(column: string): string;
   /** A count remembered until the cache changes. */
   rememberedCount(key: string, count: () => number): number;
@@ -30,6 +32,7 @@ export function openReader(path: string): Reader {
   };
   return {
     conn,
+    dataVersion,
     typeOf(column) {
       catchUp();
       return typeOf(column);

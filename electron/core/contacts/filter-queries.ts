@@ -90,7 +90,7 @@ const materialized = new WeakMap<Reader, Materialized>();
 const KEEP_SETS = 8;
 
 function materialize(r: Reader, key: string, sql: string, params: SQLInputValue[]): IdSet {
-  const dataVersion = (r.conn.statement('PRAGMA data_version').get() as { data_version: number }).data_version;
+  const dataVersion = r.dataVersion();
   let state = materialized.get(r);
   if (!state || state.dataVersion !== dataVersion) {
     for (const table of state?.tables.values() ?? []) r.conn.db.exec(`DROP TABLE IF EXISTS temp.${table}`);

@@ -21,7 +21,7 @@ const remembered = new WeakMap<Reader, { version: number; facts: ShowingFacts }>
 
 /** What formatting needs from the cache: the property definitions and the owners. */
 export function showingFacts(r: Reader): ShowingFacts {
-  const version = (r.conn.statement('PRAGMA data_version').get() as { data_version: number }).data_version;
+  const version = r.dataVersion();
   const known = remembered.get(r);
   if (known?.version === version) return known.facts;
   const facts = { properties: new Map(properties(r).map((property) => [property.name, property])), owners: ownerDirectory(r) };

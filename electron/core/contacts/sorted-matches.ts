@@ -28,8 +28,6 @@ interface SortedMatches {
 
 const remembered = new WeakMap<Reader, SortedMatches>();
 
-const dataVersionOf = (r: Reader) => (r.conn.statement('PRAGMA data_version').get() as { data_version: number }).data_version;
-
 function remember(r: Reader, dataVersion: number, orderSql: string, ids: number[]): number[] {
   if (ids.length <= REMEMBER_AT_MOST) remembered.set(r, { dataVersion, orderSql, ids, places: null });
   return ids;
@@ -42,7 +40,7 @@ function remember(r: Reader, dataVersion: number, orderSql: string, ids: number[
 export function narrowRemembered(r: Reader, orderSql: string, set: IdSet, total: number): number[] | null {
   const last = remembered.get(r);
   if (!last || last.orderSql !== orderSql || total > last.ids.length) return null;
-  const dataVersion = dataVersionOf(r);
+  const dataVersion = r.dataVersion();
   if (dataVersion !== last.dataVersion) {
     remembered.delete(r);
     return null;
@@ -66,7 +64,7 @@ export function narrowRemembered(r: Reader, orderSql: string, set: IdSet, total:
 /** Every match of `set`, sorted (`matchesSql` selects their ids in the order of `orderSql`), and remembered. */
 export function sortAndRemember(r: Reader, orderSql: string, matchesSql: string, set: IdSet): number[] {
   // read before the rows: a change committed meanwhile then makes the remembered order stale by version, never silently
-  const dataVersion = dataVersionOf(r);
+  const dataVersion = r.dataVersion();
   const select = r.conn.statement(matchesSql);
   select.setReturnArrays(true);
   return remember(r, dataVersion, orderSql, (select.all(...set.params) as unknown as [number][]).map(([id]) => id));
