@@ -46,7 +46,7 @@ export interface ContactsCacheOptions {
   searchIndex?: SearchIndex;
   /**
    * Each reader makes its sort keys' tables ahead of the first search that needs them (see
-   * prepareSorting below). The app turns it on; tests that open many caches leave it off: it costs
+   * prepareAnIdleReader). The app turns it on; tests that open many caches leave it off: it costs
    * 0.2 s of CPU per reader (measured: the unit tests took 88 s without it for every cache, 96 s with).
    */
   prepareSortKeys?: boolean;
@@ -62,6 +62,35 @@ const restarted = (role: ConnectionKind) => () =>
   role === 'writer'
     ? new AppError('internal', 'Contact Desk had to restart the part that saves your contacts. Everything saved before is kept; sync again to carry on.')
     : new AppError('internal', 'Contact Desk is reloading your saved contacts. Try again in a moment.');
+
+/**
+ * With prepareSortKeys, each reader makes the tables of its sort keys (about 0.2 s, values/sort-key.ts)
+ * before the first search sorted by a name needs them: once it has answered a call, while no call
+ * waits, one reader at a time, so the others keep answering the table.
+ */
+interface SortKeysPreparation {
+  answered: WeakSet<CacheWorkerHandle>;
+  prepared: WeakSet<CacheWorkerHandle>;
+  running: boolean;
+}
+
+const sortKeysPreparation = (): SortKeysPreparation => ({ answered: new WeakSet(), prepared: new WeakSet(), running: false });
+
+/** Starts the next reader's preparation, if one is due and none is running; `done` once it has ended. */
+function prepareAnIdleReader(preparation: SortKeysPreparation, readers: readonly CacheWorkerHandle[], log: Logger | undefined, done: () => void): void {
+  if (preparation.running) return;
+  const reader = readers.find((candidate) => preparation.answered.has(candidate) && !preparation.prepared.has(candidate) && candidate.inFlight === 0 && !candidate.gone);
+  if (!reader) return;
+  preparation.prepared.add(reader);
+  preparation.running = true;
+  reader
+    .call('prepareSortKeys', [])
+    .then((ms) => log?.info('A reader prepared its sort keys', { ms: Math.round(ms as number) }), () => undefined)
+    .finally(() => {
+      preparation.running = false;
+      done();
+    });
+}
 
 export function openContactsCache(dbPath: string, options: ContactsCacheOptions = {}): ContactsCache {
   const clock = options.clock ?? systemClock;
@@ -128,7 +157,7 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
   for (let slot = 0; slot < Math.max(1, options.readers ?? 2); slot++) readers.push(startReader(slot));
 
   const waiting: { name: CacheRequestName; args: unknown[]; resolve(value: unknown): void; reject(error: unknown): void }[] = [];
-  const answered = new WeakSet<CacheWorkerHandle>();
+  const preparation = options.prepareSortKeys ? sortKeysPreparation() : null;
   function dispatch(): void {
     if (!writerReady) return;
     // a reader collecting its garbage (worker-heap.ts) answers once it has done: the others first
@@ -137,32 +166,12 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
       const next = waiting.shift();
       if (next) {
         reader.call(next.name, next.args).then(next.resolve, next.reject).finally(() => {
-          answered.add(reader);
+          preparation?.answered.add(reader);
           dispatch();
         });
       }
     }
-    prepareSorting();
-  }
-
-  // With prepareSortKeys, each reader makes the tables of its sort keys (about 0.2 s, values/sort-key.ts)
-  // before the first search sorted by a name needs them: once it has answered a call, while no call
-  // waits, one reader at a time, so the others keep answering the table.
-  const prepared = new WeakSet<CacheWorkerHandle>();
-  let preparing = false;
-  function prepareSorting(): void {
-    if (!options.prepareSortKeys || preparing || closed || waiting.length > 0) return;
-    const reader = readers.find((candidate) => answered.has(candidate) && !prepared.has(candidate) && candidate.inFlight === 0 && !candidate.gone);
-    if (!reader) return;
-    prepared.add(reader);
-    preparing = true;
-    reader
-      .call('prepareSortKeys', [])
-      .then((ms) => log?.info('A reader prepared its sort keys', { ms: Math.round(ms as number) }), () => undefined)
-      .finally(() => {
-        preparing = false;
-        dispatch();
-      });
+    if (preparation && !closed && waiting.length === 0) prepareAnIdleReader(preparation, readers, log, dispatch);
   }
 
   // the first readers open their connections once the writer has created or migrated the file
