@@ -93,14 +93,14 @@ export async function createWorld(
   };
 }
 
+type Refresh = (refreshToken: string) => Promise<IssuedTokens>;
+
 /**
  * The app's own token session (electron/core/auth/session.ts) with its token client, started from
  * the world's sign-in, and a HubSpot client that takes its tokens from it: a sync through these
- * refreshes expiring tokens the way the app does.
+ * refreshes expiring tokens the way the app does. `aroundRefresh`: what the session's refreshes go
+ * through (a test's moment of HubSpot being down).
  */
-type Refresh = (refreshToken: string) => Promise<IssuedTokens>;
-
-/** `aroundRefresh`: what the session's refreshes go through (a test's moment of HubSpot being down). */
 export async function appSession(world: World, tokenLifetimeSeconds: number, aroundRefresh: (refresh: Refresh) => Refresh = (refresh) => refresh): Promise<{ session: TokenSession; client: HubSpotClient; persisted: SessionTokens[] }> {
   const { sandbox } = world;
   const tokenClient = createTokenClient({ config: { clientId: sandbox.clientId, clientSecret: sandbox.clientSecret, authBaseUrl: sandbox.url, apiBaseUrl: sandbox.url }, log: world.log });
