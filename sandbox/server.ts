@@ -206,6 +206,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const wait = state.latencyMs + (state.jitterMs > 0 ? Math.random() * state.jitterMs : 0);
     if (wait > 0) await delay(wait);
     if (res.destroyed || req.socket.destroyed) return;
+    // HubSpot stamps its answers with its clock; this one can be moved and stopped
+    res.setHeader('Date', new Date(state.now()).toUTCString());
 
     const fault = pickTransportFault(state);
     if (fault?.kind === 'drop') {

@@ -19,7 +19,7 @@ import { LIST_PAGE_LIMIT, SEARCH_PAGE_LIMIT } from '../hubspot/contacts-api.ts';
 import type { ContactsPageResult, HubSpotContact } from '../hubspot/contacts-api.ts';
 import type { ContactsCache } from './cache.ts';
 import type { UpsertOutcome } from './cache-types.ts';
-import { allOrNothing, extremeContact, fetchIdPage, modifiedMs } from './sync-context.ts';
+import { allOrNothing, extremeContact, fetchIdPage, fetchIdPageIfWanted, modifiedMs } from './sync-context.ts';
 import type { SyncContext } from './sync-context.ts';
 import type { FullSyncCheckpoint, IdRange } from './sync-state.ts';
 
@@ -44,12 +44,12 @@ export interface FullSyncStart {
 }
 
 /**
- * Opens a new generation and learns what there is to fetch while already fetching. At once:
- * HubSpot's newest change (the watermark the catch-up continues from), and for the parallel
- * strategy the top page by id (the highest ids, how many contacts there are) and the list's first
- * page (the lowest ids), so no request is spent only on the id bounds. The ranges are planned as soon
- * as those two pages are in; the watermark is awaited only by the first write, so fetching goes on
- * meanwhile (and a sync killed before that write starts over: nothing of it is saved).
+ * Opens a new generation and learns what there is to fetch while already fetching. For the parallel
+ * strategy, at once: the top page by id (the highest ids, how many contacts there are) and the
+ * list's first page (the lowest ids), so no request is spent only on the id bounds. The ranges are
+ * planned as soon as those two pages are in. The watermark the catch-up continues from is awaited
+ * only by the first write, so fetching goes on meanwhile (and a sync killed before that write starts
+ * over: nothing of it is saved).
  */
 export async function startFullSync(ctx: SyncContext, options: FullSyncOptions, now: number): Promise<FullSyncStart> {
   const generation = (await ctx.cache.syncState()).generation + 1;
@@ -58,8 +58,8 @@ export async function startFullSync(ctx: SyncContext, options: FullSyncOptions, 
   // the page first: the search pacer serves in call order
   const top = parallel ? fetchIdPage(ctx, { from: 0, end: null }, 'DESCENDING') : null;
   const first = parallel ? timed(ctx.api.listContactsPage({ properties: ctx.properties, limit: LIST_PAGE_LIMIT }, ctx.signal), listSent) : null;
-  const newest = extremeContact(ctx, 'lastmodifieddate', 'DESCENDING');
-  newest.catch(() => {}); // awaited by `saved`
+  const start = startingPoint(ctx, top);
+  start.catch(() => {}); // awaited by `saved`
   const checkpoint: FullSyncCheckpoint = {
     generation,
     strategy: options.strategy,
@@ -79,8 +79,8 @@ export async function startFullSync(ctx: SyncContext, options: FullSyncOptions, 
   // what the first write saves: the plan as it is now, before any worker moves on from it
   const initial = structuredClone(checkpoint);
   const saved = (async () => {
-    const { contact, total } = await newest;
-    checkpoint.startWatermark = initial.startWatermark = contact ? modifiedMs(contact) : null;
+    const { watermark, total } = await start;
+    checkpoint.startWatermark = initial.startWatermark = watermark;
     checkpoint.total = initial.total = total;
     // (spliced out: the pages are not held while the writer works)
     const outcome = await ctx.cache.upsertContacts(fetched.splice(0), { generation, fullSync: initial });
@@ -90,6 +90,22 @@ export async function startFullSync(ctx: SyncContext, options: FullSyncOptions, 
   saved.catch(() => {}); // awaited by the caller
   if (!parallel) await saved;
   return { checkpoint, saved };
+}
+
+/**
+ * Where the catch-up will continue from, and how many contacts HubSpot has. With the top page, that
+ * is HubSpot's clock once the page is in (the catch-up's margin covers the moment between its read
+ * and its answer) and the page's total: no search spent on them. Otherwise, or without a Date
+ * header, HubSpot's newest change and its count, from one search.
+ */
+async function startingPoint(ctx: SyncContext, top: Promise<{ remaining: number }> | null): Promise<{ watermark: number | null; total: number }> {
+  if (top) {
+    const { remaining } = await top;
+    const now = ctx.api.serverTime();
+    if (now !== null) return { watermark: now, total: remaining };
+  }
+  const { contact, total } = await extremeContact(ctx, 'lastmodifieddate', 'DESCENDING');
+  return { watermark: contact ? modifiedMs(contact) : null, total };
 }
 
 /** startFullSync, returning once the starting checkpoint is saved. */
@@ -294,7 +310,9 @@ async function searchWorker(run: Run, ctx: SyncContext): Promise<void> {
             if (await listFetchedTheRest(run, ctx, range)) break;
             unconfirmed.add(range);
           }
-          writing = (await fetchAndHandOver(run, ctx, range, writing)).written;
+          // the list may get there while the page waits its turn: then the turn goes to another search
+          const stillWanted = () => unconfirmed.has(range) || !listHasPassed(run, range);
+          writing = (await fetchAndHandOver(run, ctx, range, writing, stillWanted)).written;
         }
       } finally {
         unconfirmed.delete(range);
@@ -316,10 +334,13 @@ async function writeOnceSaved(ctx: SyncContext, saved: Promise<void>, contacts: 
 /**
  * One page of a range, from its top down, handed to the writer once the worker's previous page is
  * written (pages of a worker reach the writer in order, and only one waits at a time); the write of
- * this one is returned to await later, wrapped so that returning it does not wait for it.
+ * this one is returned to await later, wrapped so that returning it does not wait for it. Nothing is
+ * fetched (the previous write is returned) when the page is no longer wanted at its turn.
  */
-async function fetchAndHandOver(run: Run, ctx: SyncContext, range: IdRange, previous: Promise<void>): Promise<{ written: Promise<void> }> {
-  const { results, remaining } = await fetchIdPage(ctx, { from: range.next, end: range.end }, 'DESCENDING');
+async function fetchAndHandOver(run: Run, ctx: SyncContext, range: IdRange, previous: Promise<void>, stillWanted: () => boolean): Promise<{ written: Promise<void> }> {
+  const page = await fetchIdPageIfWanted(ctx, { from: range.next, end: range.end }, 'DESCENDING', stillWanted);
+  if (page === null) return { written: previous };
+  const { results, remaining } = page;
   await previous;
   // the range can be split while a page is on its way: its bounds are read again now, and moved in
   // the same turn as the commit that saves them, so no other commit saves them before this page

@@ -1,7 +1,7 @@
 /** What every sync stage works with, and the small search helpers they share. */
 import { AppError } from '../errors.ts';
 import type { Logger } from '../ports.ts';
-import type { ContactsApi, HubSpotContact, SearchFilter } from '../hubspot/contacts-api.ts';
+import type { ContactsApi, HubSpotContact, SearchBody, SearchFilter } from '../hubspot/contacts-api.ts';
 import { SEARCH_PAGE_LIMIT } from '../hubspot/contacts-api.ts';
 import type { ContactsCache, IdSpan } from './cache.ts';
 
@@ -31,18 +31,22 @@ export async function remoteCount(ctx: SyncContext, span: IdSpan): Promise<numbe
   return page.total;
 }
 
+type IdOrder = 'ASCENDING' | 'DESCENDING';
+
+function idPageBody(ctx: SyncContext, span: IdSpan, direction: IdOrder): SearchBody {
+  return { filterGroups: [{ filters: idFilters(span) }], sorts: [{ propertyName: 'hs_object_id', direction }], properties: ctx.properties, limit: SEARCH_PAGE_LIMIT };
+}
+
 /** One page of the contacts in a span, by id; keyset paging (the caller narrows the span), so no 10,000 cap. */
-export async function fetchIdPage(ctx: SyncContext, span: IdSpan, direction: 'ASCENDING' | 'DESCENDING' = 'ASCENDING'): Promise<{ results: HubSpotContact[]; remaining: number }> {
-  const page = await ctx.api.searchContacts(
-    {
-      filterGroups: [{ filters: idFilters(span) }],
-      sorts: [{ propertyName: 'hs_object_id', direction }],
-      properties: ctx.properties,
-      limit: SEARCH_PAGE_LIMIT,
-    },
-    ctx.signal,
-  );
+export async function fetchIdPage(ctx: SyncContext, span: IdSpan, direction: IdOrder = 'ASCENDING'): Promise<{ results: HubSpotContact[]; remaining: number }> {
+  const page = await ctx.api.searchContacts(idPageBody(ctx, span, direction), ctx.signal);
   return { results: page.results, remaining: page.total };
+}
+
+/** fetchIdPage, unless `stillWanted` says no when search's limit lets the page go: then null. */
+export async function fetchIdPageIfWanted(ctx: SyncContext, span: IdSpan, direction: IdOrder, stillWanted: () => boolean): Promise<{ results: HubSpotContact[]; remaining: number } | null> {
+  const page = await ctx.api.searchContactsIfWanted(idPageBody(ctx, span, direction), stillWanted, ctx.signal);
+  return page && { results: page.results, remaining: page.total };
 }
 
 /** The newest/oldest contact by a property, or null when there are none. */

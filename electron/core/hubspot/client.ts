@@ -37,6 +37,12 @@ export interface HubSpotRequest<T> {
    */
   isParsed?: (json: unknown) => json is T;
   signal?: AbortSignal;
+  /**
+   * Asked when the request's turn under its limit comes (each attempt's): false, and it is not sent,
+   * the turn goes to the next request, and the call rejects with RequestNoLongerWanted. For a page
+   * that other work may have fetched while the request waited.
+   */
+  stillWanted?: () => boolean;
   /** Overrides for this call, e.g. a connection check that should report a problem, not wait it out. */
   retry?: Partial<RetryPolicy>;
 }
@@ -73,6 +79,12 @@ export interface HubSpotClient {
   request<T>(request: HubSpotRequest<T>): Promise<T>;
   /** The pacers' current view (limits learned, requests in the window): for diagnostics and benchmarks. */
   limits(): Record<RateLimitPool, PacerSnapshot>;
+  /**
+   * HubSpot's clock now, as the Date header of its latest answer set it (null before any answer
+   * with one). Never ahead of HubSpot's: the header is in whole seconds, cut down, and was stamped
+   * before the answer travelled here.
+   */
+  serverTime(): number | null;
 }
 
 const defaultRetry: RetryPolicy = { maxAttempts: 6, maxOfflineAttempts: 3, maxRateLimitedWaits: 8, maxRateLimitPauseMs: 60_000, baseDelayMs: 500, maxDelayMs: 20_000 };
@@ -97,6 +109,14 @@ function retryAfterMs(headers: Headers, now: number): number | undefined {
   if (/^\d+(\.\d+)?$/.test(raw)) return Math.ceil(Number(raw) * 1000);
   const at = Date.parse(raw);
   return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+
+/** A request whose `stillWanted` said no when its turn came: it was not sent. */
+export class RequestNoLongerWanted extends Error {
+  constructor() {
+    super('The request was no longer wanted when its turn came, and was not sent.');
+    this.name = 'RequestNoLongerWanted';
+  }
 }
 
 function cancelledError(cause: unknown): AppError {
@@ -179,6 +199,8 @@ interface ClientContext {
   /** Without a trailing slash. */
   baseUrl: string;
   pacers: Record<RateLimitPool, Pacer>;
+  /** HubSpot's clock less ours, from the latest answer's Date header. */
+  serverClockOffsetMs: number | null;
 }
 
 /** One request on its way: the call, and what its attempts have met so far. */
@@ -216,10 +238,12 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     retry: { ...defaultRetry, ...options.retry },
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     pacers: createPacers(clock, options.limits),
+    serverClockOffsetMs: null,
   };
   return {
     request: (call) => sendRequest(client, call),
     limits: () => ({ general: client.pacers.general.snapshot(), search: client.pacers.search.snapshot() }),
+    serverTime: () => (client.serverClockOffsetMs === null ? null : client.clock.now() + client.serverClockOffsetMs),
   };
 }
 
@@ -237,7 +261,7 @@ async function sendRequest<T>(client: ClientContext, call: HubSpotRequest<T>): P
     rateLimitedWaits: 0,
   };
   for (;;) {
-    await waitForTurn(run);
+    if (!(await waitForTurn(run))) throw new RequestNoLongerWanted();
     run.sentAt = client.clock.now();
     // Taken after the wait for the pacer, which can be long: a token taken before it may have been
     // replaced meanwhile, and one two replacements old would be "refreshed" into another dead one.
@@ -252,16 +276,18 @@ async function sendRequest<T>(client: ClientContext, call: HubSpotRequest<T>): P
       continue;
     }
     learnLimits(run, attempt.response);
+    learnServerClock(client, attempt.response);
     if (attempt.response.ok) return parseBody(client.log, attempt.text, call, run.where, attempt.response.status);
     await afterRefusal(client, run, attempt.response, attempt.text);
   }
 }
 
-async function waitForTurn(run: RequestRun<unknown>): Promise<void> {
+/** False when the request's `stillWanted` said no at its turn. */
+async function waitForTurn(run: RequestRun<unknown>): Promise<boolean> {
   const { signal } = run.call;
   if (signal?.aborted) throw cancelledError(signal.reason);
   try {
-    await run.pacer.acquire(signal);
+    return await run.pacer.acquire(signal, run.call.stillWanted);
   } catch (error) {
     throw cancelledError(error);
   }
@@ -312,6 +338,11 @@ function learnLimits(run: RequestRun<unknown>, response: Response): void {
     // after a 429 the wait comes from Retry-After (or the interval), not from "0 remaining"
     remaining: response.status === 429 ? undefined : headerNumber(response.headers, 'x-hubspot-ratelimit-remaining'),
   });
+}
+
+function learnServerClock(client: ClientContext, response: Response): void {
+  const stamped = Date.parse(response.headers.get('date') ?? '');
+  if (Number.isFinite(stamped)) client.serverClockOffsetMs = stamped - client.clock.now();
 }
 
 /** After an answer other than 2xx: returns when the request is to be tried again, throws when it ends here. */

@@ -1,5 +1,6 @@
 /** HubSpot's contacts and contact-properties endpoints (2026-03), each answer checked with zod. */
 import { z } from 'zod';
+import { RequestNoLongerWanted } from './client.ts';
 import type { HubSpotClient } from './client.ts';
 
 const contactsPath = '/crm/objects/2026-03/contacts';
@@ -130,9 +131,13 @@ export interface ListPageParams {
 export interface ContactsApi {
   listContactsPage(params: ListPageParams, signal?: AbortSignal): Promise<ContactsPageResult>;
   searchContacts(body: SearchBody, signal?: AbortSignal): Promise<SearchPageResult>;
+  /** searchContacts, unless `stillWanted` says no when search's limit lets it go: then null, and the turn goes to the next search. */
+  searchContactsIfWanted(body: SearchBody, stillWanted: () => boolean, signal?: AbortSignal): Promise<SearchPageResult | null>;
   listProperties(signal?: AbortSignal): Promise<HubSpotProperty[]>;
   /** The cheapest authenticated call: resolves when HubSpot accepts our token and answers. */
   checkConnection(signal?: AbortSignal): Promise<void>;
+  /** HubSpot's clock now, never ahead of it, once it has answered (HubSpotClient.serverTime). */
+  serverTime(): number | null;
 }
 
 export function createContactsApi(client: HubSpotClient): ContactsApi {
@@ -154,12 +159,24 @@ export function createContactsApi(client: HubSpotClient): ContactsApi {
     return { results: page.results, next: page.paging?.next?.after ?? null };
   };
 
+  const search = async (body: SearchBody, signal?: AbortSignal, stillWanted?: () => boolean): Promise<SearchPageResult> => {
+    const page = await client.request({ method: 'POST', path: searchPath, body, pool: 'search', schema: searchPageSchema, isParsed: isParsedSearchPage, signal, stillWanted });
+    return { total: page.total, results: page.results, next: page.paging?.next?.after ?? null };
+  };
+
   return {
     listContactsPage: listPage,
+    serverTime: () => client.serverTime(),
 
-    async searchContacts(body, signal) {
-      const page = await client.request({ method: 'POST', path: searchPath, body, pool: 'search', schema: searchPageSchema, isParsed: isParsedSearchPage, signal });
-      return { total: page.total, results: page.results, next: page.paging?.next?.after ?? null };
+    searchContacts: search,
+
+    async searchContactsIfWanted(body, stillWanted, signal) {
+      try {
+        return await search(body, signal, stillWanted);
+      } catch (error) {
+        if (error instanceof RequestNoLongerWanted) return null;
+        throw error;
+      }
     },
 
     async listProperties(signal) {

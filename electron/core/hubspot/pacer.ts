@@ -49,8 +49,12 @@ export interface PacerSnapshot {
 }
 
 export interface Pacer {
-  /** Resolves when a request may be sent now (and counts it); rejects with the signal's reason on abort. */
-  acquire(signal?: AbortSignal): Promise<void>;
+  /**
+   * Resolves true when a request may be sent now (and counts it). With `stillWanted`, asked when the
+   * turn comes: false resolves false without counting, and the turn goes to the next waiter at once.
+   * Rejects with the signal's reason on abort.
+   */
+  acquire(signal?: AbortSignal, stillWanted?: () => boolean): Promise<boolean>;
   /** What HubSpot's X-HubSpot-RateLimit-* headers said after a response. */
   learn(observed: { max?: number; intervalMs?: number; remaining?: number }): void;
   /** After a 429: nobody sends before `ms` from now. */
@@ -64,9 +68,10 @@ export interface Pacer {
 }
 
 interface Waiter {
-  resolve: () => void;
+  resolve: (granted: boolean) => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
+  stillWanted: (() => boolean) | undefined;
   onAbort: () => void;
 }
 
@@ -156,22 +161,27 @@ export function createPacer(clock: Clock, options: PacerOptions): Pacer {
       }
       const waiter = waiters.shift() as Waiter;
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      if (waiter.stillWanted?.() === false) {
+        waiter.resolve(false);
+        continue;
+      }
       if (inWindow() === 0) coldUntil = now + windowMs();
       sent.push(Math.max(now < coldUntil ? now + coldPadMs : now, sent[sent.length - 1] ?? now));
       lastAt = now;
       padding.sent();
-      waiter.resolve();
+      waiter.resolve(true);
     }
   }
 
   return {
-    acquire(signal) {
+    acquire(signal, stillWanted) {
       if (signal?.aborted) return Promise.reject(signal.reason);
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<boolean>((resolve, reject) => {
         const waiter: Waiter = {
           resolve,
           reject,
           signal,
+          stillWanted,
           onAbort: () => {
             const index = waiters.indexOf(waiter);
             if (index >= 0) waiters.splice(index, 1);

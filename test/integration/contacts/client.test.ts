@@ -282,6 +282,20 @@ test('each way a page can be broken ends as "hubspot-error", with where and what
   }
 });
 
+test('HubSpot\'s clock is learned from the Date of its answers, never ahead of it', async (t) => {
+  const world = await createWorld(t, { contacts: 10 });
+  const api = createContactsApi(world.client);
+  assert.equal(api.serverTime(), null, 'nothing is known before an answer');
+  // HubSpot's clock an hour and a half past ours: what an office PC with a wrong clock sees
+  world.sandbox.admin.advanceClock(90 * 60_000);
+  await api.listContactsPage(listOne);
+  const learned = api.serverTime();
+  const hubspotNow = world.sandbox.admin.now();
+  assert.ok(learned !== null);
+  assert.ok(learned <= hubspotNow, `not ahead of HubSpot's clock (${hubspotNow - learned} ms behind)`);
+  assert.ok(hubspotNow - learned < 2000, `within the header's whole second and the way back (${hubspotNow - learned} ms behind)`);
+});
+
 test('many requests at once are paced under the account limit', async (t) => {
   const world = await createWorld(t, { contacts: 10, rateLimit: { max: 30, intervalMs: 500 } });
   const api = createContactsApi(world.client);
@@ -307,6 +321,22 @@ test('searches are paced under their own 5 per second: no 429s', async (t) => {
   const stats = world.sandbox.admin.stats();
   assert.equal(stats.tooManyRequests, 0);
   assert.ok(stats.maxSearchInAnySecond <= 5, `saw ${stats.maxSearchInAnySecond} in one second`);
+});
+
+test('a search no longer wanted when its turn comes is not sent, and the next search takes its turn', async (t) => {
+  const world = await createWorld(t, { contacts: 10, searchRateLimitPerSecond: 5 });
+  const api = createContactsApi(world.client);
+  const before = world.sandbox.admin.stats().searchRequests;
+  let wanted = true;
+  const queued = [api.searchContacts({ limit: 1 }), api.searchContacts({ limit: 1 })];
+  const unwanted = api.searchContactsIfWanted({ limit: 1 }, () => wanted);
+  const next = api.searchContacts({ limit: 1 });
+  // what it was for came another way while it waited behind the others
+  wanted = false;
+  assert.equal(await unwanted, null);
+  await Promise.all([...queued, next]);
+  assert.equal(world.sandbox.admin.stats().searchRequests - before, 3, 'the three others only');
+  assert.equal((await api.searchContactsIfWanted({ limit: 1 }, () => true))?.total, 10, 'a wanted one is sent and answered');
 });
 
 // the answer would take ten minutes: a request that did not stop would fail by the test's own timeout

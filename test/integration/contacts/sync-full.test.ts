@@ -192,7 +192,7 @@ test('adding a property to the sync makes the next sync a full one that fetches 
   assert.equal((await sync.syncNow()).kind, 'incremental');
 });
 
-test('a full sync spends no search only on the id bounds', async (t) => {
+test('a full sync spends no search only on the id bounds or the watermark', async (t) => {
   const world = await createWorld(t, { contacts: 3000, latencyMs: 1 });
   const searches: SearchBody[] = [];
   const client: HubSpotClient = {
@@ -209,6 +209,8 @@ test('a full sync spends no search only on the id bounds', async (t) => {
   const filtersOf = (body: SearchBody) => body.filterGroups?.flatMap((group) => group.filters) ?? [];
   const boundsOnly = searches.filter((body) => body.limit === 1 && body.sorts?.some((sort) => sort.propertyName === 'hs_object_id'));
   assert.deepEqual(boundsOnly, [], 'the top page by id gives the highest id and the total; the list gives the lowest');
+  const newestOnly = searches.filter((body) => body.limit === 1 && body.sorts?.some((sort) => sort.propertyName === 'lastmodifieddate'));
+  assert.deepEqual(newestOnly, [], 'the watermark is HubSpot\'s clock from its answers, not its newest change');
   assert.ok(searches.some((body) => body.limit === SEARCH_PAGE_LIMIT && filtersOf(body).some((filter) => filter.operator === 'LT')), 'search paged id ranges');
 });
 
@@ -254,4 +256,31 @@ test('once the list has returned the ids of a range, no search is spent counting
   assertCacheMatchesSandbox(world);
   const rangeCounts = searches.filter((body) => body.limit === 1 && idFiltersOf(body).some((filter) => filter.operator === 'LT'));
   assert.deepEqual(rangeCounts, [], 'the count of every contact after the full sync checks what the list brought');
+});
+
+test('a range page the list passes while it waits for its turn is not sent: the turn goes to another search', async (t) => {
+  const world = await createWorld(t, { contacts: 3000, latencyMs: 1 });
+  const rangePagesSent: SearchBody[] = [];
+  const realFetch = globalThis.fetch;
+  t.mock.method(globalThis, 'fetch', (input: string, init?: RequestInit) => {
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as SearchBody) : null;
+    if (body && idFiltersOf(body).some((filter) => filter.operator === 'LT') && body.limit === SEARCH_PAGE_LIMIT) rangePagesSent.push(body);
+    return realFetch(input, init);
+  });
+  let everyContactWritten: () => void = () => {};
+  const allWritten = new Promise<void>((resolve) => (everyContactWritten = resolve));
+  const client = watchingClient(world, async (call, send) => {
+    const body = call.path.endsWith('/search') ? (call.body as SearchBody) : null;
+    // each worker's first range page is asked for, then waits (as behind other searches) until the list has brought every contact
+    if (body && idFiltersOf(body).some((filter) => filter.operator === 'LT')) await allWritten;
+    return send();
+  });
+  const sync = world.sync({ client, fullSync: { rangeSize: 300, searchWorkers: 3 } });
+  sync.onProgress((progress) => {
+    if (progress.fetched >= 3000) everyContactWritten();
+  });
+  const done = await sync.runFull();
+  assert.equal(done.error, null);
+  assertCacheMatchesSandbox(world);
+  assert.deepEqual(rangePagesSent, [], 'no page of ids the list had already brought');
 });

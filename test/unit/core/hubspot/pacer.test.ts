@@ -97,6 +97,27 @@ test('an aborted wait leaves the queue at once and the others keep their places'
   await assert.rejects(pacer.acquire(AbortSignal.abort('already')), (reason) => reason === 'already');
 });
 
+test('a request no longer wanted when its turn comes is not counted, and its turn goes to the next at once', async () => {
+  const clock = createManualClock();
+  const pacer = createPacer(clock, { max: 1, intervalMs: 1000 });
+  await pacer.acquire();
+  let wanted = true;
+  const asked: number[] = [];
+  const skipped = pacer.acquire(undefined, () => (asked.push(clock.now()), wanted));
+  const next = pacer.acquire();
+  const outcomes: string[] = [];
+  void skipped.then((granted) => outcomes.push(`skipped: ${granted}`));
+  void next.then((granted) => outcomes.push(`next: ${granted}`));
+  // the page it was for arrives another way while it waits
+  wanted = false;
+  await clock.advance(999);
+  assert.deepEqual(outcomes, [], 'asked only when the turn comes');
+  await clock.advance(1);
+  assert.deepEqual(outcomes, ['skipped: false', 'next: true'], 'the next took the turn');
+  assert.equal(asked.length, 1);
+  assert.equal(pacer.snapshot().inWindow, 1, 'only the request sent is counted');
+});
+
 test('smooth pacing spreads a window\'s requests evenly instead of sending them at once', async () => {
   const clock = createManualClock();
   const pacer = createPacer(clock, { max: 5, intervalMs: 1000, padMs: 100, smooth: true });
