@@ -168,15 +168,17 @@ export function initialRanges(plan: RangePlan, options: Pick<FullSyncOptions, 'r
 
 /**
  * Runs (or resumes) the sync until every contact is fetched; saves progress with every page, once
- * `saved` (the starting checkpoint) has settled.
+ * `saved` (the starting checkpoint) has settled. With the parallel strategy, `lastPagesAsked` is
+ * called once the last page of every range left has been asked for: a search asked for after that
+ * is sent after them (search's pacer goes in order), while they are still on their way.
  */
-export async function runFullSync(ctx: SyncContext, checkpoint: FullSyncCheckpoint, options: FullSyncOptions, saved: Promise<void> = Promise.resolve()): Promise<void> {
+export async function runFullSync(ctx: SyncContext, checkpoint: FullSyncCheckpoint, options: FullSyncOptions, saved: Promise<void> = Promise.resolve(), lastPagesAsked: () => void = () => {}): Promise<void> {
   if (checkpoint.strategy === 'list') {
     await saved;
-    await listWorker(createRun(ctx, checkpoint, saved), ctx, () => true);
+    await listWorker(createRun(ctx, checkpoint, saved, lastPagesAsked), ctx, () => true);
     return;
   }
-  const run = createRun(ctx, checkpoint, saved);
+  const run = createRun(ctx, checkpoint, saved, lastPagesAsked);
   // once search has finished every range, the list's page on its way can only bring contacts already fetched
   const searchDone = new AbortController();
   await allOrNothing(ctx, [
@@ -216,10 +218,14 @@ interface Run {
   observe(range: IdRange, remaining: number, page: HubSpotContact[]): void;
   /** HubSpot's count of what is left in the range, when its last page said so and it has not been split since. */
   knownRemaining(range: IdRange): number | undefined;
+  /** A page of the range has been asked for (it waits for its turn); `last` when that count says it holds the rest. */
+  asked(range: IdRange, last: boolean): void;
 }
 
-function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint, saved: Promise<void>): Run {
+function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint, saved: Promise<void>, lastPagesAsked: () => void): Run {
   const claimed = new Set<IdRange>();
+  const lastPageAsked = new Set<IdRange>();
+  let everyLastPageAsked = false;
   const remaining = new Map<IdRange, number>();
   const exact = new Map<IdRange, number>();
   const idsPerContact = new Map<IdRange, number>();
@@ -233,6 +239,12 @@ function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint, saved: Prom
     if (left < 2 * SEARCH_PAGE_LIMIT || spread === undefined || range.end === null) return null;
     const mid = Math.max(range.end - Math.ceil((left * spread) / 2), range.next + Math.floor((range.end - range.next) / 2));
     return mid > range.next + SEARCH_PAGE_LIMIT && mid < range.end ? mid : null;
+  };
+
+  const noteWhetherEveryLastPageIsAsked = () => {
+    if (everyLastPageAsked || !checkpoint.ranges.every((range) => lastPageAsked.has(range))) return;
+    everyLastPageAsked = true;
+    lastPagesAsked();
   };
 
   return {
@@ -278,6 +290,7 @@ function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint, saved: Prom
     finish(range) {
       const index = checkpoint.ranges.indexOf(range);
       if (index >= 0) checkpoint.ranges.splice(index, 1);
+      noteWhetherEveryLastPageIsAsked();
     },
     isFinished(range) {
       return !checkpoint.ranges.includes(range) || (range.end !== null && range.next >= range.end);
@@ -290,6 +303,11 @@ function createRun(ctx: SyncContext, checkpoint: FullSyncCheckpoint, saved: Prom
       if (first && last && page.length > 1) idsPerContact.set(range, (Math.abs(Number(last.id) - Number(first.id)) + 1) / page.length);
     },
     knownRemaining: (range) => exact.get(range),
+    asked(range, last) {
+      if (last) lastPageAsked.add(range);
+      else lastPageAsked.delete(range);
+      noteWhetherEveryLastPageIsAsked();
+    },
   };
 }
 
@@ -312,7 +330,11 @@ async function searchWorker(run: Run, ctx: SyncContext): Promise<void> {
           }
           // the list may get there while the page waits its turn: then the turn goes to another search
           const stillWanted = () => unconfirmed.has(range) || !listHasPassed(run, range);
-          writing = (await fetchAndHandOver(run, ctx, range, writing, stillWanted)).written;
+          const left = run.knownRemaining(range);
+          const handing = fetchAndHandOver(run, ctx, range, writing, stillWanted);
+          // (the page is queued for its turn by now: asking for it is synchronous up to the pacer)
+          run.asked(range, left !== undefined && left <= SEARCH_PAGE_LIMIT);
+          writing = (await handing).written;
         }
       } finally {
         unconfirmed.delete(range);

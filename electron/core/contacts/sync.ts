@@ -13,6 +13,7 @@ import type { ContactsCache } from './cache.ts';
 import { defaultFullSyncOptions, finishFullSync, isFullSyncComplete, runFullSync, startFullSync } from './full-sync.ts';
 import type { FullSyncOptions } from './full-sync.ts';
 import { newestChanges, runIncrementalSync } from './incremental-sync.ts';
+import type { NewestChanges } from './incremental-sync.ts';
 import { reconcileWithHubSpot } from './reconcile.ts';
 import { allOrNothing } from './sync-context.ts';
 import type { SyncContext } from './sync-context.ts';
@@ -91,8 +92,8 @@ async function refreshPropertyDefinitions(ctx: SyncContext): Promise<void> {
  * closer. Counted after the changes, a contact created in between and another archived would cancel
  * out in the counts and the archived one would stay.
  */
-async function catchUp(ctx: SyncContext): Promise<{ changed: number; removed: number; added: number }> {
-  const newest = await newestChanges(ctx);
+async function catchUp(ctx: SyncContext, asked?: Promise<NewestChanges>): Promise<{ changed: number; removed: number; added: number }> {
+  const newest = await (asked ?? newestChanges(ctx));
   const { changed } = await runIncrementalSync(ctx, newest);
   const { removed, added } = await reconcileWithHubSpot(ctx, newest.total);
   return { changed, removed, added };
@@ -124,13 +125,23 @@ async function fullSyncThenCatchUp(ctx: SyncContext, state: SyncState, { clock, 
     saved.catch(() => {}); // awaited below, after the run that waits for it
   }
   const run: SyncContext = { ...ctx, properties: checkpoint.properties };
-  if (!isFullSyncComplete(checkpoint)) await runFullSync(run, checkpoint, options, saved);
+  // What changed or left while the full sync ran: its counts are not the full sync's, so they stay
+  // off the progress bar.
+  const catchUpCtx: SyncContext = { ...run, onFetched: () => {}, onTotal: () => {} };
+  // The catch-up's search is asked for as soon as the full sync has asked for its last pages: search's
+  // pacer sends it after them (so it still reads HubSpot after every page did), while they are on
+  // their way. Its changes are written after them, and never over a newer version (cache-writes.ts).
+  let newest: Promise<NewestChanges> | undefined;
+  const askForNewest = () => {
+    newest = newestChanges(catchUpCtx);
+    newest.catch(() => {}); // awaited by the catch-up; a failed full sync cancels it
+  };
+  if (!isFullSyncComplete(checkpoint)) await runFullSync(run, checkpoint, options, saved, askForNewest);
   await saved;
   // The sweep goes to the writer first; the catch-up's requests go out meanwhile (its cache reads
-  // and writes queue behind the sweep). What changed or left while the full sync ran: its counts
-  // are not the full sync's, so they stay off the progress bar.
+  // and writes queue behind the sweep).
   const sweep = finishFullSync(cache, checkpoint, clock.now()).then((removed) => log.info('Full sync complete', { fetched: fetched(), removed, generation: checkpoint.generation }));
-  await allSettledOrThrow([sweep, catchUp({ ...run, onFetched: () => {}, onTotal: () => {} })]);
+  await allSettledOrThrow([sweep, catchUp(catchUpCtx, newest)]);
 }
 
 export function createSyncService(options: SyncServiceOptions): SyncService {

@@ -219,7 +219,7 @@ function watchingClient(world: { client: HubSpotClient }, around: (call: Paramet
   return { ...world.client, request: (call) => around(call, () => world.client.request(call)) as never };
 }
 
-const isListPage = (call: { method: string; path: string }) => call.method === 'GET' && call.path.endsWith('/contacts');
+const isListPage = (call: { method: string; path: string }) => call.method === 'GET' && call.path.includes('/objects/') && call.path.endsWith('/contacts');
 const idFiltersOf = (body: SearchBody) => (body.filterGroups ?? []).flatMap((group) => group.filters).filter((filter) => filter.propertyName === 'hs_object_id');
 
 test('a contact the list endpoint leaves out is still fetched: the count after the full sync finds it', async (t) => {
@@ -283,4 +283,35 @@ test('a range page the list passes while it waits for its turn is not sent: the 
   assert.equal(done.error, null);
   assertCacheMatchesSandbox(world);
   assert.deepEqual(rangePagesSent, [], 'no page of ids the list had already brought');
+});
+
+test('the catch-up\'s search is asked for while the last range page is on its way, and sent after it', async (t) => {
+  const world = await createWorld(t, { contacts: 3000, latencyMs: 20 });
+  const isCatchUp = (body: SearchBody | null) => body?.sorts?.some((sort) => sort.propertyName === 'lastmodifieddate') === true;
+  const isRangePage = (body: SearchBody | null) => body !== null && body.limit === SEARCH_PAGE_LIMIT && idFiltersOf(body).some((filter) => filter.operator === 'LT');
+  const sent: string[] = [];
+  const realFetch = globalThis.fetch;
+  t.mock.method(globalThis, 'fetch', (input: string, init?: RequestInit) => {
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as SearchBody) : null;
+    if (isCatchUp(body)) sent.push('catch-up');
+    else if (isRangePage(body)) sent.push('range page');
+    return realFetch(input, init);
+  });
+  const events: string[] = [];
+  let listPages = 0;
+  const client = watchingClient(world, async (call, send) => {
+    // the list stops after its first page (until it is called off): search pages every range down to
+    // it, one worker (no splits), so each range's last page is known as such when it is asked for
+    if (isListPage(call) && ++listPages > 1 && call.signal) await new Promise((resolve) => call.signal?.addEventListener('abort', resolve, { once: true }));
+    const body = call.path.endsWith('/search') ? (call.body as SearchBody) : null;
+    if (isCatchUp(body)) events.push('catch-up asked');
+    const answer = await send();
+    if (isRangePage(body)) events.push('range page answered');
+    return answer;
+  });
+  const done = await world.sync({ client, fullSync: { rangeSize: 600, searchWorkers: 1 } }).runFull();
+  assert.equal(done.error, null);
+  assertCacheMatchesSandbox(world);
+  assert.deepEqual(events.slice(-2), ['catch-up asked', 'range page answered'], 'asked before the last range page came back');
+  assert.ok(sent.lastIndexOf('range page') < sent.indexOf('catch-up'), 'sent after every range page');
 });
