@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import type { EventName, Events, Handlers } from '../ipc/contract.ts';
-import type { AuthState, PropertyInfo, Settings, ConnectionState, StatusView } from '../ipc/types.ts';
-import { createAuthService, type HubSpotConfig } from './auth/auth-service.ts';
+import type { AuthState, PropertyInfo, Settings, ConnectionState, StatusView, SyncProgress } from '../ipc/types.ts';
+import { createAuthService, type AuthService, type HubSpotConfig } from './auth/auth-service.ts';
 import type { AppConfig } from './config.ts';
 import { openContactsCache, type ContactsCache } from './contacts/cache.ts';
 import { createCountAnnouncer } from './contacts/count-announcer.ts';
@@ -26,7 +26,7 @@ import { createOwnersApi } from './hubspot/owners-api.ts';
 import type { Ports } from './ports.ts';
 import { ensurePrivateFolder } from './private-files.ts';
 import { createSettingsStore, type SettingsStore } from './settings.ts';
-import { createConnectionMonitor } from './status/connection-monitor.ts';
+import { createConnectionMonitor, type ConnectionMonitor } from './status/connection-monitor.ts';
 import { createViewsService, type ViewsService } from './views/views-service.ts';
 import { createSchedulesService } from './schedules/schedules-service.ts';
 import { createSyncFirst } from './schedules/sync-first.ts';
@@ -57,6 +57,8 @@ const backgroundSyncMinutes = 15;
 const contactsChangedEveryMs = 500;
 const syncProgressEveryMs = 250;
 const cachedHubKey = 'contacts.hubId';
+/** Connection states in which no sync is started. */
+const cannotSyncStates: readonly ConnectionState[] = ['offline', 'hubspot-unreachable', 'hubspot-unavailable', 'needs-sign-in'];
 
 /** The cache's property definitions, each marked with whether the sync fetches it. */
 async function propertyInfo(cache: ContactsCache, extraSyncedProperties: string[]): Promise<PropertyInfo[]> {
@@ -147,6 +149,79 @@ function contactsHandlers(deps: {
   };
 }
 
+/** What the app is, and the sign-in's calls; signing out stops a sync first and may empty the cache. */
+function accountHandlers(deps: {
+  auth: AuthService;
+  sync: SyncService;
+  cache: ContactsCache;
+  store: Ports['store'];
+  contactsChanged: (force: boolean) => void;
+  about: { version: string; shell: 'desktop' | 'preview'; mode: AppConfig['mode'] };
+}): Pick<Handlers, 'getAppInfo' | 'getAuthState' | 'startSignIn' | 'cancelSignIn' | 'reopenSignInPage' | 'rememberSignIn' | 'signOut'> {
+  const { auth, sync, cache, store, about } = deps;
+  return {
+    getAppInfo: async () => ({ name: 'Contact Desk', ...about, platform: process.platform, account: auth.account() }),
+    getAuthState: async () => auth.state(),
+    startSignIn: () => auth.startSignIn(),
+    cancelSignIn: async () => auth.cancelSignIn(),
+    reopenSignInPage: () => auth.reopenSignInPage(),
+    rememberSignIn: ({ remember }) => auth.rememberSignIn(remember),
+    signOut: async ({ deleteCachedContacts }) => {
+      await sync.stop();
+      const { revokedAtHubSpot } = await auth.signOut();
+      if (deleteCachedContacts) {
+        await cache.clear();
+        store.delete(cachedHubKey);
+        deps.contactsChanged(true);
+      }
+      return { revokedAtHubSpot, cachedContactsDeleted: deleteCachedContacts };
+    },
+  };
+}
+
+/** What keeps the page, the tray and the sync schedule up to date; returns how to stop following. */
+function followChanges(deps: {
+  auth: AuthService;
+  monitor: ConnectionMonitor;
+  sync: SyncService;
+  settings: SettingsStore;
+  cache: ContactsCache;
+  views: Pick<ViewsService, 'refreshLists'>;
+  store: Ports['store'];
+  log: Ports['log'];
+  emit: <E extends EventName>(event: E, payload: Events[E]) => void;
+  syncProgress: (progress: SyncProgress) => void;
+  contactsChanged: (force: boolean) => void;
+  nudgeSync: () => void;
+}): (() => void)[] {
+  const { auth, monitor, sync, settings, cache, views, emit, contactsChanged } = deps;
+  let connectionWasLost = false;
+  return [
+    auth.onChange(authChangeAnnouncer({ cache, store: deps.store, log: deps.log, contactsChanged, emit: (state) => emit('authChanged', state), signedIn: deps.nudgeSync })),
+    monitor.onChange((status) => {
+      emit('statusChanged', status);
+      // only a connection back after a state that stopped syncing (checks in between aside): a check
+      // answering after the user stopped a sync must not restart it
+      if (cannotSyncStates.includes(status.state)) connectionWasLost = true;
+      if (status.state === 'connected' && connectionWasLost) {
+        connectionWasLost = false;
+        deps.nudgeSync();
+      }
+    }),
+    sync.onProgress((progress) => {
+      deps.syncProgress(progress);
+      contactsChanged(!progress.running);
+      // HubSpot lists (views) are refreshed after each sync that got through
+      if (!progress.running && progress.error === null) void views.refreshLists();
+    }),
+    settings.onChange(() => monitor.intervalChanged()),
+    cache.onStatus((state) => {
+      emit('cacheStatus', { state });
+      if (state === 'ready') contactsChanged(true);
+    }),
+  ];
+}
+
 export function createServices(config: ResolvedConfig, ports: Ports, app: { version: string; shell: 'desktop' | 'preview' }): Services {
   const { clock, log } = ports;
   holdYoungGeneration(); // the sync's pages would otherwise grow the main thread's young generation to its largest
@@ -202,7 +277,6 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     log,
   });
 
-  const cannotSyncStates: readonly ConnectionState[] = ['offline', 'hubspot-unreachable', 'hubspot-unavailable', 'needs-sign-in'];
   const canSync = () => auth.state().status === 'signed-in' && !cannotSyncStates.includes(monitor.status().state);
   const startSync = () => {
     if (auth.state().status !== 'signed-in' || sync.progress().running) return;
@@ -222,58 +296,23 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     showInFolder: (path) => ports.showInFolder(path),
   });
 
-  let connectionWasLost = false;
-
-  const unsubscribes = [
-    auth.onChange(authChangeAnnouncer({ cache, store: ports.store, log, contactsChanged, emit: (state) => emit('authChanged', state), signedIn: () => schedule?.nudge() })),
-    monitor.onChange((status) => {
-      emit('statusChanged', status);
-      // only a connection back after a state that stopped syncing (checks in between aside): a check
-      // answering after the user stopped a sync must not restart it
-      if (cannotSyncStates.includes(status.state)) connectionWasLost = true;
-      if (status.state === 'connected' && connectionWasLost) {
-        connectionWasLost = false;
-        schedule?.nudge();
-      }
-    }),
-    sync.onProgress((progress) => {
-      syncProgress(progress);
-      contactsChanged(!progress.running);
-      // HubSpot lists (views) are refreshed after each sync that got through
-      if (!progress.running && progress.error === null) void views.refreshLists();
-    }),
-    settings.onChange(() => monitor.intervalChanged()),
-    cache.onStatus((state) => {
-      emit('cacheStatus', { state });
-      if (state === 'ready') contactsChanged(true);
-    }),
-  ];
+  const unsubscribes = followChanges({
+    auth,
+    monitor,
+    sync,
+    settings,
+    cache,
+    views,
+    store: ports.store,
+    log,
+    emit,
+    syncProgress,
+    contactsChanged,
+    nudgeSync: () => schedule?.nudge(),
+  });
 
   const handlers: Handlers = {
-    getAppInfo: async () => ({
-      name: 'Contact Desk',
-      version: app.version,
-      mode: config.mode,
-      shell: app.shell,
-      platform: process.platform,
-      account: auth.account(),
-    }),
-
-    getAuthState: async () => auth.state(),
-    startSignIn: () => auth.startSignIn(),
-    cancelSignIn: async () => auth.cancelSignIn(),
-    reopenSignInPage: () => auth.reopenSignInPage(),
-    rememberSignIn: ({ remember }) => auth.rememberSignIn(remember),
-    signOut: async ({ deleteCachedContacts }) => {
-      await sync.stop();
-      const { revokedAtHubSpot } = await auth.signOut();
-      if (deleteCachedContacts) {
-        await cache.clear();
-        ports.store.delete(cachedHubKey);
-        contactsChanged(true);
-      }
-      return { revokedAtHubSpot, cachedContactsDeleted: deleteCachedContacts };
-    },
+    ...accountHandlers({ auth, sync, cache, store: ports.store, contactsChanged, about: { version: app.version, shell: app.shell, mode: config.mode } }),
 
     ...contactsHandlers({ cache, settings, views, sync, signedIn: () => auth.state().status === 'signed-in', startSync }),
 
