@@ -276,8 +276,11 @@ async function sendRequest<T>(client: ClientContext, call: HubSpotRequest<T>): P
       continue;
     }
     learnLimits(run, attempt.response);
-    learnServerClock(client, attempt.response);
-    if (attempt.response.ok) return parseBody(client.log, attempt.text, call, run.where, attempt.response.status);
+    if (attempt.response.ok) {
+      // (only from answers that are HubSpot's: an error page may be a proxy's, with its own clock)
+      learnServerClock(client, attempt.response);
+      return parseBody(client.log, attempt.text, call, run.where, attempt.response.status);
+    }
     await afterRefusal(client, run, attempt.response, attempt.text);
   }
 }
