@@ -292,7 +292,8 @@ async function waitForTurn(run: RequestRun<unknown>): Promise<boolean> {
   try {
     return await run.pacer.acquire(signal, run.call.stillWanted);
   } catch (error) {
-    throw cancelledError(error);
+    // (otherwise the request's own `stillWanted` threw)
+    throw signal?.aborted ? cancelledError(error) : error;
   }
 }
 

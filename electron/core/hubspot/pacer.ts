@@ -161,7 +161,15 @@ export function createPacer(clock: Clock, options: PacerOptions): Pacer {
       }
       const waiter = waiters.shift() as Waiter;
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      if (waiter.stillWanted?.() === false) {
+      let wanted: boolean;
+      try {
+        wanted = waiter.stillWanted?.() !== false;
+      } catch (error) {
+        // its own request fails; the others keep their turns
+        waiter.reject(error);
+        continue;
+      }
+      if (!wanted) {
         waiter.resolve(false);
         continue;
       }

@@ -118,6 +118,22 @@ test('a request no longer wanted when its turn comes is not counted, and its tur
   assert.equal(pacer.snapshot().inWindow, 1, 'only the request sent is counted');
 });
 
+test('a "still wanted" check that throws fails its own request only', async () => {
+  const clock = createManualClock();
+  const pacer = createPacer(clock, { max: 1, intervalMs: 1000 });
+  await pacer.acquire();
+  // both wait: the check is made when the pacer's timer gives the turn
+  const broken = pacer.acquire(undefined, () => {
+    throw new Error('broken check');
+  });
+  const failed = assert.rejects(broken, /broken check/);
+  const next = pacer.acquire();
+  await clock.advance(1000);
+  await failed;
+  assert.equal(await next, true);
+  assert.equal(pacer.snapshot().inWindow, 1);
+});
+
 test('smooth pacing spreads a window\'s requests evenly instead of sending them at once', async () => {
   const clock = createManualClock();
   const pacer = createPacer(clock, { max: 5, intervalMs: 1000, padMs: 100, smooth: true });
