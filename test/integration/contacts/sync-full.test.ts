@@ -214,6 +214,31 @@ test('a full sync spends no search only on the id bounds or the watermark', asyn
   assert.ok(searches.some((body) => body.limit === SEARCH_PAGE_LIMIT && filtersOf(body).some((filter) => filter.operator === 'LT')), 'search paged id ranges');
 });
 
+test('without HubSpot\'s clock (no Date header) the watermark is its newest change, from one search', async (t) => {
+  const world = await createWorld(t, { contacts: 3000, latencyMs: 1 });
+  const searches: SearchBody[] = [];
+  const client: HubSpotClient = {
+    ...world.client,
+    serverTime: () => null,
+    request: (call) => {
+      if (call.path.endsWith('/search')) searches.push(call.body as SearchBody);
+      return world.client.request(call);
+    },
+  };
+  const sync = world.sync({ client, fullSync: { rangeSize: 300, searchWorkers: 3 } });
+  assert.equal((await sync.runFull()).error, null);
+  assertCacheMatchesSandbox(world);
+  const newestOnly = searches.filter((body) => body.limit === 1 && body.sorts?.some((sort) => sort.propertyName === 'lastmodifieddate'));
+  assert.equal(newestOnly.length, 1);
+  const newest = Math.max(...[...world.sandbox.admin.allContacts()].map((contact) => Date.parse(contact.properties.lastmodifieddate ?? '')));
+  assert.equal((await world.cache.syncState()).watermark, newest);
+  // and the next sync picks up a change from there
+  world.sandbox.admin.updateContact('17', { jobtitle: 'Changed after the full sync' });
+  const next = await sync.syncNow();
+  assert.equal(next.kind, 'incremental');
+  assertCacheMatchesSandbox(world);
+});
+
 /** A client that hands every request to the world's, with a look at the list pages it returns. */
 function watchingClient(world: { client: HubSpotClient }, around: (call: Parameters<HubSpotClient['request']>[0], send: () => Promise<unknown>) => Promise<unknown>): HubSpotClient {
   return { ...world.client, request: (call) => around(call, () => world.client.request(call)) as never };
