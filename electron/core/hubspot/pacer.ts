@@ -75,6 +75,20 @@ interface Waiter {
   onAbort: () => void;
 }
 
+/**
+ * Whether a waiter whose turn has come takes it. One no longer wanted is settled with false; one
+ * whose check throws fails with that error (its own request only: the others keep their turns).
+ */
+function takesItsTurn(waiter: Waiter): boolean {
+  try {
+    if (waiter.stillWanted?.() !== false) return true;
+    waiter.resolve(false);
+  } catch (error) {
+    waiter.reject(error);
+  }
+  return false;
+}
+
 const sane = (n: number | undefined, min: number, max: number): n is number => n !== undefined && Number.isInteger(n) && n >= min && n <= max;
 
 /** The padding added to the window: `padMs`, or moving with HubSpot's 429s (PacerOptions.adaptivePad). */
@@ -161,18 +175,7 @@ export function createPacer(clock: Clock, options: PacerOptions): Pacer {
       }
       const waiter = waiters.shift() as Waiter;
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      let wanted: boolean;
-      try {
-        wanted = waiter.stillWanted?.() !== false;
-      } catch (error) {
-        // its own request fails; the others keep their turns
-        waiter.reject(error);
-        continue;
-      }
-      if (!wanted) {
-        waiter.resolve(false);
-        continue;
-      }
+      if (!takesItsTurn(waiter)) continue;
       if (inWindow() === 0) coldUntil = now + windowMs();
       sent.push(Math.max(now < coldUntil ? now + coldPadMs : now, sent[sent.length - 1] ?? now));
       lastAt = now;
