@@ -211,7 +211,7 @@ interface RequestRun<T> {
   url: string;
   where: { method: string; path: string };
   token: string;
-  /** When the pacer let the latest attempt go (clock time). */
+  /** When the latest attempt left (clock time), its token in hand. */
   sentAt: number;
   /**
    * A rejected token is refreshed, and the request tried again. A refreshed token rejected at once
@@ -261,8 +261,8 @@ async function sendRequest<T>(client: ClientContext, call: HubSpotRequest<T>): P
     rateLimitedWaits: 0,
   };
   for (;;) {
-    if (!(await waitForTurn(run))) throw new RequestNoLongerWanted();
-    run.sentAt = client.clock.now();
+    const counted = await waitForTurn(run);
+    if (counted === null) throw new RequestNoLongerWanted();
     // Taken after the wait for the pacer, which can be long: a token taken before it may have been
     // replaced meanwhile, and one two replacements old would be "refreshed" into another dead one.
     if (!run.justRefreshed) {
@@ -270,6 +270,8 @@ async function sendRequest<T>(client: ClientContext, call: HubSpotRequest<T>): P
       if (token === null) continue;
       run.token = token;
     }
+    run.sentAt = client.clock.now();
+    run.pacer.leftAt(counted, run.sentAt);
     const attempt = await sendAttempt(client, run);
     if (!attempt.answered) {
       await afterNetworkFailure(client, run, attempt.failure);
@@ -285,8 +287,8 @@ async function sendRequest<T>(client: ClientContext, call: HubSpotRequest<T>): P
   }
 }
 
-/** False when the request's `stillWanted` said no at its turn. */
-async function waitForTurn(run: RequestRun<unknown>): Promise<boolean> {
+/** The time the pacer counts the request as sent; null when its `stillWanted` said no at its turn. */
+async function waitForTurn(run: RequestRun<unknown>): Promise<number | null> {
   const { signal } = run.call;
   if (signal?.aborted) throw cancelledError(signal.reason);
   try {

@@ -50,11 +50,16 @@ export interface PacerSnapshot {
 
 export interface Pacer {
   /**
-   * Resolves true when a request may be sent now (and counts it). With `stillWanted`, asked when the
-   * turn comes: false resolves false without counting, and the turn goes to the next waiter at once.
-   * Rejects with the signal's reason on abort.
+   * Resolves when a request may be sent now, with the time it is counted as sent (see `leftAt`). With
+   * `stillWanted`, asked when the turn comes: false resolves null without counting, and the turn
+   * goes to the next waiter at once. Rejects with the signal's reason on abort.
    */
-  acquire(signal?: AbortSignal, stillWanted?: () => boolean): Promise<boolean>;
+  acquire(signal?: AbortSignal, stillWanted?: () => boolean): Promise<number | null>;
+  /**
+   * The request counted as sent at `counted` left only `at` (its token took a while, or the process
+   * was held up): it counts from then, so the next ones do not reach HubSpot bunched behind it.
+   */
+  leftAt(counted: number, at: number): void;
   /** What HubSpot's X-HubSpot-RateLimit-* headers said after a response. */
   learn(observed: { max?: number; intervalMs?: number; remaining?: number }): void;
   /** After a 429: nobody sends before `ms` from now. */
@@ -68,7 +73,7 @@ export interface Pacer {
 }
 
 interface Waiter {
-  resolve: (granted: boolean) => void;
+  resolve: (counted: number | null) => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
   stillWanted: (() => boolean) | undefined;
@@ -76,13 +81,13 @@ interface Waiter {
 }
 
 /**
- * Whether a waiter whose turn has come takes it. One no longer wanted is settled with false; one
+ * Whether a waiter whose turn has come takes it. One no longer wanted is settled with null; one
  * whose check throws fails with that error (its own request only: the others keep their turns).
  */
 function takesItsTurn(waiter: Waiter): boolean {
   try {
     if (waiter.stillWanted?.() !== false) return true;
-    waiter.resolve(false);
+    waiter.resolve(null);
   } catch (error) {
     waiter.reject(error);
   }
@@ -177,17 +182,18 @@ export function createPacer(clock: Clock, options: PacerOptions): Pacer {
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
       if (!takesItsTurn(waiter)) continue;
       if (inWindow() === 0) coldUntil = now + windowMs();
-      sent.push(Math.max(now < coldUntil ? now + coldPadMs : now, sent[sent.length - 1] ?? now));
+      const counted = Math.max(now < coldUntil ? now + coldPadMs : now, sent[sent.length - 1] ?? now);
+      sent.push(counted);
       lastAt = now;
       padding.sent();
-      waiter.resolve(true);
+      waiter.resolve(counted);
     }
   }
 
   return {
     acquire(signal, stillWanted) {
       if (signal?.aborted) return Promise.reject(signal.reason);
-      return new Promise<boolean>((resolve, reject) => {
+      return new Promise<number | null>((resolve, reject) => {
         const waiter: Waiter = {
           resolve,
           reject,
@@ -204,6 +210,16 @@ export function createPacer(clock: Clock, options: PacerOptions): Pacer {
         waiters.push(waiter);
         pump();
       });
+    },
+
+    leftAt(counted, at) {
+      const index = sent.lastIndexOf(counted);
+      if (at <= counted || index < head) return;
+      sent.splice(index, 1);
+      let place = sent.length;
+      while (place > head && (sent[place - 1] as number) > at) place--;
+      sent.splice(place, 0, at);
+      lastAt = Math.max(lastAt ?? at, at);
     },
 
     learn(observed) {

@@ -106,8 +106,8 @@ test('a request no longer wanted when its turn comes is not counted, and its tur
   const skipped = pacer.acquire(undefined, () => (asked.push(clock.now()), wanted));
   const next = pacer.acquire();
   const outcomes: string[] = [];
-  void skipped.then((granted) => outcomes.push(`skipped: ${granted}`));
-  void next.then((granted) => outcomes.push(`next: ${granted}`));
+  void skipped.then((counted) => outcomes.push(`skipped: ${counted !== null}`));
+  void next.then((counted) => outcomes.push(`next: ${counted !== null}`));
   // the page it was for arrives another way while it waits
   wanted = false;
   await clock.advance(999);
@@ -130,8 +130,23 @@ test('a "still wanted" check that throws fails its own request only', async () =
   const next = pacer.acquire();
   await clock.advance(1000);
   await failed;
-  assert.equal(await next, true);
+  assert.notEqual(await next, null);
   assert.equal(pacer.snapshot().inWindow, 1);
+});
+
+test('a request that leaves after its turn (a slow token, a held-up process) counts from when it left', async () => {
+  const clock = createManualClock();
+  const pacer = createPacer(clock, { max: 1, intervalMs: 1000 });
+  const counted = await pacer.acquire();
+  assert.equal(counted, clock.now());
+  await clock.advance(300);
+  pacer.leftAt(counted as number, clock.now());
+  let granted = false;
+  void pacer.acquire().then(() => (granted = true));
+  await clock.advance(999);
+  assert.equal(granted, false, 'a second after its turn would have been 300 ms after it really left');
+  await clock.advance(1);
+  assert.equal(granted, true, 'a second after it left');
 });
 
 test('smooth pacing spreads a window\'s requests evenly instead of sending them at once', async () => {
