@@ -10,11 +10,25 @@ async function shownRows(table: Locator): Promise<string[]> {
     .evaluateAll((rows) => rows.map((row) => `${row.getAttribute('aria-rowindex')}: ${[...row.querySelectorAll('[role="cell"]')].map((cell) => cell.textContent).join(' | ')}`));
 }
 
+/** Whether a row element stands in the table's visible area (after a far scroll, only once the page has placed rows there). */
+async function rowsInView(table: Locator): Promise<boolean> {
+  return table.evaluate((grid) => {
+    const view = grid.getBoundingClientRect();
+    return [...grid.querySelectorAll('[role="rowgroup"]:last-child [role="row"]')].some((row) => {
+      const box = row.getBoundingClientRect();
+      const middle = (box.top + box.bottom) / 2;
+      return middle > view.top && middle < view.bottom;
+    });
+  });
+}
+
 /** Scrolls the table to `fraction` of its height and waits until every row there shows its contact. */
 async function scrollTo(app: Page, table: Locator, fraction: number): Promise<void> {
   await table.evaluate((grid, f) => {
     grid.scrollTop = (grid.scrollHeight - grid.clientHeight) * f;
   }, fraction);
+  // the rows from before the scroll stay in the DOM, out of view, until the page handles the scroll
+  await expect.poll(() => rowsInView(table), { message: 'rows are placed where the table was scrolled to' }).toBe(true);
   await expect(table.locator('[role="rowgroup"]:last-child .skeleton')).toHaveCount(0);
   await expect(app.locator('[role="table"][aria-busy="true"]')).toHaveCount(0);
 }
