@@ -14,8 +14,7 @@ export interface ExportChildResult {
   written: number;
   total: number;
   error: string | null;
-  /** KB, before the export started: Node itself. */
-  baselineMaxRssKb: number;
+  /** KB: the process's peak since it started, read once the export is done (worker thread included). */
   maxRssKb: number;
 }
 
@@ -27,7 +26,6 @@ if (!dbPath || !targetPath || !requestJson) {
 
 const quiet: Logger = { info: () => {}, warn: () => {}, error: (message) => process.stderr.write(`${message}\n`) };
 const exporter = createExporter({ dbPath, clock: systemClock, log: quiet, ...(workerEntry ? { workerEntry } : {}) });
-const baselineMaxRssKb = process.resourceUsage().maxRSS;
 const started = performance.now();
 const { done } = exporter.start(JSON.parse(requestJson) as ExportRequest, { path: targetPath }, () => {});
 const final = await done;
@@ -37,7 +35,6 @@ const result: ExportChildResult = {
   written: final.written,
   total: final.total,
   error: final.error ? `${final.error.kind}: ${final.error.message}` : null,
-  baselineMaxRssKb,
   maxRssKb: process.resourceUsage().maxRSS,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -57,7 +57,6 @@ test('sqlite3 and our exporter (bundled as shipped) write the same contacts in t
   const ours = await exportWithOurs(await bundleExport(dir), dbPath, join(dir, 'ours.csv'), { columns: EXPORT_COLUMNS, scope: 'all', search: '', header: 'labels', format: 'csv', values: 'stored', excelFriendly: false, delimiter: ',' });
   assert.equal(ours.state, 'done');
   assert.equal(ours.written, 800);
-  assert.ok(ours.maxRssKb > ours.baselineMaxRssKb, 'the peak memory is read after the export ran');
   assert.ok(reference.ms > 0 && reference.bytes > 0);
 
   const sqliteRows = parse(readFileSync(join(dir, 'sqlite3.csv'), 'utf8'), { relax_column_count: false }) as string[][];
