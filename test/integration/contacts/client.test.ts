@@ -314,13 +314,22 @@ test('many requests at once are paced under the account limit', async (t) => {
   assert.ok(sentAt.length >= 70);
 });
 
-test('searches are paced under their own 5 per second: no 429s', async (t) => {
+test('searches are paced under their own 5 per second', async (t) => {
   const world = await createWorld(t, { contacts: 10, searchRateLimitPerSecond: 5 });
   const api = createContactsApi(world.client);
-  await Promise.all(Array.from({ length: 12 }, () => api.searchContacts({ limit: 1 })));
-  const stats = world.sandbox.admin.stats();
-  assert.equal(stats.tooManyRequests, 0);
-  assert.ok(stats.maxSearchInAnySecond <= 5, `saw ${stats.maxSearchInAnySecond} in one second`);
+  // when each search leaves the client, as in the test above: the sandbox's 429 count depends on
+  // how late a loaded machine delivers them
+  const sentAt: number[] = [];
+  const realFetch = globalThis.fetch;
+  t.mock.method(globalThis, 'fetch', (...args: Parameters<typeof fetch>) => {
+    if (String(args[0]).endsWith('/search')) sentAt.push(performance.now());
+    return realFetch(...args);
+  });
+  const answers = await Promise.all(Array.from({ length: 12 }, () => api.searchContacts({ limit: 1 })));
+  assert.equal(answers.length, 12, 'every search answered');
+  const mostInAnySecond = Math.max(...sentAt.map((start) => sentAt.filter((at) => at >= start && at < start + 1000).length));
+  assert.ok(mostInAnySecond <= 5, `at most 5 searches sent in any second, sent ${mostInAnySecond}`);
+  assert.ok(sentAt.length >= 12, `every search was sent (${sentAt.length})`);
 });
 
 test('a search no longer wanted when its turn comes is not sent, and the next search takes its turn', async (t) => {
