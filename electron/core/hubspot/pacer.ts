@@ -124,6 +124,20 @@ function createPadding(clock: Clock, options: PacerOptions) {
   };
 }
 
+/**
+ * Moves a send time still in the window (`sent` from `head`, oldest first) from `counted` to the
+ * later `at`, keeping the order; false when there is nothing to move.
+ */
+function moveSendTime(sent: number[], head: number, counted: number, at: number): boolean {
+  const index = sent.lastIndexOf(counted);
+  if (at <= counted || index < head) return false;
+  sent.splice(index, 1);
+  let place = sent.length;
+  while (place > head && (sent[place - 1] as number) > at) place--;
+  sent.splice(place, 0, at);
+  return true;
+}
+
 export function createPacer(clock: Clock, options: PacerOptions): Pacer {
   let max = options.max;
   let intervalMs = options.intervalMs;
@@ -213,13 +227,7 @@ export function createPacer(clock: Clock, options: PacerOptions): Pacer {
     },
 
     leftAt(counted, at) {
-      const index = sent.lastIndexOf(counted);
-      if (at <= counted || index < head) return;
-      sent.splice(index, 1);
-      let place = sent.length;
-      while (place > head && (sent[place - 1] as number) > at) place--;
-      sent.splice(place, 0, at);
-      lastAt = Math.max(lastAt ?? at, at);
+      if (moveSendTime(sent, head, counted, at)) lastAt = Math.max(lastAt ?? at, at);
     },
 
     learn(observed) {
