@@ -32,11 +32,25 @@ export function Notice({ tone, title, children, actions, announce = 'status', ic
   );
 }
 
+interface ErrorNoticeProps {
+  error: ErrorView;
+  context: ErrorContext;
+  actions?: ReactNode;
+  /** Shows a "Try again" button that calls it (when there are no other actions). */
+  onRetry?: () => void;
+  announce?: 'status' | 'alert';
+}
+
 /** An error value as a notice: heading and next step for where it happened, the app's own sentence between. */
-export function ErrorNotice({ error, context, actions, announce = 'alert' }: { error: ErrorView; context: ErrorContext; actions?: ReactNode; announce?: 'status' | 'alert' }) {
+export function ErrorNotice({ error, context, actions, onRetry, announce = 'alert' }: ErrorNoticeProps) {
   const help = helpFor(error, context);
+  const retry = onRetry && (
+    <button type="button" className="button button--small" onClick={onRetry}>
+      Try again
+    </button>
+  );
   return (
-    <Notice tone="error" title={help.title} actions={actions} announce={announce}>
+    <Notice tone="error" title={help.title} actions={actions ?? retry} announce={announce}>
       <p>{error.message}</p>
       {help.nextStep && <p>{help.nextStep}</p>}
     </Notice>

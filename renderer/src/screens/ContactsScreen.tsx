@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AppInfo, AuthState, ContactsQuery, ContactsSummary, ErrorView, PropertyInfo, StatusView } from '../../../electron/ipc/types.ts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AppInfo, AuthState, ContactsQuery, ErrorView, StatusView } from '../../../electron/ipc/types.ts';
 import { searchMaxLength } from '../../../electron/ipc/contract.ts';
 import { api } from '../api.ts';
-import { createSummaryTracker } from '../lib/contacts-summary.ts';
 import { ColumnChooser } from '../components/ColumnChooser.tsx';
+import { ContactsEmpty } from '../components/ContactsEmpty.tsx';
 import { ContactsTable } from '../components/ContactsTable.tsx';
 import { ExportDialog, ExportProgressView } from '../components/ExportDialog.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { ErrorNotice, Notice } from '../components/Notice.tsx';
+import { SearchBox } from '../components/SearchBox.tsx';
 import { SortNotice } from '../components/SortNotice.tsx';
 import { SyncButton } from '../components/SyncButton.tsx';
 import { SyncStatus } from '../components/SyncStatus.tsx';
@@ -16,6 +17,7 @@ import { AccountNotices } from '../components/AccountNotices.tsx';
 import { useApiEvent } from '../hooks/use-api-event.ts';
 import { useConnectionNotices } from '../hooks/use-connection-notices.ts';
 import { useContactRows } from '../hooks/use-contact-rows.ts';
+import { useContactsSummary } from '../hooks/use-contacts-summary.ts';
 import { FilterChips } from '../components/FilterChips.tsx';
 import { FiltersPanel } from '../components/FiltersPanel.tsx';
 import { ViewMenuArea } from '../components/ViewMenuArea.tsx';
@@ -26,10 +28,11 @@ import { useExport } from '../hooks/use-export.ts';
 import { useLiveValue } from '../hooks/use-live-value.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { useScheduleFromExport } from '../components/ScheduleFromExport.tsx';
-import { indexProperties, toggleColumn } from '../lib/columns.ts';
+import { useVisibleColumns } from '../hooks/use-visible-columns.ts';
+import { indexProperties } from '../lib/columns.ts';
+import { contactsCountText } from '../lib/contacts-count.ts';
 import { toErrorView } from '../lib/error-help.ts';
-import { formatCount, formatNumber } from '../lib/format.ts';
-import { limitSearch } from '../lib/search-input.ts';
+import { formatNumber } from '../lib/format.ts';
 
 type Sort = ContactsQuery['sort'];
 
@@ -46,19 +49,10 @@ interface ContactsScreenProps {
 
 const refreshEveryMs = 400;
 
-/** A long search as a heading: its start, whole characters only. */
-function shortened(text: string, max = 60): string {
-  const characters = Array.from(text);
-  return characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : text;
-}
-
 export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, signInError }: ContactsScreenProps) {
   const now = useNow();
-  const [summary, setSummary] = useState<ContactsSummary | null>(null);
-  const [summaryError, setSummaryError] = useState<ErrorView | null>(null);
-  const [properties, setProperties] = useState<PropertyInfo[] | null>(null);
-  const [columns, setColumns] = useState<string[] | null>(null);
-  const [columnsError, setColumnsError] = useState<ErrorView | null>(null);
+  const { summary, error: summaryError, properties, reloadSummary, reloadProperties, markSynced } = useContactsSummary();
+  const { columns, setColumns, error: columnsError, toggle: toggleShown } = useVisibleColumns(summary, properties, markSynced);
   const [sort, setSort] = useState<Sort | null>(null);
   const [searchText, setSearchText] = useState('');
   const [searchTrimmed, setSearchTrimmed] = useState(false);
@@ -66,35 +60,10 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   // even at 1,000,000 contacts, stale answers are dropped (page-loader.ts), and a wait would only
   // add to every search's time (keys typed 30 ms apart or less are rare).
   const search = searchText.trim();
-  const [actionError, setActionError] = useState<{ error: ErrorView; context: 'sync' | 'general' } | null>(null);
+  const [syncActionError, setSyncActionError] = useState<ErrorView | null>(null);
   const [exportOpen, setExportOpen] = useState(false);
   const exporter = useExport();
   const sync = useLiveValue('syncProgress', api.getSyncProgress);
-
-  const summaryTracker = useMemo(createSummaryTracker, []);
-  const loadSummary = useCallback(() => {
-    const answered = summaryTracker.ask();
-    api.getContactsSummary().then(
-      (answer) => {
-        const loaded = answered(answer);
-        if (loaded === null) return;
-        setSummary(loaded);
-        setSummaryError(null);
-        setColumns((current) => current ?? loaded.visibleColumns);
-      },
-      (failure: unknown) => setSummaryError(toErrorView(failure)),
-    );
-  }, [summaryTracker]);
-
-  // HubSpot's property list arrives with the first sync: load it again after each one.
-  const loadProperties = useCallback(() => {
-    api.listProperties().then(setProperties, () => setProperties((current) => current ?? []));
-  }, []);
-
-  useEffect(() => {
-    loadSummary();
-    loadProperties();
-  }, [loadSummary, loadProperties]);
 
   useEffect(() => {
     if (columns === null) return;
@@ -114,31 +83,25 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
 
   // A sync reports every page it writes; reload what is on screen at most a few times a second.
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const scheduleRefresh = useCallback(() => {
+  useEffect(() => () => clearTimeout(refreshTimer.current ?? undefined), []);
+  useApiEvent('contactsChanged', () => {
     if (refreshTimer.current !== null) return;
     refreshTimer.current = setTimeout(() => {
       refreshTimer.current = null;
       loader.refresh();
     }, refreshEveryMs);
-  }, [loader]);
-  useEffect(() => () => clearTimeout(refreshTimer.current ?? undefined), []);
-
-  useApiEvent('contactsChanged', ({ count }) => {
-    summaryTracker.pushed(count);
-    setSummary((current) => (current ? { ...current, count } : current));
-    scheduleRefresh();
   });
 
   const wasRunning = useRef(false);
   useEffect(() => {
     const running = sync.value?.running ?? false;
     if (wasRunning.current && !running) {
-      loadSummary();
-      loadProperties();
+      reloadSummary();
+      reloadProperties(); // HubSpot's property list arrives with the first sync
       loader.refresh();
     }
     wasRunning.current = running;
-  }, [sync.value?.running, loadSummary, loadProperties, loader]);
+  }, [sync.value?.running, reloadSummary, reloadProperties, loader]);
 
   const openExport = () => {
     // A finished export's result was already seen (in the dialog or as a notice): start afresh.
@@ -153,39 +116,15 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
     openExport();
   }, [exportRequests, lastExportRequest]);
 
-  const syncNow = async () => {
-    setActionError(null);
+  const runSyncAction = async (action: () => ReturnType<typeof api.syncNow>) => {
+    setSyncActionError(null);
     try {
-      await sync.update(() => api.syncNow());
+      await sync.update(action);
     } catch (failure) {
-      setActionError({ error: toErrorView(failure), context: 'sync' });
+      setSyncActionError(toErrorView(failure));
     }
   };
-  const cancelSync = async () => {
-    try {
-      await sync.update(() => api.cancelSync());
-    } catch (failure) {
-      setActionError({ error: toErrorView(failure), context: 'sync' });
-    }
-  };
-
-  const changeColumns = async (name: string, show: boolean) => {
-    if (columns === null) return;
-    const next = toggleColumn(columns, name, show);
-    const previous = columns;
-    setColumns(next);
-    setColumnsError(null);
-    try {
-      const property = properties?.find((candidate) => candidate.name === name);
-      const settings = await api.getSettings();
-      const needsSync = show && property !== undefined && !property.synced && !settings.extraSyncedProperties.includes(name);
-      await api.updateSettings(needsSync ? { visibleColumns: next, extraSyncedProperties: [...settings.extraSyncedProperties, name] } : { visibleColumns: next });
-      if (needsSync) setProperties((current) => current?.map((candidate) => (candidate.name === name ? { ...candidate, synced: true } : candidate)) ?? null);
-    } catch (failure) {
-      setColumns(previous);
-      setColumnsError(toErrorView(failure));
-    }
-  };
+  const syncNow = () => void runSyncAction(() => api.syncNow());
 
   const propertyIndex = useMemo(() => indexProperties(properties ?? []), [properties]);
   const narrowed = search !== '' || views.filters.length > 0;
@@ -212,14 +151,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
             error={syncError}
             context="sync"
             announce="status"
-            actions={
-              syncError.kind !== 'daily-limit' &&
-              syncError.kind !== 'revoked' && (
-                <button type="button" className="button button--small" onClick={() => void syncNow()}>
-                  Try again
-                </button>
-              )
-            }
+            onRetry={syncError.kind !== 'daily-limit' && syncError.kind !== 'revoked' ? syncNow : undefined}
           />
         )}
         {!syncing && sync.value?.error?.kind === 'cancelled' && (
@@ -227,18 +159,8 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
             <p>{sync.value.error.message}</p>
           </Notice>
         )}
-        {actionError && <ErrorNotice error={actionError.error} context={actionError.context} />}
-        {summaryError && (
-          <ErrorNotice
-            error={summaryError}
-            context="general"
-            actions={
-              <button type="button" className="button button--small" onClick={loadSummary}>
-                Try again
-              </button>
-            }
-          />
-        )}
+        {syncActionError && <ErrorNotice error={syncActionError} context="sync" />}
+        {summaryError && <ErrorNotice error={summaryError} context="general" onRetry={reloadSummary} />}
         {columnsError && <ErrorNotice error={columnsError} context="general" />}
         {(views.error ?? filterChoices.error) && <ErrorNotice error={(views.error ?? filterChoices.error)!} context="general" />}
         {!exportOpen && exporter.state.phase === 'exporting' && exporter.state.progress.state !== 'running' && (
@@ -250,45 +172,22 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           </div>
         )}
         {sortIssue && sortIssue.column !== dismissedSortIssue && <SortNotice issue={sortIssue} onDismiss={() => setDismissedSortIssue(sortIssue.column)} />}
-        {loader.error && (
-          <ErrorNotice
-            error={loader.error}
-            context="general"
-            actions={
-              <button type="button" className="button button--small" onClick={() => loader.refresh()}>
-                Try again
-              </button>
-            }
-          />
-        )}
+        {loader.error && <ErrorNotice error={loader.error} context="general" onRetry={() => loader.refresh()} />}
       </div>
 
       <div className="toolbar" role="toolbar" aria-label="Contacts">
         <ViewMenuArea views={views} />
-        <div className="search">
-          <Icon name="search" className="search__icon" />
-          <label htmlFor="contact-search" className="visually-hidden">
-            Search contacts
-          </label>
-          <input
-            id="contact-search"
-            className="input search__input"
-            type="search"
-            placeholder="Search by name, email or company"
-            autoComplete="off"
-            spellCheck={false}
-            value={searchText}
-            onChange={(event) => {
-              const limited = limitSearch(event.target.value);
-              setSearchText(limited.text);
-              setSearchTrimmed(limited.trimmed);
-            }}
-          />
-        </div>
+        <SearchBox
+          value={searchText}
+          onChange={(text, trimmed) => {
+            setSearchText(text);
+            setSearchTrimmed(trimmed);
+          }}
+        />
         <FiltersPanel filters={views.filters} onChange={views.setFilters} properties={propertyIndex} columns={columns ?? []} choices={filterChoices.choices} lists={filterChoices.lists} />
         <div className="toolbar__actions">
-          <SyncButton syncing={syncing} blockedReason={notices.syncBlocked} onSync={() => void syncNow()} />
-          <ColumnChooser visible={columns ?? []} properties={properties} onToggle={(name, show) => void changeColumns(name, show)} />
+          <SyncButton syncing={syncing} blockedReason={notices.syncBlocked} onSync={syncNow} />
+          <ColumnChooser visible={columns ?? []} properties={properties} onToggle={(name, show) => void toggleShown(name, show)} />
           <button type="button" className="button button--primary" onClick={openExport} disabled={summary === null}>
             <Icon name="download" />
             {exportRunning ? `Exporting… ${exportPercent}%` : 'Export…'}
@@ -306,13 +205,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
 
       <div className="contacts__meta">
         <p className="contacts__count" role={narrowed ? 'status' : undefined}>
-          {views.filters.length > 0 && matchCount !== null
-            ? `${formatNumber(matchCount)} of ${formatCount(totalCount, 'contact')}`
-            : search && matchCount !== null
-            ? `${formatNumber(matchCount)} of ${formatCount(totalCount, 'contact')} ${matchCount === 1 ? 'matches' : 'match'}`
-            : summary
-              ? formatCount(totalCount, 'contact')
-              : 'Loading contacts…'}
+          {contactsCountText({ total: summary?.count ?? null, matches: loader.total, filtered: views.filters.length > 0, searching: search !== '' })}
         </p>
         {searchTrimmed && (
           <p className="contacts__note" role="status">
@@ -324,7 +217,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           lastSyncedAt={summary?.lastSyncedAt ?? null}
           hasContacts={totalCount > 0}
           now={now}
-          onCancel={() => void cancelSync()}
+          onCancel={() => void runSyncAction(() => api.cancelSync())}
         />
         <CacheReloading />
       </div>
@@ -337,29 +230,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           sort={sortIssue ? null : sort}
           onSort={setSort}
           resetKey={`${search}|${sort.column}|${sort.direction}|${JSON.stringify(views.filters)}`}
-          empty={
-            views.filters.length > 0 ? (
-              <>
-                <p className="table-empty__title">No contacts match these filters{search ? ` and “${search}”` : ''}</p>
-                <p>Remove a filter above, or click Clear filters.</p>
-              </>
-            ) : search ? (
-              <>
-                <p className="table-empty__title">No contacts match “{shortened(search)}”</p>
-                <p>Check the spelling, or search by the start of a name, email address or company.</p>
-              </>
-            ) : syncing || neverSynced ? (
-              <>
-                <p className="table-empty__title">{syncing ? 'Fetching your contacts from HubSpot…' : 'No contacts on this computer yet'}</p>
-                <p>{syncing ? 'They appear here as they arrive.' : 'Click Sync now to fetch them from HubSpot.'}</p>
-              </>
-            ) : (
-              <>
-                <p className="table-empty__title">No contacts</p>
-                <p>This HubSpot account has no contacts yet.</p>
-              </>
-            )
-          }
+          empty={<ContactsEmpty filtered={views.filters.length > 0} search={search} syncing={syncing} neverSynced={neverSynced} />}
         />
       ) : (
         <div className="table-area table-area--loading" aria-hidden="true" />
