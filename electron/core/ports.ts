@@ -71,6 +71,8 @@ export interface Ports {
   /** The OS's apps-that-open-at-sign-in list (the preview only records requests). */
   loginItem: LoginItemPort;
   log: Logger;
+  /** The cache worker's entry module; the app's own unless a test passes one that fails on purpose. */
+  cacheWorkerEntry?: URL;
 }
 
 export interface Logger {

@@ -236,7 +236,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
   const contactsApi = createContactsApi(client);
   ensurePrivateFolder(config.dataDir);
   const dbPath = join(config.dataDir, 'contacts.sqlite');
-  const cache = openContactsCache(dbPath, { log, prepareSortKeys: true });
+  const cache = openContactsCache(dbPath, { log, prepareSortKeys: true, ...(ports.cacheWorkerEntry ? { workerEntry: ports.cacheWorkerEntry } : {}) });
   const ownersSync = createOwnersSync({
     owners: createOwnersApi(client),
     cache,

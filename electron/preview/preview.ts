@@ -50,6 +50,8 @@ export interface PreviewOptions {
   loginItem?: LoginItemPort;
   /** The app's clock (the Clock port); tests move it on to reach a scheduled export's time without waiting. */
   clock?: Clock;
+  /** The cache worker's entry module (the Ports field); tests pass one that fails on purpose. */
+  cacheWorkerEntry?: URL;
 }
 
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
@@ -88,6 +90,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     notify: () => {},
     loginItem: options.loginItem ?? createRecordedLoginItem(store, previewCommand, () => systemClock.now()),
     log,
+    ...(options.cacheWorkerEntry ? { cacheWorkerEntry: options.cacheWorkerEntry } : {}),
   };
 
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;

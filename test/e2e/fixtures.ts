@@ -17,6 +17,8 @@ export { expect };
 export interface PreviewSetup {
   /** Sandbox contacts; keep small unless the test is about size. */
   contacts?: number;
+  /** The cache runs test/support/faulty-cache-worker.ts: a call that mentions "crash now" ends its worker. */
+  faultyCache?: boolean;
 }
 
 export interface ConsoleWatch {
@@ -49,6 +51,7 @@ export const test = base.extend<{ setup: PreviewSetup; preview: Preview; sandbox
       env: { CONTACT_DESK_DATA_DIR: dataDir },
       port: 0,
       sandbox: { redirectUris, contacts: setup.contacts ?? 5000 },
+      ...(setup.faultyCache ? { cacheWorkerEntry: new URL('../support/faulty-cache-worker.ts', import.meta.url) } : {}),
     });
     await use(preview);
     await preview.close();

@@ -42,6 +42,8 @@ export interface AppWorldOptions {
   contacts?: number;
   /** Runs on the (not yet created) data folder's path before the app starts: to leave files from an earlier run. */
   beforeStart?(dataDir: string): void;
+  /** The cache worker's entry module (the Ports field): test/support/faulty-cache-worker.ts fails on purpose. */
+  cacheWorkerEntry?: URL;
 }
 
 export async function startAppWorld(t: TestContext, options: AppWorldOptions = {}): Promise<AppWorld> {
@@ -68,6 +70,7 @@ export async function startAppWorld(t: TestContext, options: AppWorldOptions = {
     notify: () => {},
     loginItem: { read: async () => ({ enabled: false }), write: async () => {} },
     log: recordingLog(),
+    ...(options.cacheWorkerEntry ? { cacheWorkerEntry: options.cacheWorkerEntry } : {}),
   };
   const services = createServices(config, ports, { version: '0.0.0-test', shell: 'preview' });
   t.after(async () => {

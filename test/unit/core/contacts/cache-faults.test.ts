@@ -15,7 +15,7 @@ import { isAppError } from '../../../../electron/core/errors.ts';
 import type { ErrorKind } from '../../../../electron/core/errors.ts';
 import { createManualClock } from '../status/manual-clock.ts';
 
-const faultyWorker = new URL('./fixtures/faulty-cache-worker.ts', import.meta.url);
+const faultyWorker = new URL('../../../support/faulty-cache-worker.ts', import.meta.url);
 
 function openTemp(t: TestContext, options: ContactsCacheOptions = {}): { cache: ContactsCache; statuses: CacheStatus[]; ready: () => Promise<void> } {
   const dir = mkdtempSync(join(tmpdir(), 'contact-desk-faults-'));

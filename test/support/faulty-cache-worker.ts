@@ -1,0 +1,30 @@
+/**
+ * The real cache worker (cache-worker.ts), which a test passes as `workerEntry` to make it fail on
+ * purpose: a call whose arguments mention "crash now" ends the worker thread, one that mentions
+ * "hang now" blocks it for good (as a search stuck inside SQLite would). "crash once <token>" ends
+ * the first worker it reaches and no other: a marker file named after the token, in the temporary
+ * folder, remembers it across the new workers (the test removes it).
+ */
+import { writeFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { crashOnceMarker } from './crash-once.ts';
+
+function firstTime(token: string): boolean {
+  try {
+    writeFileSync(crashOnceMarker(token), '', { flag: 'wx' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+parentPort?.on('message', (message: { type: string; args?: unknown[] }) => {
+  if (message.type !== 'call') return;
+  const args = JSON.stringify(message.args ?? []);
+  if (args.includes('crash now')) process.exit(70);
+  if (args.includes('hang now')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  const once = /crash once (\w+)/.exec(args)?.[1];
+  if (once !== undefined && firstTime(once)) process.exit(70);
+});
+
+await import('../../electron/core/contacts/cache-worker.ts');
