@@ -1,11 +1,14 @@
 /**
- * Issue 14: the cache worker that answers the table stops (here on purpose: the test's cache worker
- * ends its thread on the first call that mentions "crash once <token>"). The search that was in
- * flight fails with a sentence and a Try again, the page says it is reloading, then asks again by
- * itself, and every saved contact is still there.
+ * Issue 14: the cache worker that answers the table stops or hangs (here on purpose: the test's
+ * cache worker ends its thread on the first call that mentions "crash once <token>", and hangs on
+ * "hang now").
+ * - Stopped: the search that was in flight fails with a sentence and a Try again, the page says it
+ *   is reloading, then asks again by itself, and every saved contact is still there.
+ * - Hung: the search is cut off with a sentence, other reads are answered meanwhile, no reload.
  */
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, columnTexts, signIn } from './fixtures.ts';
 import { crashOnceMarker } from '../support/crash-once.ts';
 
@@ -19,19 +22,31 @@ const WATCH_FOR_RELOADING = `
   }).observe(document.body, { childList: true, subtree: true, characterData: true });
 `;
 
-test('the part that reads saved contacts stopping: the search fails with a sentence and Try again, "Reloading your saved contacts…", then the page asks again by itself', async ({ app }) => {
-  const token = randomUUID().replaceAll('-', '');
+/** Signed in, the 300 contacts synced, and the page watching for the reloading note; the search box. */
+async function syncedAndWatched(app: Page): Promise<Locator> {
   await signIn(app);
   await expect(app.getByText('300 contacts', { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(app.getByTestId('sync-progress')).toHaveCount(0, { timeout: 30_000 });
-
   // watched from inside the page, so a short note is seen too
   await app.evaluate(WATCH_FOR_RELOADING);
-  const search = app.getByRole('searchbox', { name: 'Search contacts' });
-  const failed = app
-    .locator('.contacts__notices .notice')
-    .filter({ hasText: 'Contact Desk is reloading your saved contacts. Try again in a moment.' })
-    .filter({ has: app.getByRole('button', { name: 'Try again' }) });
+  return app.getByRole('searchbox', { name: 'Search contacts' });
+}
+
+/** The notice for a failed table query, with its Try again. */
+const tableNotice = (app: Page, sentence: string): Locator =>
+  app.locator('.contacts__notices .notice').filter({ hasText: sentence }).filter({ has: app.getByRole('button', { name: 'Try again' }) });
+
+/** One page of contacts asked for as the page's bridge asks (HTTP to the preview), beside what the table asks. */
+const QUERY_FROM_THE_PAGE = `fetch('/ipc/queryContacts', {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ input: { search: '', sort: { column: 'lastname', direction: 'asc' }, columns: ['lastname'], offset: 0, limit: 5 } }),
+}).then((response) => response.json())`;
+
+test('the part that reads saved contacts stopping: the search fails with a sentence and Try again, "Reloading your saved contacts…", then the page asks again by itself', async ({ app }) => {
+  const token = randomUUID().replaceAll('-', '');
+  const search = await syncedAndWatched(app);
+  const failed = tableNotice(app, 'Contact Desk is reloading your saved contacts. Try again in a moment.');
   try {
     await search.fill(`crash once ${token}`);
     await expect(failed).toBeVisible();
@@ -50,4 +65,19 @@ test('the part that reads saved contacts stopping: the search fails with a sente
   await search.fill('');
   await expect(app.getByText('300 contacts', { exact: true })).toBeVisible();
   await expect.poll(async () => (await columnTexts(app, 'Last Name')).filter((name) => name !== '').length).toBeGreaterThan(10);
+});
+
+test('a search that takes too long: stopped with a sentence and Try again, other reads answered meanwhile, no reload', async ({ app }) => {
+  const search = await syncedAndWatched(app);
+  const stopped = tableNotice(app, 'That search was taking too long, so Contact Desk stopped it. Try a longer or more specific search.');
+  await search.fill('hang now');
+  // The cache's other reader answers while this search holds the first (until the 5 s budget runs out).
+  expect(await app.evaluate(QUERY_FROM_THE_PAGE)).toMatchObject({ ok: true, value: { total: 300 } });
+  await expect(stopped).toHaveCount(0);
+  await expect(stopped).toBeVisible({ timeout: 15_000 });
+  expect(await app.evaluate('window.sawReloading'), 'a search cut off is not a reload').toBe(false);
+
+  await search.fill('');
+  await expect(stopped).toHaveCount(0);
+  await expect(app.getByText('300 contacts', { exact: true })).toBeVisible();
 });
