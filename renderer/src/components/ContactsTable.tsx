@@ -152,25 +152,7 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       >
         <div className="grid__head" role="rowgroup">
-          <div className="grid__row grid__row--head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, width }}>
-            {columns.map((name, index) => {
-              const sorted = sort !== null && sort.column === name;
-              const ariaSort = sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
-              return (
-                <div key={name} className="grid__header" role="columnheader" aria-colindex={index + 1} aria-sort={ariaSort}>
-                  <button
-                    type="button"
-                    className="grid__sort"
-                    onClick={() => onSort({ column: name, direction: sorted && sort.direction === 'asc' ? 'desc' : 'asc' })}
-                    title={sorted ? `Sorted ${ariaSort}. Click to sort ${sort.direction === 'asc' ? 'descending' : 'ascending'}.` : 'Click to sort'}
-                  >
-                    <span className="grid__header-label">{labelOf(name, properties)}</span>
-                    <Icon name={sorted ? (sort.direction === 'asc' ? 'sortAscending' : 'sortDescending') : 'sortable'} className={sorted ? 'sort-icon sort-icon--active' : 'sort-icon'} />
-                  </button>
-                </div>
-              );
-            })}
-          </div>
+          <HeaderRow columns={columns} properties={properties} sort={sort} onSort={onSort} template={template} width={width} />
         </div>
         <div className="grid__body" style={{ height: view.bodyHeight, width }}>
           <div className="grid__rows" role="rowgroup" onKeyDown={onKeyDown} style={{ width, transform: `translateY(${view.topOf(base)}px)` }}>
@@ -191,6 +173,40 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
         </div>
       </div>
       {loader.total === 0 && <div className="table-empty">{empty}</div>}
+    </div>
+  );
+}
+
+interface HeaderRowProps {
+  columns: readonly string[];
+  properties: PropertyIndex;
+  sort: Sort | null;
+  onSort(sort: Sort): void;
+  template: string;
+  width: string;
+}
+
+/** The column headings: each a button that sorts by its column, ascending first, then the other way. */
+function HeaderRow({ columns, properties, sort, onSort, template, width }: HeaderRowProps) {
+  return (
+    <div className="grid__row grid__row--head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, width }}>
+      {columns.map((name, index) => {
+        const sorted = sort !== null && sort.column === name;
+        const ariaSort = sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
+        return (
+          <div key={name} className="grid__header" role="columnheader" aria-colindex={index + 1} aria-sort={ariaSort}>
+            <button
+              type="button"
+              className="grid__sort"
+              onClick={() => onSort({ column: name, direction: sorted && sort.direction === 'asc' ? 'desc' : 'asc' })}
+              title={sorted ? `Sorted ${ariaSort}. Click to sort ${sort.direction === 'asc' ? 'descending' : 'ascending'}.` : 'Click to sort'}
+            >
+              <span className="grid__header-label">{labelOf(name, properties)}</span>
+              <Icon name={sorted ? (sort.direction === 'asc' ? 'sortAscending' : 'sortDescending') : 'sortable'} className={sorted ? 'sort-icon sort-icon--active' : 'sort-icon'} />
+            </button>
+          </div>
+        );
+      })}
     </div>
   );
 }
