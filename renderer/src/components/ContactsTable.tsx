@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import type { ContactRow, ContactsQuery } from '../../../electron/ipc/types.ts';
 import { useLoadedRows } from '../hooks/use-contact-rows.ts';
 import { labelOf, widthOf, type PropertyIndex } from '../lib/columns.ts';
@@ -60,20 +60,9 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
   const focusAfterRender = useRef(false);
 
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewHeight, setViewHeight] = useState(rowHeight * 10);
+  const viewHeight = useRowsHeight(scrollRef);
   /** Where a keyboard move put the rows, for as long as the view stays at the scroll position it set. */
   const keyboardAnchor = useRef<{ scrollTop: number; rowsTop: number } | null>(null);
-
-  useLayoutEffect(() => {
-    const element = scrollRef.current;
-    if (!element) return;
-    // the sticky header row covers the top of the scroll area
-    const measure = () => setViewHeight(Math.max(rowHeight, element.clientHeight - rowHeight));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
 
   const geometry: RowGeometry = { total, rowHeight, viewHeight };
   const anchor = keyboardAnchor.current;
@@ -132,8 +121,7 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
     moveTo(target);
   };
 
-  const template = columns.map((name) => `minmax(${widthOf(name, properties)}px, ${widthOf(name, properties)}fr)`).join(' ');
-  const width = `max(100%, ${columns.reduce((sum, name) => sum + widthOf(name, properties), 0)}px)`;
+  const { template, width } = columnLayout(columns, properties);
   const tabbableIndex = Math.min(activeIndex, Math.max(0, total - 1));
   const base = view.first - (view.first % BASE_STEP);
   // at most this many rows in a window (a partly shown row at each edge, and the overscan): consecutive indexes get distinct slots
@@ -175,6 +163,28 @@ export function ContactsTable({ loader, columns, properties, sort, onSort, reset
       {loader.total === 0 && <div className="table-empty">{empty}</div>}
     </div>
   );
+}
+
+/** The height the scroll area has for rows (below the sticky header row), kept as the window resizes. */
+function useRowsHeight(scrollRef: RefObject<HTMLDivElement | null>): number {
+  const [height, setHeight] = useState(rowHeight * 10);
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const measure = () => setHeight(Math.max(rowHeight, element.clientHeight - rowHeight));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [scrollRef]);
+  return height;
+}
+
+/** Each column's share of a row (its width at least, growing with the rest), and the row's width. */
+function columnLayout(columns: readonly string[], properties: PropertyIndex): { template: string; width: string } {
+  const template = columns.map((name) => `minmax(${widthOf(name, properties)}px, ${widthOf(name, properties)}fr)`).join(' ');
+  const width = `max(100%, ${columns.reduce((sum, name) => sum + widthOf(name, properties), 0)}px)`;
+  return { template, width };
 }
 
 interface HeaderRowProps {
