@@ -324,6 +324,7 @@ export function createServices(config: ResolvedConfig, ports: Ports, app: { vers
     checkConnection: () => monitor.checkNow(),
 
     getCacheStatus: async () => ({ state: cache.status() }),
+    reopenCache: () => cache.reopen(),
 
     getSettings: async () => settings.get(),
     updateSettings: async (changes) => settings.update(changes),

@@ -172,6 +172,8 @@ export const channels = {
 
   // --- the contact cache (issue 14)
   getCacheStatus: channel<CacheStatusView>()(noInput),
+  /** After 'unavailable': starts the part that reads and saves contacts again (the state follows as 'cacheStatus' events). */
+  reopenCache: channel<void>()(noInput),
 
   getSettings: channel<Settings>()(noInput),
   updateSettings: channel<Settings>()(

@@ -219,9 +219,12 @@ export interface Settings {
 }
 
 // --- the contact cache (issue 14)
-/** 'reloading' while Contact Desk replaces the part that reads and saves contacts after it stopped. */
+/**
+ * 'reloading' while Contact Desk replaces the part that reads and saves contacts after it stopped;
+ * 'unavailable' once it has stopped too often to go on replacing it, until `reopenCache`.
+ */
 export interface CacheStatusView {
-  state: 'ready' | 'reloading';
+  state: 'ready' | 'reloading' | 'unavailable';
 }
 
 // ── Views (issue 16): filters, "My contacts", HubSpot lists, saved views ──────────────────────────

@@ -5,12 +5,15 @@
  * - Stopped: the search that was in flight fails with a sentence and a Try again, the page says it
  *   is reloading, then asks again by itself, and every saved contact is still there.
  * - Hung: the search is cut off with a sentence, other reads are answered meanwhile, no reload.
+ * - Stopping again and again (here: every new worker ends as it starts): not restarted for ever; a
+ *   notice says so, and its Try again brings the contacts back.
  */
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, columnTexts, signIn } from './fixtures.ts';
-import { crashOnceMarker } from '../support/crash-once.ts';
+import { crashAtStartMarker, crashOnceMarker } from '../support/crash-once.ts';
 
 test.use({ setup: { contacts: 300, faultyCache: true } });
 
@@ -80,4 +83,32 @@ test('a search that takes too long: stopped with a sentence and Try again, other
   await search.fill('');
   await expect(stopped).toHaveCount(0);
   await expect(app.getByText('300 contacts', { exact: true })).toBeVisible();
+});
+
+test('the part that reads saved contacts stopping again and again: not restarted for ever, a notice instead, and its Try again brings the contacts back', async ({ app, preview }) => {
+  const token = randomUUID().replaceAll('-', '');
+  const search = await syncedAndWatched(app);
+  const everyWorkerEnds = crashAtStartMarker(join(preview.dataDir, 'contacts.sqlite'));
+  const notice = app.locator('.contacts__notices .notice').filter({ hasText: 'Your saved contacts could not be reloaded' });
+  try {
+    await writeFile(everyWorkerEnds, '');
+    await search.fill(`crash once ${token}`);
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('Your contacts are still on this computer.');
+    // the one notice: the table's own (a query that failed) is not shown beside it
+    await expect(app.locator('.contacts__notices .notice')).toHaveCount(1);
+    await expect(app.locator('.cache-reloading')).toHaveCount(0);
+
+    await rm(everyWorkerEnds);
+    await notice.getByRole('button', { name: 'Try again' }).click();
+    await expect(app.getByText('0 of 300 contacts match', { exact: true })).toBeVisible();
+    await expect(notice).toHaveCount(0);
+  } finally {
+    await rm(everyWorkerEnds, { force: true });
+    await rm(crashOnceMarker(token), { force: true });
+  }
+
+  await search.fill('');
+  await expect(app.getByText('300 contacts', { exact: true })).toBeVisible();
+  await expect.poll(async () => (await columnTexts(app, 'Last Name')).filter((name) => name !== '').length).toBeGreaterThan(10);
 });

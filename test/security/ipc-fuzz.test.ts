@@ -72,6 +72,7 @@ const validInputs: Record<ChannelName, unknown> = {
   getStatus: undefined,
   checkConnection: undefined,
   getCacheStatus: undefined,
+  reopenCache: undefined,
   getSettings: undefined,
   updateSettings: { checkIntervalMinutes: 10, closeToTray: false, visibleColumns: ['email'], extraSyncedProperties: ['city'] },
   getOpenAtLogin: undefined,

@@ -3,11 +3,15 @@
  * purpose: a call whose arguments mention "crash now" ends the worker thread, one that mentions
  * "hang now" blocks it for good (as a search stuck inside SQLite would). "crash once <token>" ends
  * the first worker it reaches and no other: a marker file named after the token, in the temporary
- * folder, remembers it across the new workers (the test removes it).
+ * folder, remembers it across the new workers (the test removes it). While the file
+ * crashAtStartMarker(cache file) exists, every worker ends as it starts, before it opens the file.
  */
-import { writeFileSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
-import { crashOnceMarker } from './crash-once.ts';
+import { existsSync, writeFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { CacheWorkerData } from '../../electron/core/contacts/cache-protocol.ts';
+import { crashAtStartMarker, crashOnceMarker } from './crash-once.ts';
+
+if (existsSync(crashAtStartMarker((workerData as CacheWorkerData).dbPath))) process.exit(70);
 
 function firstTime(token: string): boolean {
   try {

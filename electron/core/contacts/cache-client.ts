@@ -11,6 +11,10 @@
  *   with a sentence and its reader is replaced.
  * - A worker that crashes, or stops answering, is replaced; its calls in flight fail with a
  *   sentence, and `onStatus` reports 'reloading' until the new one has opened the file.
+ * - Workers that keep stopping (more than RESTARTS_PER_MINUTE replacements in a minute, e.g. a
+ *   search that ends its worker each time the page asks it again), or a replacement that cannot
+ *   open the file, are not replaced again: the cache is 'unavailable', every call fails with a
+ *   sentence, until the person asks to try again (`reopen`).
  */
 import { AppError, toErrorView } from '../errors.ts';
 import { systemClock } from '../ports.ts';
@@ -22,12 +26,14 @@ import { defaultCacheWorkerEntry } from './cache-worker-entry.ts';
 import { startCacheWorker } from './cache-worker-handle.ts';
 import type { CacheWorkerHandle, GoneReason } from './cache-worker-handle.ts';
 
-export type CacheStatus = 'ready' | 'reloading';
+export type CacheStatus = 'ready' | 'reloading' | 'unavailable';
 
 export interface ContactsCache extends CacheCalls {
-  /** 'reloading' while a worker that crashed or hung is being replaced, then 'ready'. */
+  /** 'reloading' while a worker that crashed or hung is being replaced, then 'ready'; 'unavailable' once replacing has been given up. */
   status(): CacheStatus;
   onStatus(listener: (status: CacheStatus) => void): () => void;
+  /** After 'unavailable': starts every worker afresh ('reloading', then 'ready' or 'unavailable' again). Otherwise nothing. */
+  reopen(): Promise<void>;
   /** Finishes what was asked before, then closes every connection. Later calls fail. */
   close(): Promise<void>;
 }
@@ -62,6 +68,25 @@ const restarted = (role: ConnectionKind) => () =>
   role === 'writer'
     ? new AppError('internal', 'Contact Desk had to restart the part that saves your contacts. Everything saved before is kept; sync again to carry on.')
     : new AppError('internal', 'Contact Desk is reloading your saved contacts. Try again in a moment.');
+const unavailable = () => new AppError('internal', 'Contact Desk could not reload your saved contacts. They are still on this computer: choose Try again, or quit and reopen Contact Desk.');
+
+/** More replacements than this within a minute and the cache stops replacing its workers (see openContactsCache). */
+export const RESTARTS_PER_MINUTE = 3;
+
+/** Says whether another replacement may start now, and counts it if so. */
+function restartAllowance(clock: Clock): { allow(): boolean; reset(): void } {
+  const starts: number[] = [];
+  return {
+    allow() {
+      const now = clock.now();
+      while (starts.length > 0 && now - starts[0]! >= 60_000) starts.shift();
+      if (starts.length >= RESTARTS_PER_MINUTE) return false;
+      starts.push(now);
+      return true;
+    },
+    reset: () => void starts.splice(0),
+  };
+}
 
 /**
  * With prepareSortKeys, each reader makes the tables of its sort keys (about 0.2 s, values/sort-key.ts)
@@ -119,44 +144,66 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
     });
   }
 
-  /** A replacement for a worker that crashed or hung: 'reloading' until it has opened the file. */
-  function replacement(role: ConnectionKind, reason: GoneReason, replace: () => CacheWorkerHandle): CacheWorkerHandle {
-    const cutOff = role === 'reader' && reason === 'hung';
-    if (cutOff) log?.warn('A search of the saved contacts took too long and was stopped');
-    else log?.error('A contact cache worker stopped; starting a new one', { role, reason });
-    const next = replace();
-    if (!cutOff) {
-      setStatus('reloading');
-      void next.ready.then(({ failure }) => {
-        if (failure) log?.error('The new contact cache worker could not open the cache', { problem: failure.message });
-        else setStatus('ready');
-      });
+  const restarts = restartAllowance(clock);
+  const waiting: { name: CacheRequestName; args: unknown[]; resolve(value: unknown): void; reject(error: unknown): void }[] = [];
+
+  function giveUpReplacing(): void {
+    setStatus('unavailable');
+    for (const call of waiting.splice(0)) call.reject(unavailable());
+  }
+
+  /** Settles the status once a replacement has opened the file, or could not. */
+  function watchOpening(next: CacheWorkerHandle): void {
+    void next.ready.then(({ failure }) => {
+      if (next.gone) return; // it stopped while opening: replaced, or given up, where it stopped
+      if (failure) {
+        log?.error('The new contact cache worker could not open the cache', { problem: failure.message });
+        giveUpReplacing();
+      } else if (status === 'reloading') setStatus('ready');
+    });
+  }
+
+  /** A replacement for a worker that crashed or hung ('reloading' until it has opened the file), or none once too many were needed. */
+  function replacement(stopped: CacheWorkerHandle, role: ConnectionKind, reason: GoneReason, replace: () => CacheWorkerHandle): CacheWorkerHandle {
+    if (role === 'reader' && reason === 'hung') {
+      log?.warn('A search of the saved contacts took too long and was stopped');
+      return replace();
     }
+    if (status === 'unavailable' || !restarts.allow()) {
+      log?.error('A contact cache worker stopped again; no more replacements until the person tries again', { role, reason });
+      giveUpReplacing();
+      return stopped;
+    }
+    log?.error('A contact cache worker stopped; starting a new one', { role, reason });
+    const next = replace();
+    setStatus('reloading');
+    watchOpening(next);
     return next;
   }
 
   let writer: CacheWorkerHandle;
-  const startWriter = (replacing: boolean): CacheWorkerHandle =>
-    start(
+  const startWriter = (replacing: boolean): CacheWorkerHandle => {
+    const handle = start(
       'writer',
       true,
       (reason) => {
-        if (!closed) writer = replacement('writer', reason, () => startWriter(true));
+        if (!closed) writer = replacement(handle, 'writer', reason, () => startWriter(true));
       },
       replacing,
     );
-  writer = startWriter(false);
+    return handle;
+  };
 
   const readers: CacheWorkerHandle[] = [];
-  const startReader = (slot: number): CacheWorkerHandle =>
-    start('reader', writerReady, (reason) => {
+  const startReader = (slot: number): CacheWorkerHandle => {
+    const handle = start('reader', writerReady, (reason) => {
       if (closed) return;
-      readers[slot] = replacement('reader', reason, () => startReader(slot));
+      readers[slot] = replacement(handle, 'reader', reason, () => startReader(slot));
       dispatch();
     });
-  for (let slot = 0; slot < Math.max(1, options.readers ?? 2); slot++) readers.push(startReader(slot));
+    return handle;
+  };
 
-  const waiting: { name: CacheRequestName; args: unknown[]; resolve(value: unknown): void; reject(error: unknown): void }[] = [];
   const preparation = options.prepareSortKeys ? sortKeysPreparation() : null;
   function dispatch(): void {
     if (!writerReady) return;
@@ -174,15 +221,25 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
     if (preparation && !closed && waiting.length === 0) prepareAnIdleReader(preparation, readers, log, dispatch);
   }
 
-  // the first readers open their connections once the writer has created or migrated the file
-  void writer.ready.then(({ searchIndex }) => {
-    writerReady = true;
-    if (searchIndex === 'words') log?.warn(options.searchIndex === 'words' ? 'Search uses the word index (chosen by an option)' : 'This SQLite has no full-text search (FTS5); search uses the word index instead');
-    dispatch();
-  });
+  /** The writer, then the readers: a reader opens its connection once the writer has created or migrated the file. */
+  function startWorkers(replacing: boolean): CacheWorkerHandle {
+    writerReady = false;
+    writer = startWriter(replacing);
+    const opening = writer;
+    for (let slot = 0; slot < Math.max(1, options.readers ?? 2); slot++) readers[slot] = startReader(slot);
+    // settled when it opened, failed to, or stopped: the readers then open (or answer the failure)
+    void opening.ready.then(({ searchIndex }) => {
+      writerReady = true;
+      if (searchIndex === 'words') log?.warn(options.searchIndex === 'words' ? 'Search uses the word index (chosen by an option)' : 'This SQLite has no full-text search (FTS5); search uses the word index instead');
+      dispatch();
+    });
+    return opening;
+  }
+  startWorkers(false);
 
   function call(name: CacheRequestName, args: unknown[]): Promise<unknown> {
     if (closed) return Promise.reject(closedError());
+    if (status === 'unavailable') return Promise.reject(unavailable());
     if (cacheRequests[name].on === 'writer') return writer.call(name, args);
     // copied now, as a posted call would be
     const copied = structuredClone(args);
@@ -198,6 +255,17 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
     onStatus(listener) {
       statusListeners.add(listener);
       return () => statusListeners.delete(listener);
+    },
+    async reopen() {
+      if (closed || status !== 'unavailable') return;
+      log?.info('Starting the contact cache workers again, as the person asked');
+      restarts.reset();
+      writerReady = false; // reads wait for the new workers
+      setStatus('reloading');
+      // a writer that stopped may have lost a sync's last pages: the new one refuses the rest of that sync
+      const writerStopped = writer.gone;
+      await Promise.all([writer.close(), ...readers.map((reader) => reader.close())]);
+      if (!closed) watchOpening(startWorkers(writerStopped));
     },
     async close() {
       if (closed) return;

@@ -12,7 +12,7 @@ import { SearchBox } from '../components/SearchBox.tsx';
 import { SortNotice } from '../components/SortNotice.tsx';
 import { SyncButton } from '../components/SyncButton.tsx';
 import { SyncStatus } from '../components/SyncStatus.tsx';
-import { CacheReloading } from '../components/CacheReloading.tsx';
+import { CacheReloadingNote, CacheUnavailableNotice, useCacheState } from '../components/CacheStatusNotice.tsx';
 import { AccountNotices } from '../components/AccountNotices.tsx';
 import { useApiEvent } from '../hooks/use-api-event.ts';
 import { useConnectionNotices } from '../hooks/use-connection-notices.ts';
@@ -64,6 +64,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   const [exportOpen, setExportOpen] = useState(false);
   const exporter = useExport();
   const sync = useLiveValue('syncProgress', api.getSyncProgress);
+  const cacheState = useCacheState();
 
   useEffect(() => {
     if (columns === null) return;
@@ -172,7 +173,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           </div>
         )}
         {sortIssue && sortIssue.column !== dismissedSortIssue && <SortNotice issue={sortIssue} onDismiss={() => setDismissedSortIssue(sortIssue.column)} />}
-        {loader.error && <ErrorNotice error={loader.error} context="general" onRetry={() => loader.refresh()} />}
+        {cacheState === 'unavailable' ? <CacheUnavailableNotice /> : loader.error && <ErrorNotice error={loader.error} context="general" onRetry={() => loader.refresh()} />}
       </div>
 
       <div className="toolbar" role="toolbar" aria-label="Contacts">
@@ -219,7 +220,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           now={now}
           onCancel={() => void runSyncAction(() => api.cancelSync())}
         />
-        <CacheReloading />
+        {cacheState === 'reloading' && <CacheReloadingNote />}
       </div>
 
       {columns !== null && sort !== null ? (

@@ -4,30 +4,34 @@
  * holding up other calls; a full disk loses nothing that was answered as saved.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { TestContext } from 'node:test';
 import { openContactsCache } from '../../../../electron/core/contacts/cache.ts';
+import { RESTARTS_PER_MINUTE } from '../../../../electron/core/contacts/cache-client.ts';
 import type { CacheStatus, CachedContact, ContactsCache, ContactsCacheOptions } from '../../../../electron/core/contacts/cache.ts';
 import { isAppError } from '../../../../electron/core/errors.ts';
 import type { ErrorKind } from '../../../../electron/core/errors.ts';
 import { createManualClock } from '../status/manual-clock.ts';
+import { crashAtStartMarker } from '../../../support/crash-once.ts';
 
 const faultyWorker = new URL('../../../support/faulty-cache-worker.ts', import.meta.url);
 
-function openTemp(t: TestContext, options: ContactsCacheOptions = {}): { cache: ContactsCache; statuses: CacheStatus[]; ready: () => Promise<void> } {
+function openTemp(t: TestContext, options: ContactsCacheOptions = {}): { cache: ContactsCache; dbPath: string; statuses: CacheStatus[]; ready: () => Promise<void>; next: (...wanted: CacheStatus[]) => Promise<CacheStatus> } {
   const dir = mkdtempSync(join(tmpdir(), 'contact-desk-faults-'));
-  const cache = openContactsCache(join(dir, 'contacts.sqlite'), { workerEntry: faultyWorker, ...options });
+  const dbPath = join(dir, 'contacts.sqlite');
+  const cache = openContactsCache(dbPath, { workerEntry: faultyWorker, ...options });
   t.after(async () => {
     await cache.close();
     rmSync(dir, { recursive: true, force: true });
   });
   const statuses: CacheStatus[] = [];
   cache.onStatus((status) => statuses.push(status));
-  const ready = () => (cache.status() === 'ready' ? Promise.resolve() : new Promise<void>((resolve) => cache.onStatus((status) => status === 'ready' && resolve())));
-  return { cache, statuses, ready };
+  const next = (...wanted: CacheStatus[]) => new Promise<CacheStatus>((resolve) => cache.onStatus((status) => wanted.includes(status) && resolve(status)));
+  const ready = () => (cache.status() === 'ready' ? Promise.resolve() : next('ready').then(() => undefined));
+  return { cache, dbPath, statuses, ready, next };
 }
 
 const person = (id: number, firstname: string): CachedContact => ({ id: String(id), properties: { hs_object_id: String(id), firstname }, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' });
@@ -78,6 +82,62 @@ test('a writer that stops answering is taken to hang and replaced', { timeout: 1
   await cache.resumeWrites();
   await cache.upsertContacts([person(2, 'Bo')]);
   assert.equal(await cache.count(), 2);
+});
+
+test(`a search that ends its worker each time it is asked: replaced ${RESTARTS_PER_MINUTE} times, then no more ('unavailable', every call told so) until the person tries again`, { timeout: 120_000 }, async (t) => {
+  const { cache, statuses, ready, next } = openTemp(t);
+  await cache.upsertContacts([person(1, 'Ann')]);
+  for (let time = 1; time <= RESTARTS_PER_MINUTE; time++) {
+    await assert.rejects(cache.count('crash now'), failsWith('internal', /reloading your saved contacts/));
+    await ready();
+  }
+  const givenUp = next('unavailable');
+  await assert.rejects(cache.count('crash now'), failsWith('internal', /reloading your saved contacts/));
+  await givenUp;
+  assert.deepEqual(statuses, [...Array.from({ length: RESTARTS_PER_MINUTE }, () => ['reloading', 'ready']).flat(), 'unavailable']);
+  const unavailable = failsWith('internal', /^Contact Desk could not reload your saved contacts\. They are still on this computer: choose Try again, or quit and reopen Contact Desk\.$/);
+  await assert.rejects(cache.count('ann'), unavailable);
+  await assert.rejects(cache.upsertContacts([person(2, 'Bo')]), unavailable);
+
+  await cache.reopen();
+  await ready();
+  assert.deepEqual(statuses.slice(-2), ['reloading', 'ready']);
+  assert.equal(await cache.count('ann'), 1, 'what was saved is there');
+  await cache.upsertContacts([person(2, 'Bo')]);
+  assert.equal(await cache.count(), 2);
+});
+
+test('replacements are counted over a minute: a crash a minute later is replaced again', { timeout: 120_000 }, async (t) => {
+  const clock = createManualClock();
+  const { cache, ready, next } = openTemp(t, { clock });
+  await cache.upsertContacts([person(1, 'Ann')]);
+  for (let time = 1; time <= RESTARTS_PER_MINUTE; time++) {
+    await assert.rejects(cache.count('crash now'), failsWith('internal', /reloading/));
+    await ready();
+  }
+  await clock.advance(60_000);
+  const settled = next('ready', 'unavailable');
+  await assert.rejects(cache.count('crash now'), failsWith('internal', /reloading/));
+  assert.equal(await settled, 'ready');
+  assert.equal(await cache.count('ann'), 1);
+});
+
+test('workers that end as they start are not started again and again: unavailable after a few, and back once the person tries again', { timeout: 120_000 }, async (t) => {
+  const { cache, dbPath, statuses, ready, next } = openTemp(t);
+  await cache.upsertContacts([person(1, 'Ann')]);
+  const marker = crashAtStartMarker(dbPath);
+  writeFileSync(marker, '');
+  t.after(() => rmSync(marker, { force: true }));
+  const givenUp = next('unavailable');
+  await assert.rejects(cache.count('crash now'), failsWith('internal', /reloading/));
+  await givenUp;
+  assert.deepEqual(statuses, ['reloading', 'unavailable']);
+  await assert.rejects(cache.count('ann'), failsWith('internal', /could not reload your saved contacts/));
+
+  rmSync(marker);
+  await cache.reopen();
+  await ready();
+  assert.equal(await cache.count('ann'), 1);
 });
 
 test('a search that takes too long is cut off with a message, and never holds up other calls', { timeout: 120_000 }, async (t) => {
