@@ -4,7 +4,7 @@
  * holding up other calls; a full disk loses nothing that was answered as saved.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -135,6 +135,24 @@ test('workers that end as they start are not started again and again: unavailabl
   await assert.rejects(cache.count('ann'), failsWith('internal', /could not reload your saved contacts/));
 
   rmSync(marker);
+  await cache.reopen();
+  await ready();
+  assert.equal(await cache.count('ann'), 1);
+});
+
+test('a new worker that cannot open the file: unavailable at once, not started again and again', { timeout: 120_000 }, async (t) => {
+  const { cache, dbPath, statuses, ready, next } = openTemp(t);
+  await cache.upsertContacts([person(1, 'Ann')]);
+  // the file moved away (the workers running keep it open) and a folder in its place
+  renameSync(dbPath, `${dbPath}.away`);
+  mkdirSync(dbPath);
+  const givenUp = next('unavailable');
+  await assert.rejects(cache.count('crash now'), failsWith('internal', /reloading/));
+  await givenUp;
+  assert.deepEqual(statuses, ['reloading', 'unavailable']);
+
+  rmSync(dbPath, { recursive: true });
+  renameSync(`${dbPath}.away`, dbPath);
   await cache.reopen();
   await ready();
   assert.equal(await cache.count('ann'), 1);
