@@ -105,6 +105,7 @@ test('the part that reads saved contacts stopping again and again: not restarted
     await search.fill(`crash once ${token}`);
     await expect(notice).toBeVisible();
     await expect(notice).toContainText('Your contacts are still on this computer.');
+    await expect(notice).toContainText('Clear the search box, then choose Try again.');
     // the one notice: the table's own (a query that failed) is not shown beside it
     await expect(app.locator('.contacts__notices .notice')).toHaveCount(1);
     await expect(app.locator('.cache-reloading')).toHaveCount(0);

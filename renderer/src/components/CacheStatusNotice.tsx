@@ -18,8 +18,11 @@ export function CacheReloadingNote() {
   );
 }
 
-/** It stopped too often to be restarted by itself: the person restarts it. */
-export function CacheUnavailableNotice() {
+/**
+ * It stopped too often to be restarted by itself: the person restarts it. A search that stops it
+ * each time would stop it again when the table asks it again, so the way forward starts with the search.
+ */
+export function CacheUnavailableNotice({ searching }: { searching: boolean }) {
   const [reopening, setReopening] = useState(false);
   const tryAgain = () => {
     setReopening(true);
@@ -37,7 +40,7 @@ export function CacheUnavailableNotice() {
       }
     >
       <p>The part of Contact Desk that reads your saved contacts stopped several times in a row, so it was not started again. Your contacts are still on this computer.</p>
-      <p>Choose Try again. If this keeps happening, quit and reopen Contact Desk.</p>
+      <p>{searching ? 'Clear the search box, then choose Try again.' : 'Choose Try again.'} If this keeps happening, quit and reopen Contact Desk.</p>
     </Notice>
   );
 }

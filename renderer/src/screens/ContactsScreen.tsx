@@ -173,7 +173,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           </div>
         )}
         {sortIssue && sortIssue.column !== dismissedSortIssue && <SortNotice issue={sortIssue} onDismiss={() => setDismissedSortIssue(sortIssue.column)} />}
-        {cacheState === 'unavailable' ? <CacheUnavailableNotice /> : loader.error && <ErrorNotice error={loader.error} context="general" onRetry={() => loader.refresh()} />}
+        {cacheState === 'unavailable' ? <CacheUnavailableNotice searching={search !== ''} /> : loader.error && <ErrorNotice error={loader.error} context="general" onRetry={() => loader.refresh()} />}
       </div>
 
       <div className="toolbar" role="toolbar" aria-label="Contacts">
