@@ -4,8 +4,8 @@
  * "hang now" blocks it for good (as a search stuck inside SQLite would). "crash once <token>" ends
  * the first worker it reaches and no other, "hang once <token>" blocks only the first: a marker file
  * named after the token, in the temporary folder, remembers it across the new workers (the test
- * removes it). While the file
- * crashAtStartMarker(cache file) exists, every worker ends as it starts, before it opens the file.
+ * removes it). While the file crashAtStartMarker(cache file) exists, every worker ends as it
+ * starts, before it opens the file.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
