@@ -11,7 +11,7 @@
  *   with a sentence and its reader is replaced.
  * - A worker that crashes, or stops answering, is replaced; its calls in flight fail with a
  *   sentence, and `onStatus` reports 'reloading' until the new one has opened the file.
- * - Workers that keep stopping (more than RESTARTS_PER_MINUTE replacements in a minute, e.g. a
+ * - Workers that keep stopping (more replacements in a minute than cache-status.ts allows, e.g. a
  *   search that ends its worker each time the page asks it again), or a replacement that cannot
  *   open the file, are not replaced again: the cache is 'unavailable', every call fails with a
  *   sentence, until the person asks to try again (`reopen`).
@@ -23,10 +23,12 @@ import { cacheRequests } from './cache-protocol.ts';
 import type { CacheCalls, CacheRequestName, ConnectionKind } from './cache-protocol.ts';
 import type { SearchIndex } from './cache-search.ts';
 import { defaultCacheWorkerEntry } from './cache-worker-entry.ts';
+import { createCacheStatus } from './cache-status.ts';
+import type { CacheStatus } from './cache-status.ts';
 import { startCacheWorker } from './cache-worker-handle.ts';
 import type { CacheWorkerHandle, GoneReason } from './cache-worker-handle.ts';
 
-export type CacheStatus = 'ready' | 'reloading' | 'unavailable';
+export type { CacheStatus };
 
 export interface ContactsCache extends CacheCalls {
   /** 'reloading' while a worker that crashed or hung is being replaced, then 'ready'; 'unavailable' once replacing has been given up. */
@@ -70,24 +72,6 @@ const restarted = (role: ConnectionKind) => () =>
     : new AppError('internal', 'Contact Desk is reloading your saved contacts. Try again in a moment.');
 const unavailable = () => new AppError('internal', 'Contact Desk could not reload your saved contacts. They are still on this computer: choose Try again, or quit and reopen Contact Desk.');
 
-/** More replacements than this within a minute and the cache stops replacing its workers (see openContactsCache). */
-export const RESTARTS_PER_MINUTE = 3;
-
-/** Says whether another replacement may start now, and counts it if so. */
-function restartAllowance(clock: Clock): { allow(): boolean; reset(): void } {
-  const starts: number[] = [];
-  return {
-    allow() {
-      const now = clock.now();
-      while (starts.length > 0 && now - starts[0]! >= 60_000) starts.shift();
-      if (starts.length >= RESTARTS_PER_MINUTE) return false;
-      starts.push(now);
-      return true;
-    },
-    reset: () => void starts.splice(0),
-  };
-}
-
 /**
  * With prepareSortKeys, each reader makes the tables of its sort keys (about 0.2 s, values/sort-key.ts)
  * before the first search sorted by a name needs them: once it has answered a call, while no call
@@ -121,16 +105,9 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
   const clock = options.clock ?? systemClock;
   const log = options.log;
   const writerOptions = { ...(options.searchIndex ? { searchIndex: options.searchIndex } : {}), ...(options.maxPageCount ? { maxPageCount: options.maxPageCount } : {}) };
-  const statusListeners = new Set<(status: CacheStatus) => void>();
-  let status: CacheStatus = 'ready';
+  const status = createCacheStatus(clock);
   let closed = false;
   let writerReady = false;
-
-  const setStatus = (next: CacheStatus) => {
-    if (next === status) return;
-    status = next;
-    for (const listener of statusListeners) listener(next);
-  };
 
   function start(role: ConnectionKind, openAtStart: boolean, onGone: (reason: GoneReason) => void, replacing = false): CacheWorkerHandle {
     return startCacheWorker({
@@ -144,11 +121,10 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
     });
   }
 
-  const restarts = restartAllowance(clock);
   const waiting: { name: CacheRequestName; args: unknown[]; resolve(value: unknown): void; reject(error: unknown): void }[] = [];
 
   function giveUpReplacing(): void {
-    setStatus('unavailable');
+    status.set('unavailable');
     for (const call of waiting.splice(0)) call.reject(unavailable());
   }
 
@@ -159,7 +135,7 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
       if (failure) {
         log?.error('The new contact cache worker could not open the cache', { problem: failure.message });
         giveUpReplacing();
-      } else if (status === 'reloading') setStatus('ready');
+      } else if (status.current === 'reloading') status.set('ready');
     });
   }
 
@@ -169,14 +145,14 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
       log?.warn('A search of the saved contacts took too long and was stopped');
       return replace();
     }
-    if (status === 'unavailable' || !restarts.allow()) {
+    if (status.current === 'unavailable' || !status.mayReplace()) {
       log?.error('A contact cache worker stopped again; no more replacements until the person tries again', { role, reason });
       giveUpReplacing();
       return stopped;
     }
     log?.error('A contact cache worker stopped; starting a new one', { role, reason });
     const next = replace();
-    setStatus('reloading');
+    status.set('reloading');
     watchOpening(next);
     return next;
   }
@@ -239,7 +215,7 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
 
   function call(name: CacheRequestName, args: unknown[]): Promise<unknown> {
     if (closed) return Promise.reject(closedError());
-    if (status === 'unavailable') return Promise.reject(unavailable());
+    if (status.current === 'unavailable') return Promise.reject(unavailable());
     if (cacheRequests[name].on === 'writer') return writer.call(name, args);
     // copied now, as a posted call would be
     const copied = structuredClone(args);
@@ -251,17 +227,14 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
   const calls = Object.fromEntries(Object.keys(cacheRequests).map((name) => [name, (...args: unknown[]) => call(name as CacheRequestName, args)])) as unknown as CacheCalls;
   return {
     ...calls,
-    status: () => status,
-    onStatus(listener) {
-      statusListeners.add(listener);
-      return () => statusListeners.delete(listener);
-    },
+    status: () => status.current,
+    onStatus: (listener) => status.onChange(listener),
     async reopen() {
-      if (closed || status !== 'unavailable') return;
+      if (closed || status.current !== 'unavailable') return;
       log?.info('Starting the contact cache workers again, as the person asked');
-      restarts.reset();
+      status.forgetReplacements();
       writerReady = false; // reads wait for the new workers
-      setStatus('reloading');
+      status.set('reloading');
       // a writer that stopped may have lost a sync's last pages: the new one refuses the rest of that sync
       const writerStopped = writer.gone;
       await Promise.all([writer.close(), ...readers.map((reader) => reader.close())]);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { TestContext } from 'node:test';
 import { openContactsCache } from '../../../../electron/core/contacts/cache.ts';
-import { RESTARTS_PER_MINUTE } from '../../../../electron/core/contacts/cache-client.ts';
+import { RESTARTS_PER_MINUTE } from '../../../../electron/core/contacts/cache-status.ts';
 import type { CacheStatus, CachedContact, ContactsCache, ContactsCacheOptions } from '../../../../electron/core/contacts/cache.ts';
 import { isAppError } from '../../../../electron/core/errors.ts';
 import type { ErrorKind } from '../../../../electron/core/errors.ts';
