@@ -23,6 +23,7 @@ import { cacheRequests } from './cache-protocol.ts';
 import type { CacheCalls, CacheRequestName, ConnectionKind } from './cache-protocol.ts';
 import type { SearchIndex } from './cache-search.ts';
 import { defaultCacheWorkerEntry } from './cache-worker-entry.ts';
+import { createReadQueue } from './cache-read-queue.ts';
 import { createCacheStatus } from './cache-status.ts';
 import type { CacheStatus } from './cache-status.ts';
 import { startCacheWorker } from './cache-worker-handle.ts';
@@ -72,35 +73,6 @@ const restarted = (role: ConnectionKind) => () =>
     : new AppError('internal', 'Contact Desk is reloading your saved contacts. Try again in a moment.');
 const unavailable = () => new AppError('internal', 'Contact Desk could not reload your saved contacts. They are still on this computer: choose Try again, or quit and reopen Contact Desk.');
 
-/**
- * With prepareSortKeys, each reader makes the tables of its sort keys (about 0.2 s, values/sort-key.ts)
- * before the first search sorted by a name needs them: once it has answered a call, while no call
- * waits, one reader at a time, so the others keep answering the table.
- */
-interface SortKeysPreparation {
-  answered: WeakSet<CacheWorkerHandle>;
-  prepared: WeakSet<CacheWorkerHandle>;
-  running: boolean;
-}
-
-const sortKeysPreparation = (): SortKeysPreparation => ({ answered: new WeakSet(), prepared: new WeakSet(), running: false });
-
-/** Starts the next reader's preparation, if one is due and none is running; `done` once it has ended. */
-function prepareAnIdleReader(preparation: SortKeysPreparation, readers: readonly CacheWorkerHandle[], log: Logger | undefined, done: () => void): void {
-  if (preparation.running) return;
-  const reader = readers.find((candidate) => preparation.answered.has(candidate) && !preparation.prepared.has(candidate) && candidate.inFlight === 0 && !candidate.gone);
-  if (!reader) return;
-  preparation.prepared.add(reader);
-  preparation.running = true;
-  reader
-    .call('prepareSortKeys', [])
-    .then((ms) => log?.info('A reader prepared its sort keys', { ms: Math.round(ms as number) }), () => undefined)
-    .finally(() => {
-      preparation.running = false;
-      done();
-    });
-}
-
 export function openContactsCache(dbPath: string, options: ContactsCacheOptions = {}): ContactsCache {
   const clock = options.clock ?? systemClock;
   const log = options.log;
@@ -121,11 +93,12 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
     });
   }
 
-  const waiting: { name: CacheRequestName; args: unknown[]; resolve(value: unknown): void; reject(error: unknown): void }[] = [];
+  const readers: CacheWorkerHandle[] = [];
+  const reads = createReadQueue({ readers, mayRead: () => writerReady && !closed, prepareSortKeys: options.prepareSortKeys ?? false, log });
 
   function giveUpReplacing(): void {
     status.set('unavailable');
-    for (const call of waiting.splice(0)) call.reject(unavailable());
+    reads.failAll(unavailable);
   }
 
   /** Settles the status once a replacement has opened the file, or could not. */
@@ -170,32 +143,14 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
     return handle;
   };
 
-  const readers: CacheWorkerHandle[] = [];
   const startReader = (slot: number): CacheWorkerHandle => {
     const handle = start('reader', writerReady, (reason) => {
       if (closed) return;
       readers[slot] = replacement(handle, 'reader', reason, () => startReader(slot));
-      dispatch();
+      reads.dispatch();
     });
     return handle;
   };
-
-  const preparation = options.prepareSortKeys ? sortKeysPreparation() : null;
-  function dispatch(): void {
-    if (!writerReady) return;
-    // a reader collecting its garbage (worker-heap.ts) answers once it has done: the others first
-    const free = readers.filter((reader) => reader.inFlight === 0 && !reader.gone).sort((a, b) => Number(a.collecting) - Number(b.collecting));
-    for (const reader of free) {
-      const next = waiting.shift();
-      if (next) {
-        reader.call(next.name, next.args).then(next.resolve, next.reject).finally(() => {
-          preparation?.answered.add(reader);
-          dispatch();
-        });
-      }
-    }
-    if (preparation && !closed && waiting.length === 0) prepareAnIdleReader(preparation, readers, log, dispatch);
-  }
 
   /** The writer, then the readers: a reader opens its connection once the writer has created or migrated the file. */
   function startWorkers(replacing: boolean): CacheWorkerHandle {
@@ -207,7 +162,7 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
     void opening.ready.then(({ searchIndex }) => {
       writerReady = true;
       if (searchIndex === 'words') log?.warn(options.searchIndex === 'words' ? 'Search uses the word index (chosen by an option)' : 'This SQLite has no full-text search (FTS5); search uses the word index instead');
-      dispatch();
+      reads.dispatch();
     });
     return opening;
   }
@@ -216,12 +171,7 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
   function call(name: CacheRequestName, args: unknown[]): Promise<unknown> {
     if (closed) return Promise.reject(closedError());
     if (status.current === 'unavailable') return Promise.reject(unavailable());
-    if (cacheRequests[name].on === 'writer') return writer.call(name, args);
-    // copied now, as a posted call would be
-    const copied = structuredClone(args);
-    const answer = new Promise<unknown>((resolve, reject) => waiting.push({ name, args: copied, resolve, reject }));
-    dispatch();
-    return answer;
+    return cacheRequests[name].on === 'writer' ? writer.call(name, args) : reads.ask(name, args);
   }
 
   const calls = Object.fromEntries(Object.keys(cacheRequests).map((name) => [name, (...args: unknown[]) => call(name as CacheRequestName, args)])) as unknown as CacheCalls;
@@ -243,7 +193,7 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
     async close() {
       if (closed) return;
       closed = true;
-      for (const call of waiting.splice(0)) call.reject(closedError());
+      reads.failAll(closedError);
       await Promise.all([writer.close(), ...readers.map((reader) => reader.close())]);
     },
   };
