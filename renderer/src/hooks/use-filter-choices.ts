@@ -22,7 +22,9 @@ export interface FilterChoicesState {
  */
 export function useFilterChoices(onMembers: () => void): FilterChoicesState {
   const [choices, setChoices] = useState<FilterChoices | null>(null);
+  // a failed fetch or refresh stays until the next one; a failed load, until a load succeeds
   const [error, setError] = useState<ErrorView | null>(null);
+  const [loadError, setLoadError] = useState<ErrorView | null>(null);
   const [fetching, setFetching] = useState<string | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [refreshProblems, setRefreshProblems] = useState<string[]>([]);
@@ -30,9 +32,19 @@ export function useFilterChoices(onMembers: () => void): FilterChoicesState {
   onMembersRef.current = onMembers;
 
   const reload = useCallback(() => {
-    api.getFilterChoices().then(setChoices, (failure: unknown) => setError(toErrorView(failure)));
+    api.getFilterChoices().then(
+      (loaded) => {
+        setChoices(loaded);
+        setLoadError(null);
+      },
+      (failure: unknown) => setLoadError(toErrorView(failure)),
+    );
   }, []);
   useEffect(reload, [reload]);
+  // a load that met the saved contacts reloading is tried again once they are back
+  useApiEvent('cacheStatus', ({ state }) => {
+    if (state === 'ready') reload();
+  });
 
   useApiEvent('listsChanged', ({ problems }) => {
     setRefreshProblems(problems);
@@ -68,5 +80,5 @@ export function useFilterChoices(onMembers: () => void): FilterChoicesState {
     [choices, reload],
   );
 
-  return { choices, lists: { fetching, refreshing, fetch, refresh }, error, refreshProblems, reload };
+  return { choices, lists: { fetching, refreshing, fetch, refresh }, error: error ?? loadError, refreshProblems, reload };
 }

@@ -65,6 +65,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
   const exporter = useExport();
   const sync = useLiveValue('syncProgress', api.getSyncProgress);
   const cacheState = useCacheState();
+  const cacheUnavailable = cacheState === 'unavailable';
 
   useEffect(() => {
     if (columns === null) return;
@@ -161,9 +162,10 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           </Notice>
         )}
         {syncActionError && <ErrorNotice error={syncActionError} context="sync" />}
-        {summaryError && <ErrorNotice error={summaryError} context="general" onRetry={reloadSummary} />}
-        {columnsError && <ErrorNotice error={columnsError} context="general" />}
-        {(views.error ?? filterChoices.error) && <ErrorNotice error={(views.error ?? filterChoices.error)!} context="general" />}
+        {/* while the saved contacts cannot be read, its own notice stands for the reads that failed */}
+        {summaryError && !cacheUnavailable && <ErrorNotice error={summaryError} context="general" onRetry={reloadSummary} />}
+        {columnsError && !cacheUnavailable && <ErrorNotice error={columnsError} context="general" />}
+        {(views.error ?? filterChoices.error) && !cacheUnavailable && <ErrorNotice error={(views.error ?? filterChoices.error)!} context="general" />}
         {!exportOpen && exporter.state.phase === 'exporting' && exporter.state.progress.state !== 'running' && (
           <div className="dismissible">
             <ExportProgressView progress={exporter.state.progress} shell={info?.shell ?? 'desktop'} />
@@ -173,7 +175,7 @@ export function ContactsScreen({ info, auth, status, exportRequests, onSignIn, s
           </div>
         )}
         {sortIssue && sortIssue.column !== dismissedSortIssue && <SortNotice issue={sortIssue} onDismiss={() => setDismissedSortIssue(sortIssue.column)} />}
-        {cacheState === 'unavailable' ? <CacheUnavailableNotice searching={search !== ''} /> : loader.error && <ErrorNotice error={loader.error} context="general" onRetry={() => loader.refresh()} />}
+        {cacheUnavailable ? <CacheUnavailableNotice searching={search !== ''} /> : loader.error && <ErrorNotice error={loader.error} context="general" onRetry={() => loader.refresh()} />}
       </div>
 
       <div className="toolbar" role="toolbar" aria-label="Contacts">
