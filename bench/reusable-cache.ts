@@ -29,7 +29,7 @@ export const benchCacheDir = join(tmpdir(), 'contact-desk-bench');
 function sourceFiles(): string[] {
   const cacheModules = readdirSync(new URL('electron/core/contacts/', projectRoot)).filter((file) => /^(cache|sql-functions|sort-keys).*\.ts$/.test(file)).sort();
   return [
-    ...cacheModules.map((file) => `electron/core/contacts/${file}`), 'electron/core/contacts/search-text.ts', 'electron/core/contacts/sync-state.ts',
+    ...cacheModules.map((file) => `electron/core/contacts/${file}`), 'electron/core/contacts/search-text.ts', 'electron/core/contacts/sync-state.ts', 'electron/core/contacts/value-columns.ts',
     'electron/core/contacts/synced-properties.ts', 'sandbox/contacts-data.ts', 'sandbox/locales.ts',
     'sandbox/random.ts', 'sandbox/properties.ts', 'sandbox/state.ts', 'sandbox/owners.ts', 'bench/fill-cache.ts', 'bench/generate-worker.ts', 'bench/sandbox-data.ts',
   ];

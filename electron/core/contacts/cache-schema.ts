@@ -3,8 +3,9 @@
  *
  * Storage: one row per contact with its properties as a JSON object, exactly as HubSpot sent them,
  * so adding a synced property needs no schema change and the export writes back the very values
- * HubSpot gave. Sorting stays fast through one expression index per synced property (see
- * cache-sorting.ts). Search is FTS5 over name, email and company (see search-text.ts). The contact
+ * HubSpot gave. The default properties' values are also in columns of their own, so a change to
+ * one of them rewrites only its own index (value-columns.ts). Sorting stays fast through one index
+ * per synced property (see cache-sorting.ts). Search is FTS5 over name, email and company (see search-text.ts). The contact
  * id is HubSpot's numeric hs_object_id and the table's INTEGER PRIMARY KEY, which the search
  * index and id-range counts reuse. The search index is kept by cache-search.ts.
  *
@@ -19,8 +20,9 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { OWNERS_SCHEMA } from './owners-store.ts';
 import { listsSchemaPart } from './lists-store.ts';
+import { addValueColumnsSql, valueColumnDefinitions } from './value-columns.ts';
 
-export const CORE_VERSION = 2;
+export const CORE_VERSION = 3;
 
 export interface Migration {
   /** Brings version `from` to `from + 1`. */
@@ -43,6 +45,8 @@ export interface SchemaPart {
 const coreMigrations: Migration[] = [
   // version 2 added the choices of enumeration properties
   { from: 1, sql: `ALTER TABLE properties ADD COLUMN options TEXT NOT NULL DEFAULT '[]'` },
+  // version 3 gave the default properties columns of their own (value-columns.ts)
+  { from: 2, sql: addValueColumnsSql() },
 ];
 
 /** Features' tables: add `yourPart` (exported from your feature's module) here. */
@@ -59,7 +63,8 @@ function createCore(db: DatabaseSync): void {
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       updated_ms INTEGER,
-      generation INTEGER NOT NULL
+      generation INTEGER NOT NULL,
+      ${valueColumnDefinitions().join(',\n      ')}
     ) STRICT;
     CREATE TABLE properties (
       name TEXT PRIMARY KEY,

@@ -5,6 +5,7 @@ import { clearSql } from './cache-schema.ts';
 import type { Writer } from './cache-writer.ts';
 import { clearSearchIndex, indexContact, reindexContact, unindexContact } from './cache-search.ts';
 import { isPropertyName } from './synced-properties.ts';
+import { changedValueProperties, valueAssignments, valueColumnValues } from './value-columns.ts';
 import type { SyncState } from './sync-state.ts';
 
 function contactId(id: string): number {
@@ -18,6 +19,15 @@ function deleteContact(w: Writer, id: number): boolean {
   return removed;
 }
 
+const INSERT_SQL = (() => {
+  const values = valueColumnValues('?2');
+  return `INSERT INTO contacts (id, properties, created_at, updated_at, updated_ms, generation, ${[...values.keys()].join(', ')}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ${[...values.values()].join(', ')})`;
+})();
+
+/** Only the value columns that changed are set: an index on a column left out is not rewritten (value-columns.ts). */
+const updateSql = (changed: readonly string[]) =>
+  `UPDATE contacts SET ${['properties = ?1', 'created_at = ?2', 'updated_at = ?3', 'updated_ms = ?4', 'generation = ?5', ...valueAssignments('?1', changed)].join(', ')} WHERE id = ?6`;
+
 /** One contact into the cache: inserted, updated when newer and different, or only marked with the generation. */
 function upsertOne(w: Writer, id: number, contact: CachedContact, generation: number, outcome: UpsertOutcome): void {
   const { statement } = w.conn;
@@ -30,7 +40,7 @@ function upsertOne(w: Writer, id: number, contact: CachedContact, generation: nu
   const json = JSON.stringify(contact.properties);
   const cached = statement('SELECT generation, updated_ms, properties FROM contacts WHERE id = ?').get(id) as { generation: number; updated_ms: number | null; properties: string } | undefined;
   if (!cached) {
-    statement('INSERT INTO contacts (id, properties, created_at, updated_at, updated_ms, generation) VALUES (?, ?, ?, ?, ?, ?)').run(id, json, contact.createdAt, contact.updatedAt, updatedMs, generation);
+    statement(INSERT_SQL).run(id, json, contact.createdAt, contact.updatedAt, updatedMs, generation);
     indexContact(w.conn, w.conn.searchIndex, id, contact.properties);
     outcome.written++;
     outcome.marked++;
@@ -41,8 +51,9 @@ function upsertOne(w: Writer, id: number, contact: CachedContact, generation: nu
   // values only get the new generation, which leaves the sort and search indexes alone.
   const newer = updatedMs === null || cached.updated_ms === null || updatedMs >= cached.updated_ms;
   if (newer && (json !== cached.properties || updatedMs !== cached.updated_ms)) {
-    statement('UPDATE contacts SET properties = ?, created_at = ?, updated_at = ?, updated_ms = ?, generation = ? WHERE id = ?').run(json, contact.createdAt, contact.updatedAt, updatedMs, generation, id);
-    reindexContact(w.conn, w.conn.searchIndex, id, JSON.parse(cached.properties) as Record<string, string | null>, contact.properties);
+    const before = JSON.parse(cached.properties) as Record<string, string | null>;
+    statement(updateSql(changedValueProperties(before, contact.properties))).run(json, contact.createdAt, contact.updatedAt, updatedMs, generation, id);
+    reindexContact(w.conn, w.conn.searchIndex, id, before, contact.properties);
     outcome.written++;
   } else if (cached.generation !== generation) {
     statement('UPDATE contacts SET generation = ? WHERE id = ?').run(generation, id);

@@ -9,6 +9,8 @@ import { openContactsCache } from '../../../../electron/core/contacts/cache.ts';
 import type { CachedContact, ContactsCache, ContactsCacheOptions, PropertyDefinition } from '../../../../electron/core/contacts/cache.ts';
 import { count, propertyLabels, rows } from '../../../../electron/core/contacts/cache-queries.ts';
 import { openReader } from '../../../../electron/core/contacts/cache-reader.ts';
+import { orderBy } from '../../../../electron/core/contacts/cache-sorting.ts';
+import { registerSqlFunctions } from '../../../../electron/core/contacts/sql-functions.ts';
 import { isAppError } from '../../../../electron/core/errors.ts';
 import type { ContactsQuery } from '../../../../electron/ipc/types.ts';
 
@@ -359,8 +361,9 @@ test('a cache from the version before enumeration labels keeps its contacts and 
   const first = openContactsCache(path);
   await first.upsertContacts([contact(1, { firstname: 'Kept' })], { lastFullSyncAt: 1234 });
   await first.close();
-  // what version 1 looked like: the same tables without properties.options
+  // what version 1 looked like: the same tables without properties.options or the value columns
   const old = new DatabaseSync(path);
+  withoutValueColumns(old);
   old.exec('ALTER TABLE properties DROP COLUMN options; PRAGMA user_version = 1;');
   old.close();
 
@@ -370,6 +373,45 @@ test('a cache from the version before enumeration labels keeps its contacts and 
   assert.equal((await cache.syncState()).lastFullSyncAt, 1234);
   await cache.replaceProperties([property('lifecyclestage', 'enumeration', 'Lifecycle Stage', [{ value: 'lead', label: 'Lead' }])]);
   assert.deepEqual((await cache.properties())[0]?.options, [{ value: 'lead', label: 'Lead' }]);
+});
+
+/** Takes a current file back to the layout before version 3: no value columns, so no indexes on them. */
+function withoutValueColumns(db: DatabaseSync): void {
+  for (const { name } of db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'contacts\\_sort\\_v%' ESCAPE '\\'").all() as { name: string }[]) db.exec(`DROP INDEX "${name}"`);
+  for (const { name } of db.prepare("SELECT name FROM pragma_table_info('contacts') WHERE name LIKE 'v\\_%' ESCAPE '\\'").all() as { name: string }[]) db.exec(`ALTER TABLE contacts DROP COLUMN "${name}"`);
+}
+
+test('a cache from before the value columns keeps its contacts, and sorts on indexes of the new columns', async (t) => {
+  const dir = tempDir(t);
+  const path = join(dir, 'contacts.sqlite');
+  const first = openContactsCache(path);
+  await first.upsertContacts([contact(1, { lastname: 'Zhou', lifecyclestage: 'lead' }), contact(2, { lastname: 'Álvarez', lifecyclestage: 'customer' }), contact(3, { lastname: 'Berg' })], { lastFullSyncAt: 1234 });
+  await first.close();
+  // version 2: the values in the JSON alone, with a sort index on it
+  const old = new DatabaseSync(path);
+  withoutValueColumns(old);
+  old.exec(`CREATE INDEX contacts_sort_text_lifecyclestage ON contacts(NULLIF(json_extract(properties, '$."lifecyclestage"'), '') COLLATE NOCASE); PRAGMA user_version = 2;`);
+  old.close();
+
+  const cache = openContactsCache(path);
+  t.after(() => cache.close());
+  assert.equal((await cache.syncState()).lastFullSyncAt, 1234);
+  assert.deepEqual(ids(await page(cache, { sort: { column: 'lastname', direction: 'asc' } })), [2, 3, 1]);
+  await cache.close();
+
+  const db = new DatabaseSync(path, { readOnly: true });
+  t.after(() => db.close());
+  const indexes = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'contacts_sort_%'").all() as { name: string }[]).map((row) => row.name);
+  assert.ok(indexes.some((name) => /^contacts_sort_v\w+_lifecyclestage$/.test(name)), indexes.join(', '));
+  assert.ok(!indexes.includes('contacts_sort_text_lifecyclestage'), 'the index on the JSON is dropped');
+  registerSqlFunctions(db);
+  const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM contacts ${orderBy({ column: 'lastname', direction: 'asc' }, () => 'string')} LIMIT 10`).all() as { detail: string }[];
+  assert.match(plan.map((step) => step.detail).join('; '), /USING (COVERING )?INDEX contacts_sort_v\w+_lastname/);
+  assert.deepEqual(db.prepare('SELECT id, v_lastname, v_lifecyclestage FROM contacts ORDER BY id').all().map((row) => ({ ...row })), [
+    { id: 1, v_lastname: 'Zhou', v_lifecyclestage: 'lead' },
+    { id: 2, v_lastname: 'Álvarez', v_lifecyclestage: 'customer' },
+    { id: 3, v_lastname: 'Berg', v_lifecyclestage: null },
+  ]);
 });
 
 test('a column that is not a property name is refused in plain words', async (t) => {

@@ -220,9 +220,9 @@ test('owner, enumerations and dates are answered from their sort index alone', a
     const set = matchingIdsSql(resolveFilters(filters, facts()).terms, null)!;
     return (reader.conn.db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM (${set.sql})`).all(...set.params) as { detail: string }[]).map((row) => row.detail).join('\n');
   };
-  assert.match(plan([{ kind: 'is-any-of', property: 'lifecyclestage', values: ['customer'] }]), /COVERING INDEX contacts_sort_text_lifecyclestage/);
-  assert.match(plan([{ kind: 'date', property: 'createdate', range: { preset: 'this-year' } }]), /COVERING INDEX contacts_sort_text_createdate/);
-  assert.match(plan([{ kind: 'is-not-empty', property: 'hubspot_owner_id' }]), /COVERING INDEX contacts_sort_text_hubspot_owner_id/);
+  assert.match(plan([{ kind: 'is-any-of', property: 'lifecyclestage', values: ['customer'] }]), /COVERING INDEX contacts_sort_vtext_lifecyclestage/);
+  assert.match(plan([{ kind: 'date', property: 'createdate', range: { preset: 'this-year' } }]), /COVERING INDEX contacts_sort_vtext_createdate/);
+  assert.match(plan([{ kind: 'is-not-empty', property: 'hubspot_owner_id' }]), /COVERING INDEX contacts_sort_vtext_hubspot_owner_id/);
 });
 
 test('a filtered count and its pages follow the cache as a sync or a list refresh changes it', async (t) => {

@@ -41,6 +41,6 @@ test('last names sort as Intl.Collator sorts them, blanks last, through an index
   t.after(() => reader.close());
   const plan = reader.conn.db.prepare(`EXPLAIN QUERY PLAN SELECT id, ${valueOf('lastname')} FROM contacts ${orderBy({ column: 'lastname', direction: 'asc' }, (c) => reader.typeOf(c))} LIMIT 50 OFFSET 5`).all();
   const steps = plan.map((step) => String((step as { detail: string }).detail));
-  assert.ok(steps.some((detail) => detail.includes(`contacts_sort_key${sortKeyIndexTag()}_lastname`)), steps.join(' / '));
+  assert.ok(steps.some((detail) => detail.includes(`contacts_sort_vkey${sortKeyIndexTag()}_lastname`)), steps.join(' / '));
   assert.ok(!steps.some((detail) => detail.includes('TEMP B-TREE')), `no sort per page: ${steps.join(' / ')}`);
 });
