@@ -71,6 +71,9 @@ const restarted = (role: ConnectionKind) => () =>
   role === 'writer'
     ? new AppError('internal', 'Contact Desk had to restart the part that saves your contacts. Everything saved before is kept; sync again to carry on.')
     : new AppError('internal', 'Contact Desk is reloading your saved contacts. Try again in a moment.');
+/** How long the first open may take before the page is told the cache is reloading. */
+const SLOW_OPEN_MS = 1000;
+
 const unavailable = () => new AppError('internal', 'Contact Desk could not reload your saved contacts. They are still on this computer: choose Try again, or quit and reopen Contact Desk.');
 
 export function openContactsCache(dbPath: string, options: ContactsCacheOptions = {}): ContactsCache {
@@ -166,7 +169,15 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
     });
     return opening;
   }
-  startWorkers(false);
+  const first = startWorkers(false);
+  // A first open that takes a while (an update's migration, or indexes rebuilt for another language:
+  // about a minute at 1,000,000 contacts) shows as reloading, so the page says why the table waits.
+  const slowOpen = clock.setTimeout(() => {
+    if (writerReady || closed || status.current !== 'ready') return;
+    status.set('reloading');
+    watchOpening(first);
+  }, SLOW_OPEN_MS);
+  void first.ready.then(() => clock.clearTimeout(slowOpen));
 
   function call(name: CacheRequestName, args: unknown[]): Promise<unknown> {
     if (closed) return Promise.reject(closedError());

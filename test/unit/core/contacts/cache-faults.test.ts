@@ -205,3 +205,22 @@ test('a full disk while pages are written: the disk-full sentence, and what is k
   for (const outcome of outcomes) if (outcome.status === 'rejected') failsWith('disk-full', /disk is full/)(outcome.reason);
   assert.equal(await keptAsSaid(), saved + answeredSaved, 'every page answered as saved is kept, and only those');
 });
+
+test('a first open that takes over a second (an update rebuilding the cache) shows as reloading until the cache is ready', { timeout: 120_000 }, async (t) => {
+  const clock = createManualClock();
+  const { cache, statuses, ready } = openTemp(t, { clock });
+  // a worker thread takes far longer than this to start and open the file
+  await clock.advance(1_000);
+  assert.deepEqual(statuses, ['reloading']);
+  assert.equal(await cache.count(), 0);
+  await ready();
+  assert.deepEqual(statuses, ['reloading', 'ready']);
+});
+
+test('a first open that is quick says nothing', { timeout: 120_000 }, async (t) => {
+  const clock = createManualClock();
+  const { cache, statuses } = openTemp(t, { clock });
+  assert.equal(await cache.count(), 0);
+  await clock.advance(5_000);
+  assert.deepEqual(statuses, []);
+});
