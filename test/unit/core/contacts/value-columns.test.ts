@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { TestContext } from 'node:test';
 import type { CachedContact } from '../../../../electron/core/contacts/cache-types.ts';
-import { openWriter } from '../../../../electron/core/contacts/cache-writer.ts';
+import { openWriter, type Writer } from '../../../../electron/core/contacts/cache-writer.ts';
 import { upsertContacts } from '../../../../electron/core/contacts/cache-writes.ts';
 import { DEFAULT_SYNCED_PROPERTIES } from '../../../../electron/core/contacts/synced-properties.ts';
 
@@ -29,7 +30,8 @@ function person(id: number, jobtitle: string): CachedContact {
   return { id: String(id), properties, createdAt: CREATED, updatedAt: MODIFIED };
 }
 
-test('an update that changes one property rewrites that property’s index, not the indexes of the values that stayed', (t) => {
+/** A writer on a new cache file of its own, closed and removed after the test. */
+function tempWriter(t: TestContext): { w: Writer; path: string } {
   const dir = mkdtempSync(join(tmpdir(), 'contact-desk-value-columns-'));
   const path = join(dir, 'contacts.sqlite');
   const w = openWriter(path);
@@ -37,6 +39,11 @@ test('an update that changes one property rewrites that property’s index, not 
     w.close();
     rmSync(dir, { recursive: true, force: true });
   });
+  return { w, path };
+}
+
+test('an update that changes one property rewrites that property’s index, not the indexes of the values that stayed', (t) => {
+  const { w, path } = tempWriter(t);
   upsertContacts(w, Array.from({ length: 2000 }, (_, i) => person(i + 1, `Title ${i % 50}`)));
   const pageSize = (w.conn.db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size;
   const framesInLog = () => Math.round((statSync(`${path}-wal`).size - 32) / (pageSize + 24));
@@ -58,12 +65,7 @@ test('an update that changes one property rewrites that property’s index, not 
 });
 
 test('a value that changes, appears or goes is the same in its column and the JSON', (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'contact-desk-value-columns-'));
-  const w = openWriter(join(dir, 'contacts.sqlite'));
-  t.after(() => {
-    w.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { w } = tempWriter(t);
   upsertContacts(w, [{ id: '5', properties: { firstname: 'Ada', email: 'ada@example.com' }, createdAt: CREATED, updatedAt: MODIFIED }]);
   const later = '2026-02-01T00:00:00.000Z';
   upsertContacts(w, [{ id: '5', properties: { firstname: 'Ada', email: null, company: 'Analytical Engines' }, createdAt: CREATED, updatedAt: later }]);
