@@ -5,9 +5,10 @@
  * so adding a synced property needs no schema change and the export writes back the very values
  * HubSpot gave. The default properties' values are also in columns of their own, so a change to
  * one of them rewrites only its own index (value-columns.ts). Sorting stays fast through one index
- * per synced property (see cache-sorting.ts). Search is FTS5 over name, email and company (see search-text.ts). The contact
- * id is HubSpot's numeric hs_object_id and the table's INTEGER PRIMARY KEY, which the search
- * index and id-range counts reuse. The search index is kept by cache-search.ts.
+ * per synced property (see cache-sorting.ts). Search is FTS5 over name, email and company (see
+ * search-text.ts). The contact id is HubSpot's numeric hs_object_id and the table's INTEGER
+ * PRIMARY KEY, which the search index and id-range counts reuse. The search index is kept by
+ * cache-search.ts.
  *
  * Two kinds of tables:
  * - the core (contacts, properties, sync state): versioned by PRAGMA user_version. To change
