@@ -25,7 +25,7 @@ import type { SearchIndex } from './cache-search.ts';
 import { defaultCacheWorkerEntry } from './cache-worker-entry.ts';
 import { createReadQueue } from './cache-read-queue.ts';
 import { createCacheStatus } from './cache-status.ts';
-import type { CacheStatus } from './cache-status.ts';
+import type { CacheStatus, CacheStatusKeeper } from './cache-status.ts';
 import { startCacheWorker } from './cache-worker-handle.ts';
 import type { CacheWorkerHandle, GoneReason } from './cache-worker-handle.ts';
 
@@ -77,6 +77,23 @@ const restarted = (role: ConnectionKind) => () =>
 const SLOW_OPEN_MS = 1000;
 
 const unavailable = () => new AppError('internal', 'Contact Desk could not reload your saved contacts. They are still on this computer: choose Try again, or quit and reopen Contact Desk.');
+
+/**
+ * A first open that takes a while (an update's migration, or indexes rebuilt for another language:
+ * about a minute at 1,000,000 contacts) shows as reloading, so the page says why the table waits;
+ * `watch` then settles it as it settles a replacement's opening.
+ */
+function reportSlowFirstOpen(
+  first: CacheWorkerHandle,
+  { status, clock, ms, done, watch }: { status: CacheStatusKeeper; clock: Clock; ms: number; done: () => boolean; watch: (opening: CacheWorkerHandle) => void },
+): void {
+  const timer = clock.setTimeout(() => {
+    if (done() || status.current !== 'ready') return;
+    status.set('reloading');
+    watch(first);
+  }, ms);
+  void first.ready.then(() => clock.clearTimeout(timer));
+}
 
 export function openContactsCache(dbPath: string, options: ContactsCacheOptions = {}): ContactsCache {
   const clock = options.clock ?? systemClock;
@@ -171,15 +188,7 @@ export function openContactsCache(dbPath: string, options: ContactsCacheOptions 
     });
     return opening;
   }
-  const first = startWorkers(false);
-  // A first open that takes a while (an update's migration, or indexes rebuilt for another language:
-  // about a minute at 1,000,000 contacts) shows as reloading, so the page says why the table waits.
-  const slowOpen = clock.setTimeout(() => {
-    if (writerReady || closed || status.current !== 'ready') return;
-    status.set('reloading');
-    watchOpening(first);
-  }, options.slowOpenMs ?? SLOW_OPEN_MS);
-  void first.ready.then(() => clock.clearTimeout(slowOpen));
+  reportSlowFirstOpen(startWorkers(false), { status, clock, ms: options.slowOpenMs ?? SLOW_OPEN_MS, done: () => writerReady || closed, watch: watchOpening });
 
   function call(name: CacheRequestName, args: unknown[]): Promise<unknown> {
     if (closed) return Promise.reject(closedError());

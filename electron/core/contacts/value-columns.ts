@@ -21,13 +21,14 @@ export const extractedValue = (property: string, json: string) => `json_extract(
 /** The columns, for the table's definition (ANY: kept exactly as json_extract returns them). */
 export const valueColumnDefinitions = (): string[] => [...columnOf.values()].map((column) => `${column} ANY`);
 
-/** Each column with its value read from `json`. */
-export const valueColumnValues = (json: string): Map<string, string> => new Map([...columnOf].map(([property, column]) => [column, extractedValue(property, json)]));
+/** The columns of these properties (all of them by default), each with its value read from `json`. */
+export function valueColumnValues(json: string, properties: readonly string[] = [...columnOf.keys()]): Map<string, string> {
+  return new Map(properties.map((property) => [columnOf.get(property)!, extractedValue(property, json)]));
+}
 
 /** `column = <its value in json>` for these properties (all of them by default). */
-export function valueAssignments(json: string, properties: readonly string[] = [...columnOf.keys()]): string[] {
-  return properties.map((property) => `${columnOf.get(property)} = ${extractedValue(property, json)}`);
-}
+export const valueAssignments = (json: string, properties?: readonly string[]): string[] =>
+  [...valueColumnValues(json, properties)].map(([column, value]) => `${column} = ${value}`);
 
 /** The properties with a column whose values differ between two versions of a contact. */
 export function changedValueProperties(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
